@@ -1,0 +1,9 @@
+-- Anchor: the non-urgent contact (contact_ts; its unit).
+WITH facts AS (
+  SELECT unit_id, date_trunc('month', contact_ts) AS month, resolved_at_first_contact AS hit
+  FROM contacts WHERE urgency = 'KIIREETON'
+)
+SELECT {{cell}}, count(*) FILTER (WHERE hit) AS numerator, count(*) AS denominator,
+       numerator / denominator AS value, denominator AS n
+FROM facts JOIN periods USING (month)
+GROUP BY {{cells}}

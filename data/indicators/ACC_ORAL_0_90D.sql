@@ -1,0 +1,12 @@
+-- Anchor: the realised non-urgent oral-care visit (visit_start_ts; its unit); every such visit counts.
+WITH facts AS (
+  SELECT v.unit_id, date_trunc('month', v.visit_start_ts) AS month, v.profession AS breakdown_value,
+         CAST(v.visit_start_ts AS DATE) - CAST(c.need_assessment_ts AS DATE) <= 90 AS hit
+  FROM realised_visits v JOIN contacts c USING (contact_id)
+  WHERE v.urgency = 'KIIREETON' AND c.need_assessment_ts IS NOT NULL
+    AND v.profession IN ('HAMMASLAAKARI', 'SUUHYGIENISTI', 'HAMMASHOITAJA')
+)
+SELECT {{cell}}, count(*) FILTER (WHERE hit) AS numerator, count(*) AS denominator,
+       numerator / denominator AS value, denominator AS n
+FROM facts JOIN periods USING (month)
+GROUP BY {{cells}}

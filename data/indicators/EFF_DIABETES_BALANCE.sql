@@ -1,0 +1,25 @@
+-- Anchor: a client's latest HbA1c in the period (latest measured_on, ties to the highest value).
+-- Per unit the latest among that unit's measurements; in ALL among every unit's, each client once.
+-- Eligible: a condition E11… recorded on or before the period's last day, in any unit.
+WITH hba1c AS (
+  SELECT m.client_id, m.unit_id, m.measured_on, m.value, p.period_type, p.period, p.period_end
+  FROM measurements m JOIN periods p ON p.month = date_trunc('month', m.measured_on)
+  WHERE m.measure_code = 'HBA1C'
+),
+diabetic AS (
+  SELECT client_id, min(recorded_on) AS first_recorded FROM conditions WHERE condition_code LIKE 'E11%' GROUP BY client_id
+),
+eligible AS (
+  SELECT h.* FROM hba1c h JOIN diabetic d USING (client_id) WHERE d.first_recorded <= h.period_end
+),
+latest AS (
+  SELECT period_type, period, unit_id, client_id, arg_max(value, (measured_on, value)) AS value
+  FROM eligible GROUP BY period_type, period, unit_id, client_id
+  UNION ALL
+  SELECT period_type, period, 'ALL', client_id, arg_max(value, (measured_on, value))
+  FROM eligible GROUP BY period_type, period, client_id
+)
+SELECT period_type, period, unit_id, 'ALL' AS breakdown_value,
+       count(*) FILTER (WHERE value < 53) AS numerator, count(*) AS denominator,
+       numerator / denominator AS value, denominator AS n
+FROM latest GROUP BY period_type, period, unit_id

@@ -1,0 +1,22 @@
+-- Anchor: the realised visit and the staffing month, matched on unit, month and profession.
+-- Visits of a unit or profession with no staffing rows still count in the totals that include them.
+-- Written wherever person-years > 0, also as 0.
+WITH v AS (
+  SELECT unit_id, date_trunc('month', visit_start_ts) AS month, profession, count(*) AS visits
+  FROM realised_visits GROUP BY ALL
+),
+s AS (
+  SELECT unit_id, month, profession, sum(fte) AS fte, sum(headcount) AS headcount FROM staffing GROUP BY ALL
+),
+facts AS (
+  SELECT coalesce(v.unit_id, s.unit_id) AS unit_id, coalesce(v.month, s.month) AS month,
+         coalesce(v.profession, s.profession) AS breakdown_value,
+         coalesce(v.visits, 0) AS visits, coalesce(s.fte, 0) AS fte, s.headcount,
+         CASE WHEN s.unit_id IS NOT NULL THEN coalesce(s.month, v.month) END AS staffed_month
+  FROM v FULL JOIN s ON v.unit_id = s.unit_id AND v.month = s.month AND v.profession = s.profession
+)
+SELECT {{cell}}, sum(visits) AS numerator, sum(fte) / 12 AS denominator,
+       numerator / denominator AS value, sum(headcount) / count(DISTINCT staffed_month) AS n
+FROM facts JOIN periods USING (month)
+GROUP BY {{cells}}
+HAVING sum(fte) > 0

@@ -1,0 +1,10 @@
+-- Anchor: the staffing month (month; its unit). Person-years = Σ fte ÷ 12.
+-- n = average headcount = Σ headcount ÷ distinct months with staffing rows in the cell.
+WITH facts AS (
+  SELECT unit_id, month, profession AS breakdown_value, fte, headcount, sick_leave_days, voluntary_exits
+  FROM staffing
+)
+SELECT {{cell}}, sum(voluntary_exits) AS numerator, sum(fte) / 12 AS denominator,
+       100*numerator/denominator AS value, sum(headcount) / count(DISTINCT month) AS n
+FROM facts JOIN periods USING (month)
+GROUP BY {{cells}}

@@ -1,0 +1,9 @@
+-- Anchor: the TYOKYKY answer (answered_on; its unit). n = distinct respondents.
+WITH facts AS (
+  SELECT unit_id, date_trunc('month', answered_on) AS month, survey_id, respondent_id, score
+  FROM staff_survey WHERE question_code = 'TYOKYKY'
+)
+SELECT {{cell}}, sum(score) AS numerator, count(*) AS denominator,
+       numerator / denominator AS value, count(DISTINCT (survey_id, respondent_id)) AS n
+FROM facts JOIN periods USING (month)
+GROUP BY {{cells}}

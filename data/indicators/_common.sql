@@ -1,0 +1,11 @@
+-- Definitions shared by several indicators (../shared/spec/indicators.md).
+-- A realised visit: not cancelled, and not a consultation between professionals (R60).
+CREATE OR REPLACE TABLE realised_visits AS
+  SELECT * FROM visits WHERE NOT cancelled AND contact_mode <> 'R60';
+
+-- A contact's first realised linked visit: earliest visit_start_ts, ties to the smallest visit_id,
+-- in whatever unit it took place.
+CREATE OR REPLACE TABLE first_realised_visit AS
+  SELECT contact_id, arg_min(visit_start_ts, (visit_start_ts, visit_id)) AS visit_start_ts,
+         arg_min(profession, (visit_start_ts, visit_id)) AS profession
+  FROM realised_visits WHERE contact_id IS NOT NULL GROUP BY contact_id;

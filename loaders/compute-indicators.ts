@@ -1,0 +1,96 @@
+// Runs each catalogue entry's SQL over the ingested extract and returns the
+// long indicator table (before suppression). The SQL files use four
+// placeholders so that the period × unit × breakdown crossing is written once:
+//   {{cell}}  / {{cells}}       the cell columns / GROUPING SETS for the indicator's breakdown
+// A file may instead produce the cells itself (period_type, period, unit_id, breakdown_value).
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { CATALOGUE_PATH, indicatorSql, type Catalogue, type Indicator } from "./catalogue.ts";
+import type { Db } from "./db.ts";
+import { ALL, type IndicatorCell } from "./indicator-row.ts";
+import { PERIOD_TYPES, periodRows, type PeriodType } from "./periods.ts";
+import { literal } from "./sql.ts";
+
+export function expandCellMacros(sql: string, breakdown: string | null): string {
+  const unit = `CASE WHEN grouping(unit_id) = 1 THEN '${ALL}' ELSE unit_id END AS unit_id`;
+  const cell = breakdown
+    ? `period_type, period, ${unit}, CASE WHEN grouping(breakdown_value) = 1 THEN '${ALL}' ELSE breakdown_value END AS breakdown_value`
+    : `period_type, period, ${unit}, '${ALL}' AS breakdown_value`;
+  const cells = breakdown
+    ? `GROUPING SETS ((period_type, period, unit_id, breakdown_value), (period_type, period, unit_id), (period_type, period, breakdown_value), (period_type, period))`
+    : `GROUPING SETS ((period_type, period, unit_id), (period_type, period))`;
+  return sql.replaceAll("{{cell}}", cell).replaceAll("{{cells}}", cells);
+}
+
+export async function createPeriods(db: Db, from: string, to: string): Promise<void> {
+  const rows = periodRows(from, to);
+  await db.run(`CREATE OR REPLACE TABLE periods (month DATE, period_type VARCHAR, period VARCHAR, period_start DATE, period_end DATE)`);
+  const values = rows.map((r) => `(DATE ${literal(r.month)}, ${literal(r.period_type)}, ${literal(r.period)}, DATE ${literal(r.period_start)}, DATE ${literal(r.period_end)})`);
+  await db.run(`INSERT INTO periods VALUES ${values.join(", ")}`);
+}
+
+export interface ComputeOptions {
+  /** Tables the extract provides; an indicator whose source table is absent gives no rows. */
+  present: ReadonlySet<string>;
+  period: { from: string; to: string };
+  onProgress?: (message: string) => void;
+}
+
+export async function computeIndicators(db: Db, catalogue: Catalogue, options: ComputeOptions): Promise<IndicatorCell[]> {
+  await createPeriods(db, options.period.from, options.period.to);
+  await db.run(readFileSync(join(CATALOGUE_PATH, "..", "indicators", "_common.sql"), "utf8"));
+  const cells: IndicatorCell[] = [];
+  for (const indicator of catalogue.indicators) {
+    const missing = indicator.sourceTables.filter((t) => !options.present.has(t));
+    if (missing.length) {
+      options.onProgress?.(`${indicator.id}: no data (${missing.join(", ")} absent)`);
+      continue;
+    }
+    const started = Date.now();
+    const rows = await runIndicator(db, indicator);
+    cells.push(...rows);
+    options.onProgress?.(`${indicator.id}: ${rows.length} cells in ${Date.now() - started} ms`);
+  }
+  return sortCells(cells, catalogue);
+}
+
+async function runIndicator(db: Db, indicator: Indicator): Promise<IndicatorCell[]> {
+  const sql = expandCellMacros(indicatorSql(indicator), indicator.breakdown);
+  let rows: Record<string, unknown>[];
+  try {
+    // A ratio whose denominator is 0 and a cell without anchor rows are not written.
+    rows = await db.all(`SELECT period_type, period, unit_id, breakdown_value,
+        numerator::DOUBLE AS numerator, denominator::DOUBLE AS denominator, value::DOUBLE AS value, n::DOUBLE AS n
+      FROM (${sql}) WHERE value IS NOT NULL AND isfinite(value::DOUBLE) AND coalesce(denominator::DOUBLE, 1) <> 0`);
+  } catch (e) {
+    throw new Error(`indicator ${indicator.id} (${indicator.sql}): ${(e as Error).message}`);
+  }
+  return rows.map((r) => ({
+    indicator_id: indicator.id,
+    period_type: r.period_type as PeriodType,
+    period: r.period as string,
+    unit_id: r.unit_id as string,
+    breakdown: r.breakdown_value === ALL ? ALL : (indicator.breakdown ?? ALL),
+    breakdown_value: r.breakdown_value as string,
+    numerator: r.numerator as number | null,
+    denominator: r.denominator as number | null,
+    value: r.value as number,
+    n: r.n as number | null,
+    suppressed: false,
+  }));
+}
+
+const byAllFirst = (a: string, b: string) => (a === b ? 0 : a === ALL ? -1 : b === ALL ? 1 : a < b ? -1 : 1);
+
+/** A fixed order, so exports and builds are byte-for-byte reproducible. */
+export function sortCells<T extends Omit<IndicatorCell, "n" | "suppressed">>(cells: T[], catalogue: Catalogue): T[] {
+  const order = new Map(catalogue.indicators.map((ind, i) => [ind.id, i]));
+  return cells.sort(
+    (a, b) =>
+      order.get(a.indicator_id)! - order.get(b.indicator_id)! ||
+      PERIOD_TYPES.indexOf(a.period_type) - PERIOD_TYPES.indexOf(b.period_type) ||
+      (a.period < b.period ? -1 : a.period > b.period ? 1 : 0) ||
+      byAllFirst(a.unit_id, b.unit_id) ||
+      byAllFirst(a.breakdown_value, b.breakdown_value),
+  );
+}

@@ -1,0 +1,57 @@
+// Writes the suppressed indicator table: the export CSV of the spec, and Arrow
+// IPC for the pages. Both come from the same cells, so they cannot disagree.
+import { tableFromArrays, tableToIPC } from "apache-arrow";
+import type { IndicatorCell, PublishedCell } from "./indicator-row.ts";
+
+export const EXPORT_COLUMNS = [
+  "indicator_id", "period_type", "period", "unit_id", "breakdown", "breakdown_value",
+  "numerator", "denominator", "value", "suppressed",
+] as const;
+
+/** Drops n (never published) and, defensively, any value of a suppressed cell. */
+export function publish(cells: readonly IndicatorCell[]): PublishedCell[] {
+  return cells.map(({ n: _n, ...c }) =>
+    c.suppressed ? { ...c, numerator: null, denominator: null, value: null } : c,
+  );
+}
+
+/** Shortest text that reads back as the same double; empty for null. */
+export function formatNumber(x: number | null): string {
+  if (x === null) return "";
+  if (Object.is(x, -0)) return "0";
+  return String(x);
+}
+
+function csvField(s: string): string {
+  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+}
+
+export function toExportCsv(cells: readonly PublishedCell[]): string {
+  const lines = [EXPORT_COLUMNS.join(",")];
+  for (const c of cells) {
+    lines.push(
+      [
+        c.indicator_id, c.period_type, c.period, c.unit_id, c.breakdown, c.breakdown_value,
+        formatNumber(c.numerator), formatNumber(c.denominator), formatNumber(c.value), c.suppressed ? "true" : "false",
+      ].map(csvField).join(","),
+    );
+  }
+  return lines.join("\n") + "\n";
+}
+
+export function toArrowIpc(cells: readonly PublishedCell[]): Uint8Array {
+  const col = <K extends keyof PublishedCell>(k: K) => cells.map((c) => c[k]);
+  const table = tableFromArrays({
+    indicator_id: col("indicator_id") as string[],
+    period_type: col("period_type") as string[],
+    period: col("period") as string[],
+    unit_id: col("unit_id") as string[],
+    breakdown: col("breakdown") as string[],
+    breakdown_value: col("breakdown_value") as string[],
+    numerator: Float64Array.from(cells, (c) => c.numerator ?? NaN),
+    denominator: Float64Array.from(cells, (c) => c.denominator ?? NaN),
+    value: Float64Array.from(cells, (c) => c.value ?? NaN),
+    suppressed: Uint8Array.from(cells, (c) => (c.suppressed ? 1 : 0)),
+  });
+  return tableToIPC(table, "stream");
+}

@@ -1,0 +1,101 @@
+// Loads one extract table into DuckDB as text, exactly as given, with the file
+// and row each value came from: validation reads these raw tables so that its
+// messages can quote the original value.
+import type { ColumnSpec, TableSpec } from "./contract.ts";
+import { readCsvHeader } from "./csv-header.ts";
+import type { Db } from "./db.ts";
+import type { TableSource } from "./extract-files.ts";
+import { ident, literal } from "./sql.ts";
+import type { Violation } from "./violations.ts";
+
+export const rawName = (table: string) => `raw_${table}`;
+
+export interface RawTable {
+  spec: TableSpec;
+  source: TableSource;
+  rows: number;
+  /** Nullable contract columns the file lacks: read as all-null. */
+  absentColumns: string[];
+}
+
+export async function loadRaw(db: Db, spec: TableSpec, source: TableSource): Promise<{ raw?: RawTable; violations: Violation[] }> {
+  const file = source.label;
+  const fail = (rule: string, column: string | null = null, row: number | null = null): { violations: Violation[] } => ({
+    violations: [{ file, row, column, value: null, rule }],
+  });
+  let present: Map<string, string>; // contract column → SQL expression producing text
+  let from: string;
+  if (source.format === "csv") {
+    const header = readCsvHeader(source.path);
+    if (!header.ok) return fail(header.rule);
+    const dupes = header.columns.filter((c, i) => header.columns.indexOf(c) !== i);
+    if (dupes.length) return { violations: [...new Set(dupes)].map((c) => ({ file, row: null, column: c, value: null, rule: "column appears more than once in the header" })) };
+    if (header.columns.length === 1 && /[;\t|]/.test(header.columns[0])) {
+      return fail(`header has a single column ${JSON.stringify(header.columns[0].slice(0, 60))}: the contract requires comma-separated values, this file seems to use ${JSON.stringify(/[;\t|]/.exec(header.columns[0])![0])}`);
+    }
+    const columns = header.columns.map((c) => `${literal(c)}: 'VARCHAR'`).join(", ");
+    const name = `csv_${spec.name}`;
+    try {
+      await db.run(`CREATE OR REPLACE TABLE ${ident(name)} AS SELECT * FROM read_csv(${literal(source.path)},
+        header = true, auto_detect = false, columns = {${columns}}, delim = ',', quote = '"', escape = '"',
+        strict_mode = true, null_padding = false, encoding = 'utf-8', max_line_size = 2097152)`);
+    } catch (e) {
+      return fail(`not a readable CSV file per RFC 4180 (${csvErrorSummary((e as Error).message)})`);
+    }
+    present = new Map(header.columns.map((c) => [c, ident(c)]));
+    from = `(SELECT ${literal(file)} AS __file, rowid + 1 AS __row, * FROM ${ident(name)})`;
+  } else {
+    const list = `[${source.paths.map(literal).join(", ")}]`;
+    const read = `read_parquet(${list}, union_by_name = true, filename = true, file_row_number = true)`;
+    let types: { column_name: string; column_type: string }[];
+    try {
+      types = await db.all(`DESCRIBE SELECT * FROM ${read}`);
+    } catch (e) {
+      return fail(`not a readable Parquet file (${(e as Error).message.split("\n")[0]})`);
+    }
+    present = new Map();
+    for (const { column_name, column_type } of types) {
+      const col = spec.columns.find((c) => c.name === column_name);
+      if (col) present.set(column_name, parquetToText(col, ident(column_name), column_type));
+    }
+    const fileExpr = source.paths.length > 1 ? `${literal(source.label)} || regexp_extract(filename, '[^/]*$')` : literal(source.label);
+    from = `(SELECT ${fileExpr} AS __file, file_row_number + 1 AS __row, * FROM ${read})`;
+  }
+  const missing = spec.columns.filter((c) => !present.has(c.name) && !c.nullable);
+  if (missing.length) {
+    return { violations: missing.map((c) => ({ file, row: null, column: c.name, value: null, rule: "required column is missing from the header" })) };
+  }
+  const absentColumns = spec.columns.filter((c) => !present.has(c.name)).map((c) => c.name);
+  const select = spec.columns
+    .map((c) => `${present.get(c.name) ?? "NULL::VARCHAR"} AS ${ident(c.name)}`)
+    .join(", ");
+  try {
+    await db.run(`CREATE OR REPLACE TABLE ${ident(rawName(spec.name))} AS SELECT __file, __row::BIGINT AS __row, ${select} FROM ${from}`);
+  } catch (e) {
+    return fail(`could not be read (${csvErrorSummary((e as Error).message)})`);
+  }
+  if (source.format === "csv") await db.run(`DROP TABLE ${ident(`csv_${spec.name}`)}`);
+  const [{ n }] = await db.all<{ n: number }>(`SELECT count(*) AS n FROM ${ident(rawName(spec.name))}`);
+  return { raw: { spec, source, rows: n, absentColumns }, violations: [] };
+}
+
+/** Parquet columns may carry their natural type; render them as the CSV text the checks expect. */
+function parquetToText(col: ColumnSpec, ref: string, type: string): string {
+  const t = type.toUpperCase();
+  const localTs = t.includes("WITH TIME ZONE") ? `timezone('Europe/Helsinki', ${ref})` : ref;
+  if (t.startsWith("TIMESTAMP") || t === "DATE") {
+    if (col.type === "month") return `strftime(${localTs}, '%Y-%m')`;
+    if (col.type === "date") return `strftime(${localTs}, '%Y-%m-%d')`;
+    return t === "DATE" ? `strftime(${ref}, '%Y-%m-%dT00:00:00')` : `strftime(${localTs}, '%Y-%m-%dT%H:%M:%S.%f')`;
+  }
+  if (t === "BOOLEAN") return `CASE WHEN ${ref} THEN 'true' WHEN NOT ${ref} THEN 'false' END`;
+  return `CAST(${ref} AS VARCHAR)`;
+}
+
+/** DuckDB's CSV errors are long; keep the line that names the problem and the line number. */
+function csvErrorSummary(message: string): string {
+  const lines = message.split("\n").map((l) => l.trim()).filter(Boolean);
+  const first = lines[0]?.replace(/^(Invalid Input Error|Conversion Error|IO Error):\s*/, "") ?? message;
+  const line = /line[: ]+(\d+)/i.exec(message);
+  return line && !first.includes(line[1]) ? `${first} at line ${line[1]}` : first;
+}

@@ -1,0 +1,64 @@
+// The whole data path in one call: extract folder → validation → DuckDB →
+// indicator table → suppression. Loaders, the export CLI and the tests use it.
+import { loadCatalogue, type Catalogue } from "./catalogue.ts";
+import { computeIndicators } from "./compute-indicators.ts";
+import type { DbOptions } from "./db.ts";
+import type { IndicatorCell } from "./indicator-row.ts";
+import { ingestExtract } from "./ingest.ts";
+import { suppress, type SuppressionLogEntry } from "./suppress.ts";
+import type { ValidatedExtract, ValidationOptions } from "./validate.ts";
+
+export interface PipelineOptions extends ValidationOptions, DbOptions {
+  catalogue?: Catalogue;
+  onProgress?: (message: string) => void;
+}
+
+export interface UnitInfo {
+  unit_id: string;
+  unit_name_fi: string;
+  unit_name_sv: string | null;
+  operating_model: string;
+  service_area: string;
+  area: string;
+}
+
+export interface PipelineResult {
+  extract: ValidatedExtract;
+  present: string[];
+  units: UnitInfo[];
+  /** Months with at least one anchor row, per table (for the data-quality page). */
+  months: { table: string; month: string; rows: number }[];
+  cells: IndicatorCell[];
+  suppressionLog: SuppressionLogEntry[];
+}
+
+const ANCHORS: Record<string, string> = {
+  contacts: "contact_ts", visits: "visit_start_ts", appointment_supply: "measured_on", customer_feedback: "responded_on",
+  staff_survey: "answered_on", staffing: "month", costs: "month", service_vouchers: "issued_on", measurements: "measured_on",
+  interventions: "performed_on",
+};
+
+export async function runPipeline(extractDir: string, options: PipelineOptions = {}): Promise<PipelineResult> {
+  const catalogue = options.catalogue ?? loadCatalogue();
+  const log = options.onProgress ?? (() => {});
+  const started = Date.now();
+  const ingested = await ingestExtract(extractDir, options);
+  const { db } = ingested;
+  try {
+    log(`validated and ingested ${extractDir} in ${Date.now() - started} ms`);
+    const units = await db.all<UnitInfo>(`SELECT unit_id, unit_name_fi, unit_name_sv, operating_model, service_area, area FROM units ORDER BY unit_id`);
+    const months: PipelineResult["months"] = [];
+    for (const [table, column] of Object.entries(ANCHORS)) {
+      if (!ingested.present.has(table)) continue;
+      months.push(...(await db.all<{ table: string; month: string; rows: number }>(
+        `SELECT '${table}' AS "table", strftime(date_trunc('month', ${column}), '%Y-%m') AS month, count(*) AS rows FROM ${table} GROUP BY ALL ORDER BY month`,
+      )));
+    }
+    const raw = await computeIndicators(db, catalogue, { present: ingested.present, period: ingested.manifest.period, onProgress: log });
+    const { cells, log: suppressionLog } = suppress(raw, catalogue);
+    log(`indicator table: ${cells.length} cells, ${suppressionLog.length} suppressed, ${Date.now() - started} ms in all`);
+    return { extract: ingested, present: [...ingested.present], units, months, cells, suppressionLog };
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,51 @@
+// How each contract type is read from text. An unparsable value becomes NULL
+// here; validation reports it by comparing the text with the typed value.
+import type { ColumnSpec, ColumnType } from "./contract.ts";
+
+const LOCAL_TS = String.raw`[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,9})?)?`;
+const OFFSET = String.raw`(Z|[+-][0-9]{2}(:?[0-9]{2})?)`;
+
+export const SQL_TYPE: Record<ColumnType, string> = {
+  string: "VARCHAR",
+  code: "VARCHAR",
+  integer: "BIGINT",
+  decimal: "DOUBLE",
+  boolean: "BOOLEAN",
+  timestamp: "TIMESTAMP",
+  date: "DATE",
+  month: "DATE",
+};
+
+/** SQL expression turning the text column `ref` into the column's type (NULL where it does not parse). */
+export function typedExpr(col: ColumnSpec, ref: string): string {
+  switch (col.type) {
+    case "string":
+    case "code":
+      return ref;
+    case "integer":
+      return `CASE WHEN regexp_full_match(${ref}, '[+-]?[0-9]+') THEN TRY_CAST(${ref} AS BIGINT) END`;
+    case "decimal":
+      return `CASE WHEN regexp_full_match(${ref}, '[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]+)?') THEN TRY_CAST(${ref} AS DOUBLE) END`;
+    case "boolean":
+      return `CASE lower(${ref}) WHEN 'true' THEN true WHEN '1' THEN true WHEN 'false' THEN false WHEN '0' THEN false END`;
+    case "timestamp":
+      // Local Finnish time as given; an explicit offset is converted to Europe/Helsinki.
+      return `CASE WHEN regexp_full_match(${ref}, '${LOCAL_TS}') THEN TRY_CAST(replace(${ref}, 'T', ' ') AS TIMESTAMP)
+        WHEN regexp_full_match(${ref}, '${LOCAL_TS}${OFFSET}') THEN timezone('Europe/Helsinki', TRY_CAST(replace(${ref}, 'T', ' ') AS TIMESTAMPTZ)) END`;
+    case "date":
+      return `CASE WHEN regexp_full_match(${ref}, '[0-9]{4}-[0-9]{2}-[0-9]{2}') THEN TRY_CAST(${ref} AS DATE) END`;
+    case "month":
+      return `CASE WHEN regexp_full_match(${ref}, '[0-9]{4}-[0-9]{2}') THEN TRY_CAST(${ref} || '-01' AS DATE) END`;
+  }
+}
+
+export const PARSE_RULE: Record<ColumnType, string | null> = {
+  string: null,
+  code: null,
+  integer: "not a whole number",
+  decimal: "not a number",
+  boolean: "not a boolean (true/false, or 1/0 in CSV)",
+  timestamp: "not an ISO 8601 timestamp (YYYY-MM-DDTHH:MM:SS, Finnish local time or with an offset)",
+  date: "not a date (YYYY-MM-DD)",
+  month: "not a month (YYYY-MM)",
+};

@@ -1,0 +1,136 @@
+// Validates an extract folder against the contract and leaves one typed table
+// per extract table in DuckDB (`typed_<table>`, with the source file and row of
+// every row). Every violation is collected before anything is decided.
+import { TABLES, type Manifest, type TableName, type TableSpec } from "./contract.ts";
+import type { Db } from "./db.ts";
+import { locateTables } from "./extract-files.ts";
+import { loadRaw, rawName, type RawTable } from "./load-raw.ts";
+import { readManifest } from "./manifest.ts";
+import { rowChecks, typedRef } from "./row-checks.ts";
+import { ident, literal } from "./sql.ts";
+import { tableChecks, typedName } from "./table-checks.ts";
+import { typedExpr } from "./typed-columns.ts";
+import { EXAMPLES_PER_RULE, ExtractError, countViolations, type RuleCount, type Violation } from "./violations.ts";
+
+export interface ValidationOptions {
+  /** Quarantine rows that break a row rule instead of refusing the extract. */
+  tolerant?: boolean;
+}
+
+export interface TableReport {
+  table: TableName;
+  file: string;
+  rows: number;
+  manifestRows: number;
+  quarantined: number;
+}
+
+export interface ValidatedExtract {
+  manifest: Manifest;
+  tables: TableReport[];
+  /** In tolerant mode: what was quarantined, per rule. Empty in strict mode. */
+  quarantine: RuleCount[];
+}
+
+export async function validateExtract(db: Db, dir: string, options: ValidationOptions = {}): Promise<ValidatedExtract> {
+  const { manifest, violations: manifestProblems } = readManifest(dir);
+  if (!manifest) throw new ExtractError(manifestProblems, countViolations(manifestProblems));
+  const located = locateTables(dir, manifest);
+  const fileProblems: Violation[] = [...located.violations];
+  const raws: RawTable[] = [];
+  for (const source of located.sources) {
+    const spec = (TABLES as readonly TableSpec[]).find((t) => t.name === source.table)!;
+    const { raw, violations } = await loadRaw(db, spec, source);
+    fileProblems.push(...violations);
+    if (!raw) continue;
+    const expected = manifest.tables[spec.name]?.rows;
+    if (expected !== undefined && expected !== raw.rows) {
+      fileProblems.push({
+        file: source.label,
+        row: null,
+        column: null,
+        value: String(raw.rows),
+        rule: `has ${raw.rows} data rows but manifest.json says ${expected}`,
+      });
+    }
+    raws.push(raw);
+  }
+
+  await db.run(`CREATE OR REPLACE TABLE violations (tbl VARCHAR, file VARCHAR, "row" BIGINT, col VARCHAR, value VARCHAR, rule VARCHAR)`);
+  for (const raw of raws) await checkRows(db, raw, manifest);
+  const loaded = new Set(raws.map((r) => r.spec.name));
+  await runTableChecks(db, loaded);
+
+  const rowProblems = await readViolations(db);
+  if (fileProblems.length || (rowProblems.counts.length && !options.tolerant)) {
+    const fileCounts = countViolations(fileProblems);
+    throw new ExtractError([...fileProblems, ...rowProblems.examples], [...fileCounts, ...rowProblems.counts]);
+  }
+  if (options.tolerant) await quarantine(db, loaded);
+  const quarantined = await db.all<{ tbl: string; n: number }>(`SELECT tbl, count(DISTINCT (file, "row")) AS n FROM violations GROUP BY tbl`);
+  const quarantine = options.tolerant ? (await readViolations(db)).counts : [];
+  return {
+    manifest,
+    tables: raws.map((r) => ({
+      table: r.spec.name,
+      file: r.source.label,
+      rows: r.rows,
+      manifestRows: manifest.tables[r.spec.name]?.rows ?? r.rows,
+      quarantined: quarantined.find((q) => q.tbl === r.spec.name)?.n ?? 0,
+    })),
+    quarantine,
+  };
+}
+
+/** Row rules in one pass over the text table; then the typed table is made from it. */
+async function checkRows(db: Db, raw: RawTable, manifest: Manifest): Promise<void> {
+  const { spec } = raw;
+  const checks = rowChecks(spec, manifest);
+  const withTyped = `(SELECT *, ${spec.columns.map((c) => `${typedExpr(c, ident(c.name))} AS ${typedRef(c.name)}`).join(", ")} FROM ${ident(rawName(spec.name))})`;
+  const failed = `list_filter([${checks.map((c, i) => `CASE WHEN ${c.condition} THEN ${i} END`).join(", ")}], x -> x IS NOT NULL)`;
+  const column = `CASE check_id ${checks.map((c, i) => `WHEN ${i} THEN ${literal(c.column)}`).join(" ")} END`;
+  const value = `CASE check_id ${checks.map((c, i) => `WHEN ${i} THEN CAST(${ident(c.column)} AS VARCHAR)`).join(" ")} END`;
+  const rule = `CASE check_id ${checks.map((c, i) => `WHEN ${i} THEN ${literal(c.rule)}`).join(" ")} END`;
+  await db.run(`INSERT INTO violations
+    SELECT ${literal(spec.name)}, __file, __row, ${column}, ${value}, ${rule}
+    FROM (SELECT *, unnest(${failed}) AS check_id FROM ${withTyped} WHERE ${checks.map((c) => `(${c.condition})`).join(" OR ")})`);
+  await db.run(`CREATE OR REPLACE TABLE ${ident(typedName(spec.name))} AS
+    SELECT __file, __row, ${spec.columns.map((c) => `${typedExpr(c, ident(c.name))} AS ${ident(c.name)}`).join(", ")}
+    FROM ${ident(rawName(spec.name))}`);
+  await db.run(`DROP TABLE ${ident(rawName(spec.name))}`);
+}
+
+async function runTableChecks(db: Db, loaded: ReadonlySet<string>): Promise<number> {
+  const before = (await db.all<{ n: number }>(`SELECT count(*) AS n FROM violations`))[0].n;
+  for (const check of tableChecks(loaded)) {
+    await db.run(`INSERT INTO violations SELECT ${literal(check.table)}, * FROM (${check.sql})`);
+  }
+  const after = (await db.all<{ n: number }>(`SELECT count(*) AS n FROM violations`))[0].n;
+  return after - before;
+}
+
+/** Removes rejected rows; rows that referred to them are rejected in turn until nothing dangles. */
+async function quarantine(db: Db, loaded: ReadonlySet<string>): Promise<void> {
+  for (;;) {
+    for (const table of loaded) {
+      await db.run(`DELETE FROM ${ident(typedName(table))} t USING violations v
+        WHERE v.tbl = ${literal(table)} AND v.file = t.__file AND v."row" = t.__row`);
+    }
+    // Every row rejected so far is gone, so whatever the cross-row rules find now is newly orphaned.
+    if ((await runTableChecks(db, loaded)) === 0) return;
+  }
+}
+
+async function readViolations(db: Db): Promise<{ counts: RuleCount[]; examples: Violation[] }> {
+  const counts = await db.all<{ file: string; col: string | null; rule: string; n: number }>(`
+    SELECT regexp_replace(min(file), '/.*', '/') AS file, col, rule, count(*) AS n
+    FROM violations GROUP BY tbl, col, rule ORDER BY tbl, min("row"), col, rule`);
+  const examples = await db.all<{ file: string; row: number; col: string | null; value: string | null; rule: string }>(`
+    SELECT file, "row" AS row, col, value, rule FROM violations
+    QUALIFY row_number() OVER (PARTITION BY tbl, col, rule ORDER BY file, "row") <= ${EXAMPLES_PER_RULE}
+    ORDER BY tbl, file, "row", col`);
+  return {
+    counts: counts.map((c) => ({ file: c.file, column: c.col, rule: c.rule, count: c.n })),
+    examples: examples.map((e) => ({ file: e.file, row: e.row, column: e.col, value: e.value, rule: e.rule })),
+  };
+}
