@@ -92,10 +92,14 @@ function parquetToText(col: ColumnSpec, ref: string, type: string): string {
   return `CAST(${ref} AS VARCHAR)`;
 }
 
-/** DuckDB's CSV errors are long; keep the line that names the problem and the line number. */
-function csvErrorSummary(message: string): string {
-  const lines = message.split("\n").map((l) => l.trim()).filter(Boolean);
-  const first = lines[0]?.replace(/^(Invalid Input Error|Conversion Error|IO Error):\s*/, "") ?? message;
-  const line = /line[: ]+(\d+)/i.exec(message);
-  return line && !first.includes(line[1]) ? `${first} at line ${line[1]}` : first;
+/** DuckDB's CSV errors are long; keep what names the problem and where. */
+export function csvErrorSummary(message: string): string {
+  const line = /CSV Error on Line: (\d+)/.exec(message)?.[1];
+  const columns = /Expected Number of Columns: (\d+) Found: (\d+)/.exec(message);
+  const original = /Original Line: (.*)/.exec(message)?.[1];
+  if (/invalid unicode|byte sequence/i.test(message)) return `line ${line ?? "?"}: not valid UTF-8 (is the file Latin-1 or Windows-1252?); save it as UTF-8`;
+  if (line && columns) return `line ${line}: expected ${columns[1]} fields as in the header, found ${columns[2]}${original ? ` in ${JSON.stringify(original.slice(0, 80))}` : ""}`;
+  if (/maximum line size/i.test(message)) return `line ${line ?? "?"}: longer than the 2 MiB a row may have`;
+  const first = message.split("\n")[0].replace(/^(Invalid Input Error|Conversion Error|IO Error):\s*/, "");
+  return line ? `line ${line}: ${first.replace(/CSV Error on Line: \d+/, "").trim() || "malformed"}` : first;
 }

@@ -66,9 +66,9 @@ export async function validateExtract(db: Db, dir: string, options: ValidationOp
     const fileCounts = countViolations(fileProblems);
     throw new ExtractError([...fileProblems, ...rowProblems.examples], [...fileCounts, ...rowProblems.counts]);
   }
-  if (options.tolerant) await quarantine(db, loaded);
+  if (options.tolerant) await quarantineRows(db, loaded);
   const quarantined = await db.all<{ tbl: string; n: number }>(`SELECT tbl, count(DISTINCT (file, "row")) AS n FROM violations GROUP BY tbl`);
-  const quarantine = options.tolerant ? (await readViolations(db)).counts : [];
+  const quarantineCounts = options.tolerant ? (await readViolations(db)).counts : [];
   return {
     manifest,
     tables: raws.map((r) => ({
@@ -78,7 +78,7 @@ export async function validateExtract(db: Db, dir: string, options: ValidationOp
       manifestRows: manifest.tables[r.spec.name]?.rows ?? r.rows,
       quarantined: quarantined.find((q) => q.tbl === r.spec.name)?.n ?? 0,
     })),
-    quarantine,
+    quarantine: quarantineCounts,
   };
 }
 
@@ -110,7 +110,7 @@ async function runTableChecks(db: Db, loaded: ReadonlySet<string>): Promise<numb
 }
 
 /** Removes rejected rows; rows that referred to them are rejected in turn until nothing dangles. */
-async function quarantine(db: Db, loaded: ReadonlySet<string>): Promise<void> {
+async function quarantineRows(db: Db, loaded: ReadonlySet<string>): Promise<void> {
   for (;;) {
     for (const table of loaded) {
       await db.run(`DELETE FROM ${ident(typedName(table))} t USING violations v

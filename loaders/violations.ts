@@ -47,12 +47,15 @@ export function summarise(violations: Violation[], counts: RuleCount[]): string 
   const total = counts.reduce((sum, c) => sum + c.count, 0);
   const lines = [`The extract breaks the contract: ${total} violation${total === 1 ? "" : "s"}.`];
   for (const c of counts) {
-    const shown = violations.filter((v) => v.file === c.file && v.column === c.column && v.rule === c.rule);
-    const more = c.count - shown.length;
-    const head = `${c.file}${c.column ? `, column ${c.column}` : ""}: ${c.rule} — ${c.count} row${c.count === 1 ? "" : "s"}`;
-    lines.push(head);
+    const shown = violations.filter((v) => v.file.startsWith(c.file) && v.column === c.column && v.rule === c.rule);
+    // A problem with a whole file is one line; row problems get a count and examples.
+    if (shown.length && shown.every((v) => v.row === null)) {
+      for (const v of shown) lines.push(formatViolation(v));
+      continue;
+    }
+    lines.push(`${c.file}${c.column ? `, column ${c.column}` : ""}: ${c.rule} — ${c.count} row${c.count === 1 ? "" : "s"}`);
     for (const v of shown) lines.push(`  ${formatViolation(v)}`);
-    if (more > 0) lines.push(`  … and ${more} more`);
+    if (c.count > shown.length) lines.push(`  … and ${c.count - shown.length} more`);
   }
   return lines.join("\n");
 }
