@@ -1,0 +1,48 @@
+// npm run build [-- --tolerant] / npm run dev
+// 1. computes the page data from EXTRACT_DIR (or the bundled sample) — a broken
+//    extract stops here with its violations, before anything is touched;
+// 2. clears Framework's loader cache when the extract or the data code changed
+//    (Framework itself only notices edits to the loader files);
+// 3. builds into a fresh folder and swaps it in for dist/, so a failed build
+//    leaves the previous site as it was;
+// 4. with --serve, serves dist/ on http://localhost:3000.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { extractDirFromEnv, parseArgs, runCli } from "../loaders/cli/args.ts";
+import { PROJECT_ROOT } from "../loaders/catalogue.ts";
+import { ensurePageData } from "../loaders/page-data.ts";
+import { serve } from "./serve.ts";
+
+runCli(async () => {
+  const args = parseArgs(process.argv.slice(2), { serve: "boolean", tolerant: "boolean", port: "string" });
+  const extractDir = await extractDirFromEnv();
+  console.error(`extract: ${extractDir}`);
+  const started = Date.now();
+  const dataDir = await ensurePageData(extractDir, { tolerant: Boolean(args.tolerant), onProgress: (m) => console.error(`  ${m}`) });
+  const print = readFileSync(join(dataDir, "fingerprint"), "utf8");
+
+  const cacheDir = join(PROJECT_ROOT, "src", ".observablehq", "cache");
+  const stamp = join(PROJECT_ROOT, ".build", "cache-fingerprint");
+  if (!existsSync(stamp) || readFileSync(stamp, "utf8") !== print) {
+    rmSync(cacheDir, { recursive: true, force: true });
+    mkdirSync(join(PROJECT_ROOT, ".build"), { recursive: true });
+    writeFileSync(stamp, print);
+  }
+
+  const out = join(PROJECT_ROOT, ".build", "dist-next");
+  rmSync(out, { recursive: true, force: true });
+  const bin = join(PROJECT_ROOT, "node_modules", ".bin", "observable");
+  const build = spawnSync(bin, ["build"], { cwd: PROJECT_ROOT, stdio: "inherit", env: { ...process.env, OBSERVABLE_OUTPUT: out, EXTRACT_DIR: extractDir } });
+  if (build.status !== 0 || !existsSync(join(out, "index.html"))) {
+    throw new Error("the site build failed; dist/ was left as it was");
+  }
+  const dist = join(PROJECT_ROOT, "dist");
+  const old = join(PROJECT_ROOT, ".build", "dist-old");
+  rmSync(old, { recursive: true, force: true });
+  if (existsSync(dist)) renameSync(dist, old);
+  renameSync(out, dist);
+  rmSync(old, { recursive: true, force: true });
+  console.error(`built dist/ in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  if (args.serve) await serve(dist, Number(args.port ?? 3000));
+});

@@ -1,0 +1,6 @@
+// The indicator export of the spec, downloadable from the site.
+import { extractDirFromEnv } from "../../loaders/cli/args.ts";
+import { ensurePageData, readPageFile } from "../../loaders/page-data.ts";
+
+await ensurePageData(await extractDirFromEnv());
+process.stdout.write(readPageFile("indicators.csv"));
