@@ -16,9 +16,9 @@ per_unit AS (
   FROM visited v LEFT JOIN screened s USING (period_type, period, unit_id, client_id)
 ),
 all_units AS (
-  SELECT v.period_type, v.period, 'ALL' AS unit_id, v.client_id,
-         v.client_id IN (SELECT s.client_id FROM screened s WHERE s.period_type = v.period_type AND s.period = v.period) AS hit
+  SELECT v.period_type, v.period, 'ALL' AS unit_id, v.client_id, s.client_id IS NOT NULL AS hit
   FROM (SELECT DISTINCT period_type, period, client_id FROM visited) v
+  LEFT JOIN (SELECT DISTINCT period_type, period, client_id FROM screened) s USING (period_type, period, client_id)
 )
 SELECT period_type, period, unit_id, 'ALL' AS breakdown_value,
        count(*) FILTER (WHERE hit) AS numerator, count(*) AS denominator,

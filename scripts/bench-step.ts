@@ -1,0 +1,41 @@
+// One measured step of the benchmark, run in its own process so that its peak
+// memory (max RSS, DuckDB's native memory included) is its own.
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import { loadCatalogue } from "../loaders/catalogue.ts";
+import { computeIndicators } from "../loaders/compute-indicators.ts";
+import { openDb } from "../loaders/db.ts";
+import { ingestExtract } from "../loaders/ingest.ts";
+import { suppress } from "../loaders/suppress.ts";
+
+const [step, dir, scale] = process.argv.slice(2);
+const started = performance.now();
+const marks: Record<string, number> = {};
+const memoryLimit = process.env.BENCH_MEMORY_LIMIT;
+
+if (step === "generate") {
+  const { generateExtract } = await import("../loaders/generate/index.ts");
+  await generateExtract({ outDir: dir, scale: scale as "small" | "helsinki" });
+} else if (step === "bare-load") {
+  // What DuckDB alone takes to load the same files, typed by its own sniffer.
+  const db = await openDb({ memoryLimit });
+  for (const file of readdirSync(dir).filter((f) => f.endsWith(".csv")).sort()) {
+    await db.run(`CREATE TABLE "${file.replace(/\.csv$/, "")}" AS SELECT * FROM read_csv_auto('${join(dir, file)}')`);
+  }
+  db.close();
+} else if (step === "pipeline") {
+  const ingested = await ingestExtract(dir, { memoryLimit });
+  marks.validate_ingest_s = (performance.now() - started) / 1000;
+  const catalogue = loadCatalogue();
+  const t = performance.now();
+  const cells = await computeIndicators(ingested.db, catalogue, { present: ingested.present, period: ingested.manifest.period });
+  const { log } = suppress(cells, catalogue);
+  marks.indicators_s = (performance.now() - t) / 1000;
+  marks.cells = cells.length;
+  marks.suppressed = log.length;
+  ingested.db.close();
+} else {
+  throw new Error(`unknown step ${step}`);
+}
+const usage = process.resourceUsage();
+process.stdout.write(JSON.stringify({ step, seconds: (performance.now() - started) / 1000, peak_rss_mb: Math.round(usage.maxRSS / 1024), ...marks }) + "\n");

@@ -1,0 +1,32 @@
+// npm run bench [-- --scale small|helsinki] [--keep]
+// Prints time and peak memory of generate, validate+ingest and indicators,
+// beside a bare DuckDB load of the same CSV files. Figures, not assertions.
+import { execFileSync } from "node:child_process";
+import { existsSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs, runCli } from "../loaders/cli/args.ts";
+
+runCli(async () => {
+  const args = parseArgs(process.argv.slice(2), { scale: "string", keep: "boolean" });
+  const scales = ((args.scale as string | undefined) ?? "small").split(",");
+  for (const scale of scales) {
+    const dir = join(tmpdir(), `nelimaali-bench-${scale}`);
+    const step = (name: string) => {
+      const out = execFileSync(process.execPath, ["--import", "tsx", join(import.meta.dirname, "bench-step.ts"), name, dir, scale], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 1 << 24 });
+      return JSON.parse(out.trim().split("\n").pop()!) as Record<string, number>;
+    };
+    console.log(`\n== scale ${scale} (${dir})`);
+    if (!existsSync(join(dir, "manifest.json")) || !args.keep) {
+      rmSync(dir, { recursive: true, force: true });
+      const g = step("generate");
+      console.log(`generate                 ${g.seconds.toFixed(1).padStart(7)} s   peak ${String(g.peak_rss_mb).padStart(6)} MB`);
+    }
+    const bare = step("bare-load");
+    console.log(`bare DuckDB CSV load     ${bare.seconds.toFixed(1).padStart(7)} s   peak ${String(bare.peak_rss_mb).padStart(6)} MB`);
+    const p = step("pipeline");
+    console.log(`validate + ingest        ${p.validate_ingest_s.toFixed(1).padStart(7)} s   (${(p.validate_ingest_s / bare.seconds).toFixed(2)} × bare load)`);
+    console.log(`indicators + suppression ${p.indicators_s.toFixed(1).padStart(7)} s   ${p.cells} cells, ${p.suppressed} suppressed`);
+    console.log(`whole pipeline           ${p.seconds.toFixed(1).padStart(7)} s   peak ${String(p.peak_rss_mb).padStart(6)} MB`);
+  }
+});
