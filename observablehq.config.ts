@@ -11,4 +11,6 @@ export default {
   footer: "Helsingin kaupunki · Tulevaisuuden sosiaali- ja terveyskeskus -ohjelma",
   pager: false,
   toc: false,
+  // An inline icon: browsers otherwise ask the server for /favicon.ico.
+  head: `<link rel="icon" href="data:,">`,
 };
