@@ -1,0 +1,40 @@
+// Finnish, Swedish and English number and date formats.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { formatDate, formatNumber, formatPercent, formatPeriod, formatSuppressed, formatValue } from "../src/lib/format.ts";
+
+const N = "\u202F";
+
+test("numbers: decimal comma and narrow no-break space in fi and sv, four digits grouped too", () => {
+  assert.equal(formatNumber(1234), `1${N}234`);
+  assert.equal(formatNumber(1234567.891, 2), `1${N}234${N}567,89`);
+  assert.equal(formatNumber(-1234.5, 1, "sv"), `\u22121${N}234,5`);
+  assert.equal(formatNumber(1234.5, 1, "en"), "1,234.5");
+  assert.equal(formatNumber(57), "57");
+});
+
+test("percentages: 57,0 % in fi and sv, 57.0% in en", () => {
+  assert.equal(formatPercent(0.57), `57,0${N}%`);
+  assert.equal(formatPercent(0.123, 1, "sv"), `12,3${N}%`);
+  assert.equal(formatPercent(0.57, 1, "en"), "57.0%");
+});
+
+test("dates and periods", () => {
+  assert.equal(formatDate("2026-11-30"), "30.11.2026");
+  assert.equal(formatDate("2021-08-03T09:15:00", "sv"), "3.8.2021");
+  assert.equal(formatDate("2026-11-30", "en"), "30 Nov 2026");
+  assert.equal(formatPeriod("2021-08"), "elo 2021");
+  assert.equal(formatPeriod("2021H2"), "7–12/2021");
+  assert.equal(formatPeriod("2021H1", "en"), "H1 2021");
+  assert.equal(formatPeriod("2021Q3"), "Q3/2021");
+  assert.equal(formatPeriod("2021"), "2021");
+});
+
+test("values in their units; suppressed cells read as under the threshold", () => {
+  assert.equal(formatValue(0.753, { unit: "share" }), `75,3${N}%`);
+  assert.equal(formatValue(12.5, { unit: "days" }), `12,5${N}vrk`);
+  assert.equal(formatValue(1234.4, { unit: "eur" }), `1${N}234${N}€`);
+  assert.equal(formatValue(-12, { unit: "nps" }), "\u221212");
+  assert.equal(formatSuppressed(5), `<${N}5`);
+  assert.equal(formatSuppressed(10), `<${N}10`);
+});
