@@ -1,4 +1,4 @@
-// npm run build [-- --tolerant] / npm run dev
+// npm run build [-- --tolerant] [--out DIR] / npm run dev
 // 1. computes the page data from EXTRACT_DIR (or the bundled sample) — a broken
 //    extract stops here with its violations, before anything is touched;
 // 2. clears Framework's loader cache when the extract or the data code changed
@@ -8,14 +8,14 @@
 // 4. with --serve, serves dist/ on http://localhost:3000.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { extractDirFromEnv, parseArgs, runCli } from "../loaders/cli/args.ts";
 import { PROJECT_ROOT } from "../loaders/catalogue.ts";
 import { ensurePageData } from "../loaders/page-data.ts";
 import { serve } from "./serve.ts";
 
 runCli(async () => {
-  const args = parseArgs(process.argv.slice(2), { serve: "boolean", tolerant: "boolean", port: "string" });
+  const args = parseArgs(process.argv.slice(2), { serve: "boolean", tolerant: "boolean", port: "string", out: "string" });
   const extractDir = await extractDirFromEnv();
   console.error(`extract: ${extractDir}`);
   const started = Date.now();
@@ -30,19 +30,20 @@ runCli(async () => {
     writeFileSync(stamp, print);
   }
 
-  const out = join(PROJECT_ROOT, ".build", "dist-next");
+  // Built beside the target (same file system), then swapped in.
+  const dist = resolve(PROJECT_ROOT, (args.out as string | undefined) ?? "dist");
+  const out = `${dist}.next`;
   rmSync(out, { recursive: true, force: true });
   const bin = join(PROJECT_ROOT, "node_modules", ".bin", "observable");
   const build = spawnSync(bin, ["build"], { cwd: PROJECT_ROOT, stdio: "inherit", env: { ...process.env, OBSERVABLE_OUTPUT: out, EXTRACT_DIR: extractDir } });
   if (build.status !== 0 || !existsSync(join(out, "index.html"))) {
     throw new Error("the site build failed; dist/ was left as it was");
   }
-  const dist = join(PROJECT_ROOT, "dist");
-  const old = join(PROJECT_ROOT, ".build", "dist-old");
+  const old = `${dist}.old`;
   rmSync(old, { recursive: true, force: true });
   if (existsSync(dist)) renameSync(dist, old);
   renameSync(out, dist);
   rmSync(old, { recursive: true, force: true });
-  console.error(`built dist/ in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.error(`built ${dist} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   if (args.serve) await serve(dist, Number(args.port ?? 3000));
 });
