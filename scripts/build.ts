@@ -35,7 +35,8 @@ runCli(async () => {
   const out = `${dist}.next`;
   rmSync(out, { recursive: true, force: true });
   const bin = join(PROJECT_ROOT, "node_modules", ".bin", "observable");
-  const build = spawnSync(bin, ["build"], { cwd: PROJECT_ROOT, stdio: "inherit", env: { ...process.env, OBSERVABLE_OUTPUT: out, EXTRACT_DIR: extractDir } });
+  // Framework runs the .ts data loaders with tsx, which it looks up on PATH.
+  const build = spawnSync(bin, ["build"], { cwd: PROJECT_ROOT, stdio: "inherit", env: { ...process.env, OBSERVABLE_OUTPUT: out, EXTRACT_DIR: extractDir, PATH: `${join(PROJECT_ROOT, "node_modules", ".bin")}:${process.env.PATH}` } });
   if (build.status !== 0 || !existsSync(join(out, "index.html"))) {
     throw new Error("the site build failed; dist/ was left as it was");
   }
