@@ -99,6 +99,7 @@ export function csvErrorSummary(message: string): string {
   const original = /Original Line: (.*)/.exec(message)?.[1];
   if (/invalid unicode|byte sequence/i.test(message)) return `line ${line ?? "?"}: not valid UTF-8 (is the file Latin-1 or Windows-1252?); save it as UTF-8`;
   if (line && columns) return `line ${line}: expected ${columns[1]} fields as in the header, found ${columns[2]}${original ? ` in ${JSON.stringify(original.slice(0, 80))}` : ""}`;
+  if (/unterminated quote/i.test(message)) return `line ${line ?? "?"}: a quoted field is never closed (is the file truncated?)`;
   if (/maximum line size/i.test(message)) return `line ${line ?? "?"}: longer than the 2 MiB a row may have`;
   const first = message.split("\n")[0].replace(/^(Invalid Input Error|Conversion Error|IO Error):\s*/, "");
   return line ? `line ${line}: ${first.replace(/CSV Error on Line: \d+/, "").trim() || "malformed"}` : first;

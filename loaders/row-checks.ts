@@ -25,6 +25,7 @@ export function rowChecks(spec: TableSpec, manifest: Manifest): RowCheck[] {
     if (!col.nullable) add("required value is missing (empty field)", `${raw} IS NULL`);
     const parseRule = PARSE_RULE[col.type];
     if (parseRule) add(parseRule, `${raw} IS NOT NULL AND ${typed} IS NULL`);
+    if (col.type === "string") add("contains control characters (such as NUL): is the file binary or corrupted?", `regexp_matches(${raw}, '[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F]')`);
     if (col.codes) add(`unknown code (allowed: ${col.codes.join(", ")})`, `${raw} IS NOT NULL AND ${raw} NOT IN (${literalList(col.codes)})`);
     if (col.min !== undefined) add(`below the minimum ${col.min}`, `${typed} < ${col.min}`);
     if (col.max !== undefined) add(`above the maximum ${col.max}`, `${typed} > ${col.max}`);
