@@ -2,7 +2,7 @@
 // message a data engineer needs; none crashes with a stack trace.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { openDb } from "../loaders/db.ts";
@@ -106,4 +106,17 @@ test("the command line reports a broken extract without a stack trace and with e
   const usage = spawnSync(process.execPath, ["--import", "tsx", "loaders/cli/indicators.ts", "--bogus"], { encoding: "utf8" });
   assert.equal(usage.status, 1);
   assert.match(usage.stderr, /^error: unknown argument "--bogus"/);
+});
+
+test("tolerant mode: the export's metadata counts the quarantined rows per rule", async () => {
+  const dir = writeExtract({ ...BASE, contacts: [contact("K1", "2021-01-05T10:00:00", { channel: "FAX" }), contact("K2", "2021-01-05T10:00:00")] });
+  const out = join(tempDir(), "x.csv");
+  const run = spawnSync(process.execPath, ["--import", "tsx", "loaders/cli/indicators.ts", "--extracts", dir, "--out", out, "--tolerant"], { encoding: "utf8" });
+  assert.equal(run.status, 0, run.stderr);
+  assert.match(run.stderr, /1 rows quarantined/);
+  const meta = JSON.parse(readFileSync(`${out}.meta.json`, "utf8"));
+  assert.equal(meta.mode, "tolerant");
+  assert.equal(meta.quarantinedRows, 1);
+  assert.deepEqual(meta.quarantine.map((q: { file: string; column: string; count: number }) => [q.file, q.column, q.count]), [["contacts.csv", "channel", 1]]);
+  assert.match(readFileSync(out, "utf8"), /^indicator_id,period_type,period,unit_id,breakdown,breakdown_value,numerator,denominator,value,suppressed\nACC_FIRST_CONTACT,month,2021-01,ALL,ALL,ALL,,,,true\n/);
 });
