@@ -31,10 +31,13 @@ interface Group {
 
 /**
  * Withholds value, numerator and denominator of every cell whose n is under
- * the threshold, then repeats until no group with a published total has
- * exactly one suppressed member: the member with the smallest n (ties: the
+ * the threshold, then repeats until no group — its members and its total —
+ * has exactly one suppressed cell: the member with the smallest n (ties: the
  * smallest unit id or breakdown value) is suppressed too; where no other
- * member is left, the total itself is. Returns new cells; the input is untouched.
+ * member is left, the total itself is. The spec's rule looks only at groups
+ * with a published total; counting a suppressed total too closes the gap
+ * where a total withheld as a complement equals the sum of its published
+ * members. Returns new cells; the input is untouched.
  */
 export function suppress(input: readonly IndicatorCell[], catalogue: Catalogue): SuppressionResult {
   const thresholds = new Map(catalogue.indicators.map((i) => [i.id, thresholdOf(i)]));
@@ -58,9 +61,11 @@ export function suppress(input: readonly IndicatorCell[], catalogue: Catalogue):
   while (pending.size) {
     const g = pending.values().next().value as Group;
     pending.delete(g);
-    if (!g.total || g.total.suppressed) continue;
-    const hidden = g.members.filter((m) => m.suppressed);
-    if (hidden.length !== 1) continue;
+    if (!g.total) continue;
+    // The total counts as a cell of its group: a hidden total whose members are all
+    // published is their sum, so it needs a hidden member beside it just as much.
+    const hidden = g.members.filter((m) => m.suppressed).length + (g.total.suppressed ? 1 : 0);
+    if (hidden !== 1) continue;
     const candidates = g.members.filter((m) => !m.suppressed).sort((a, b) => a.n! - b.n! || (g.nameOf(a) < g.nameOf(b) ? -1 : 1));
     const next = candidates[0] ?? g.total;
     mark(next, "complementary", g.key);

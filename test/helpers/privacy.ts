@@ -1,6 +1,7 @@
 // The disclosure rule checked on any indicator table: in every additive group
-// (units under unit ALL; breakdown values under value ALL) whose total is
-// published, the number of suppressed members is never exactly one.
+// (units under unit ALL; breakdown values under value ALL), counting its total,
+// the number of suppressed cells is never exactly one — neither a lone hidden
+// member beside a published total nor a hidden total beside published members.
 import assert from "node:assert/strict";
 import type { PublishedCell } from "../../loaders/indicator-row.ts";
 
@@ -24,6 +25,6 @@ export function assertNoLoneHiddenCell(cells: readonly PublishedCell[]): void {
     }
   }
   for (const [key, g] of groups) {
-    if (g.total && !g.total.suppressed) assert.notEqual(g.hidden, 1, `group ${key} has a lone suppressed cell beside a published total`);
+    if (g.total && g.members > 0) assert.notEqual(g.hidden + (g.total.suppressed ? 1 : 0), 1, `group ${key} has exactly one suppressed cell`);
   }
 }
