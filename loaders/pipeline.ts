@@ -10,7 +10,6 @@ import type { ValidatedExtract, ValidationOptions } from "./validate.ts";
 
 export interface PipelineOptions extends ValidationOptions, DbOptions {
   catalogue?: Catalogue;
-  onProgress?: (message: string) => void;
 }
 
 export interface UnitInfo {

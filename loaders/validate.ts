@@ -15,6 +15,8 @@ import { EXAMPLES_PER_RULE, ExtractError, countViolations, type RuleCount, type 
 export interface ValidationOptions {
   /** Quarantine rows that break a row rule instead of refusing the extract. */
   tolerant?: boolean;
+  /** Told of each long step (loading, checking a table), with its time. */
+  onProgress?: (message: string) => void;
 }
 
 export interface TableReport {
@@ -38,9 +40,10 @@ export async function validateExtract(db: Db, dir: string, options: ValidationOp
   const located = locateTables(dir, manifest);
   const fileProblems: Violation[] = [...located.violations];
   const raws: RawTable[] = [];
+  const progress = timed(options.onProgress);
   for (const source of located.sources) {
     const spec = (TABLES as readonly TableSpec[]).find((t) => t.name === source.table)!;
-    const { raw, violations } = await loadRaw(db, spec, source);
+    const { raw, violations } = await progress(`loaded ${source.label}`, () => loadRaw(db, spec, source), (r) => (r.raw ? `${r.raw.rows} rows` : "refused"));
     fileProblems.push(...violations);
     if (!raw) continue;
     const expected = manifest.tables[spec.name]?.rows;
@@ -57,9 +60,9 @@ export async function validateExtract(db: Db, dir: string, options: ValidationOp
   }
 
   await db.run(`CREATE OR REPLACE TABLE violations (tbl VARCHAR, file VARCHAR, "row" BIGINT, col VARCHAR, value VARCHAR, rule VARCHAR)`);
-  for (const raw of raws) await checkRows(db, raw, manifest);
+  for (const raw of raws) await progress(`checked and typed ${raw.spec.name}`, () => checkRows(db, raw, manifest));
   const loaded = new Set(raws.map((r) => r.spec.name));
-  await runTableChecks(db, loaded);
+  await progress("checked keys and references", () => runTableChecks(db, loaded));
 
   const rowProblems = await readViolations(db);
   if (fileProblems.length || (rowProblems.counts.length && !options.tolerant)) {
@@ -79,6 +82,16 @@ export async function validateExtract(db: Db, dir: string, options: ValidationOp
       quarantined: quarantined.find((q) => q.tbl === r.spec.name)?.n ?? 0,
     })),
     quarantine: quarantineCounts,
+  };
+}
+
+/** Runs a step and reports it with its duration when someone listens. */
+function timed(onProgress?: (message: string) => void) {
+  return async <T>(label: string, step: () => Promise<T>, detail?: (result: T) => string): Promise<T> => {
+    const started = Date.now();
+    const result = await step();
+    onProgress?.(`${label}${detail ? `: ${detail(result)}` : ""} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    return result;
   };
 }
 

@@ -24,11 +24,11 @@ if (step === "generate") {
   }
   db.close();
 } else if (step === "pipeline") {
-  const ingested = await ingestExtract(dir, { memoryLimit });
+  const ingested = await ingestExtract(dir, { memoryLimit, onProgress: (m) => console.error(`  ${m}`) });
   marks.validate_ingest_s = (performance.now() - started) / 1000;
   const catalogue = loadCatalogue();
   const t = performance.now();
-  const cells = await computeIndicators(ingested.db, catalogue, { present: ingested.present, period: ingested.manifest.period });
+  const cells = await computeIndicators(ingested.db, catalogue, { present: ingested.present, period: ingested.manifest.period, onProgress: (m) => console.error(`  ${m}`) });
   const { log } = suppress(cells, catalogue);
   marks.indicators_s = (performance.now() - t) / 1000;
   marks.cells = cells.length;
