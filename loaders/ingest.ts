@@ -20,10 +20,10 @@ export async function ingestExtract(dir: string, options: ValidationOptions & Db
     const validated = await validateExtract(db, dir, options);
     const present = new Set<string>(validated.tables.map((t) => t.table));
     for (const spec of TABLES as readonly TableSpec[]) {
-      const columns = spec.columns.map((c) => ident(c.name)).join(", ");
       if (present.has(spec.name)) {
-        await db.run(`CREATE TABLE ${ident(spec.name)} AS SELECT ${columns} FROM ${ident(typedName(spec.name))}`);
-        await db.run(`DROP TABLE ${ident(typedName(spec.name))}`);
+        // Renamed, not copied: at Helsinki scale a copy is seconds and gigabytes.
+        // The table keeps __file and __row (where each row came from); nothing downstream publishes them.
+        await db.run(`ALTER TABLE ${ident(typedName(spec.name))} RENAME TO ${ident(spec.name)}`);
       } else {
         await db.run(`CREATE TABLE ${ident(spec.name)} (${spec.columns.map((c) => `${ident(c.name)} ${SQL_TYPE[c.type]}`).join(", ")})`);
       }

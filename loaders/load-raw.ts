@@ -23,8 +23,14 @@ export async function loadRaw(db: Db, spec: TableSpec, source: TableSource): Pro
   const fail = (rule: string, column: string | null = null, row: number | null = null): { violations: Violation[] } => ({
     violations: [{ file, row, column, value: null, rule }],
   });
-  let present: Map<string, string>; // contract column → SQL expression producing text
-  let from: string;
+  const missingColumns = (present: ReadonlyMap<string, string>) => {
+    const missing = spec.columns.filter((c) => !present.has(c.name) && !c.nullable);
+    return missing.map((c) => ({ file, row: null, column: c.name, value: null, rule: "required column is missing from the header" }));
+  };
+  const select = (present: ReadonlyMap<string, string>) =>
+    spec.columns.map((c) => `${present.get(c.name) ?? "NULL::VARCHAR"} AS ${ident(c.name)}`).join(", ");
+  const store = ident(`${rawName(spec.name)}_store`);
+  let present: Map<string, string>; // contract column → SQL expression producing its text
   if (source.format === "csv") {
     const header = readCsvHeader(source.path);
     if (!header.ok) return fail(header.rule);
@@ -33,17 +39,19 @@ export async function loadRaw(db: Db, spec: TableSpec, source: TableSource): Pro
     if (header.columns.length === 1 && /[;\t|]/.test(header.columns[0])) {
       return fail(`header has a single column ${JSON.stringify(header.columns[0].slice(0, 60))}: the contract requires comma-separated values, this file seems to use ${JSON.stringify(/[;\t|]/.exec(header.columns[0])![0])}`);
     }
+    present = new Map(header.columns.map((c) => [c, ident(c)]));
+    const missing = missingColumns(present);
+    if (missing.length) return { violations: missing };
     const columns = header.columns.map((c) => `${literal(c)}: 'VARCHAR'`).join(", ");
-    const name = `csv_${spec.name}`;
+    // One materialisation, in file order (insertion order is preserved), so rowid + 1 is the data row.
     try {
-      await db.run(`CREATE OR REPLACE TABLE ${ident(name)} AS SELECT * FROM read_csv(${literal(source.path)},
+      await db.run(`CREATE OR REPLACE TABLE ${store} AS SELECT ${select(present)} FROM read_csv(${literal(source.path)},
         header = true, auto_detect = false, columns = {${columns}}, delim = ',', quote = '"', escape = '"',
         strict_mode = true, null_padding = false, encoding = 'utf-8', max_line_size = 2097152)`);
     } catch (e) {
       return fail(`not a readable CSV file per RFC 4180 (${csvErrorSummary((e as Error).message)})`);
     }
-    present = new Map(header.columns.map((c) => [c, ident(c)]));
-    from = `(SELECT ${literal(file)} AS __file, rowid + 1 AS __row, * FROM ${ident(name)})`;
+    await db.run(`CREATE OR REPLACE VIEW ${ident(rawName(spec.name))} AS SELECT ${literal(file)} AS __file, rowid + 1 AS __row, * FROM ${store}`);
   } else {
     const list = `[${source.paths.map(literal).join(", ")}]`;
     const read = `read_parquet(${list}, union_by_name = true, filename = true, file_row_number = true)`;
@@ -58,25 +66,25 @@ export async function loadRaw(db: Db, spec: TableSpec, source: TableSource): Pro
       const col = spec.columns.find((c) => c.name === column_name);
       if (col) present.set(column_name, parquetToText(col, ident(column_name), column_type));
     }
+    const missing = missingColumns(present);
+    if (missing.length) return { violations: missing };
     const fileExpr = source.paths.length > 1 ? `${literal(source.label)} || regexp_extract(filename, '[^/]*$')` : literal(source.label);
-    from = `(SELECT ${fileExpr} AS __file, file_row_number + 1 AS __row, * FROM ${read})`;
-  }
-  const missing = spec.columns.filter((c) => !present.has(c.name) && !c.nullable);
-  if (missing.length) {
-    return { violations: missing.map((c) => ({ file, row: null, column: c.name, value: null, rule: "required column is missing from the header" })) };
+    try {
+      await db.run(`CREATE OR REPLACE TABLE ${store} AS SELECT ${fileExpr} AS __file, (file_row_number + 1)::BIGINT AS __row, ${select(present)} FROM ${read}`);
+    } catch (e) {
+      return fail(`could not be read (${(e as Error).message.split("\n")[0]})`);
+    }
+    await db.run(`CREATE OR REPLACE VIEW ${ident(rawName(spec.name))} AS SELECT * FROM ${store}`);
   }
   const absentColumns = spec.columns.filter((c) => !present.has(c.name)).map((c) => c.name);
-  const select = spec.columns
-    .map((c) => `${present.get(c.name) ?? "NULL::VARCHAR"} AS ${ident(c.name)}`)
-    .join(", ");
-  try {
-    await db.run(`CREATE OR REPLACE TABLE ${ident(rawName(spec.name))} AS SELECT __file, __row::BIGINT AS __row, ${select} FROM ${from}`);
-  } catch (e) {
-    return fail(`could not be read (${csvErrorSummary((e as Error).message)})`);
-  }
-  if (source.format === "csv") await db.run(`DROP TABLE ${ident(`csv_${spec.name}`)}`);
-  const [{ n }] = await db.all<{ n: number }>(`SELECT count(*) AS n FROM ${ident(rawName(spec.name))}`);
+  const [{ n }] = await db.all<{ n: number }>(`SELECT count(*) AS n FROM ${store}`);
   return { raw: { spec, source, rows: n, absentColumns }, violations: [] };
+}
+
+/** Drops the text copy of a table once its typed table exists. */
+export async function dropRaw(db: Db, table: string): Promise<void> {
+  await db.run(`DROP VIEW IF EXISTS ${ident(rawName(table))}`);
+  await db.run(`DROP TABLE IF EXISTS ${ident(`${rawName(table)}_store`)}`);
 }
 
 /** Parquet columns may carry their natural type; render them as the CSV text the checks expect. */

@@ -4,7 +4,7 @@
 import { TABLES, type Manifest, type TableName, type TableSpec } from "./contract.ts";
 import type { Db } from "./db.ts";
 import { locateTables } from "./extract-files.ts";
-import { loadRaw, rawName, type RawTable } from "./load-raw.ts";
+import { dropRaw, loadRaw, rawName, type RawTable } from "./load-raw.ts";
 import { readManifest } from "./manifest.ts";
 import { rowChecks, typedRef } from "./row-checks.ts";
 import { ident, literal } from "./sql.ts";
@@ -95,22 +95,27 @@ function timed(onProgress?: (message: string) => void) {
   };
 }
 
-/** Row rules in one pass over the text table; then the typed table is made from it. */
+/**
+ * Types the table once (`typed_<table>`), then checks the row rules in one
+ * pass over the text and typed values side by side (a positional join: both
+ * are in file order), so no value is parsed twice.
+ */
 async function checkRows(db: Db, raw: RawTable, manifest: Manifest): Promise<void> {
   const { spec } = raw;
+  await db.run(`CREATE OR REPLACE TABLE ${ident(typedName(spec.name))} AS
+    SELECT __file, __row, ${spec.columns.map((c) => `${typedExpr(c, ident(c.name))} AS ${ident(c.name)}`).join(", ")}
+    FROM ${ident(rawName(spec.name))}`);
   const checks = rowChecks(spec, manifest);
-  const withTyped = `(SELECT *, ${spec.columns.map((c) => `${typedExpr(c, ident(c.name))} AS ${typedRef(c.name)}`).join(", ")} FROM ${ident(rawName(spec.name))})`;
+  const sideBySide = `(SELECT r.*, ${spec.columns.map((c) => `t.${ident(c.name)} AS ${typedRef(c.name)}`).join(", ")}
+    FROM ${ident(rawName(spec.name))} r POSITIONAL JOIN ${ident(typedName(spec.name))} t)`;
   const failed = `list_filter([${checks.map((c, i) => `CASE WHEN ${c.condition} THEN ${i} END`).join(", ")}], x -> x IS NOT NULL)`;
   const column = `CASE check_id ${checks.map((c, i) => `WHEN ${i} THEN ${literal(c.column)}`).join(" ")} END`;
   const value = `CASE check_id ${checks.map((c, i) => `WHEN ${i} THEN CAST(${ident(c.column)} AS VARCHAR)`).join(" ")} END`;
   const rule = `CASE check_id ${checks.map((c, i) => `WHEN ${i} THEN ${literal(c.rule)}`).join(" ")} END`;
   await db.run(`INSERT INTO violations
     SELECT ${literal(spec.name)}, __file, __row, ${column}, ${value}, ${rule}
-    FROM (SELECT *, unnest(${failed}) AS check_id FROM ${withTyped} WHERE ${checks.map((c) => `(${c.condition})`).join(" OR ")})`);
-  await db.run(`CREATE OR REPLACE TABLE ${ident(typedName(spec.name))} AS
-    SELECT __file, __row, ${spec.columns.map((c) => `${typedExpr(c, ident(c.name))} AS ${ident(c.name)}`).join(", ")}
-    FROM ${ident(rawName(spec.name))}`);
-  await db.run(`DROP TABLE ${ident(rawName(spec.name))}`);
+    FROM (SELECT *, unnest(${failed}) AS check_id FROM ${sideBySide} WHERE ${checks.map((c) => `(${c.condition})`).join(" OR ")})`);
+  await dropRaw(db, spec.name);
 }
 
 async function runTableChecks(db: Db, loaded: ReadonlySet<string>): Promise<number> {

@@ -1,0 +1,288 @@
+// The page slices: the published indicator table cut into the small pieces
+// that each page reads, so no page downloads the whole table. Slicing only
+// filters rows and picks fields — every figure is copied as published, never
+// recomputed — so a slice always agrees with the export.
+//
+// Slices (file names inside the archive src/data/slices.tar.ts writes):
+//   headline-<pt>.json          headline indicators, all units together, totals only, one period type
+//   total-<pt>.json             every indicator, all units together, totals only, one period type
+//   dim-<D>-<pt>.json           one dimension, all units together, every breakdown value, one period type
+//   dimunits-<D>-<pt>.json      one dimension, every unit (not ALL), totals only, one period type
+//   unit-<slug>-<pt>.json       one unit, every indicator and breakdown value, one period type
+//   indunits-<id>-<pt>.json     one indicator, every unit and all units together, totals only, one period type
+//   context.json                extract period, extracted_at and the units (with their slugs)
+//   programme.json              the programme model's fields the pages show
+//   names.json                  only the names of dimensions, goals, areas, operating models and regions
+//   indicators.json             the catalogue without definitions and target sources (the methods page reads the full one)
+//
+// A slice of cells is columnar JSON: string columns dictionary-encoded
+// ({dict, codes}), number columns as arrays with null where the cell has no
+// number, `suppressed` as 0/1. decodeSlice() (and src/lib/slices.ts in the
+// browser) turns it back into rows.
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { tableFromIPC } from "apache-arrow";
+import type { Catalogue, Dimension } from "./catalogue.ts";
+import type { PublishedCell } from "./indicator-row.ts";
+import type { PageMeta } from "./page-data.ts";
+import { PERIOD_TYPES, type PeriodType } from "./periods.ts";
+
+export const DIMENSIONS: readonly Dimension[] = ["HENKILOSTOKOKEMUS", "TUOTTAVUUS", "ASIAKASKOKEMUS", "SAATAVUUS_VAIKUTTAVUUS"];
+
+const STRING_COLUMNS = ["indicator_id", "period_type", "period", "unit_id", "breakdown", "breakdown_value"] as const;
+const NUMBER_COLUMNS = ["numerator", "denominator", "value"] as const;
+
+export interface DictColumn {
+  dict: string[];
+  codes: number[];
+}
+
+export interface SliceJson {
+  length: number;
+  columns: Record<(typeof STRING_COLUMNS)[number], DictColumn> &
+    Record<(typeof NUMBER_COLUMNS)[number], (number | null)[]> & { suppressed: (0 | 1)[] };
+}
+
+export interface UnitEntry {
+  unit_id: string;
+  /** File- and URL-safe name of the unit's page and slice. */
+  slug: string;
+  unit_name_fi: string;
+  unit_name_sv: string | null;
+  operating_model: string;
+  service_area: string;
+  area: string;
+}
+
+export interface ContextJson {
+  manifest: PageMeta["manifest"];
+  periodTypes: readonly PeriodType[];
+  units: UnitEntry[];
+}
+
+/**
+ * A unit id as a file and URL path segment: ids made of letters, digits, `-`
+ * and `_` stay as they are; anything else is replaced and a short hash of the
+ * id keeps the slug unique.
+ */
+export function unitSlug(unitId: string): string {
+  if (/^[A-Za-z0-9_-]+$/.test(unitId)) return unitId;
+  const safe = unitId.replace(/[^A-Za-z0-9_-]+/g, "_").replace(/^_+|_+$/g, "").slice(0, 60);
+  const hash = createHash("sha256").update(unitId).digest("hex").slice(0, 8);
+  return `${safe || "unit"}-${hash}`;
+}
+
+/** Reads the Arrow IPC indicator table back into published cells (NaN → null, 1/0 → boolean). */
+export function cellsFromArrow(bytes: Uint8Array): PublishedCell[] {
+  const table = tableFromIPC(bytes);
+  const col = (name: string) => table.getChild(name)!.toArray() as ArrayLike<unknown>;
+  const strings = Object.fromEntries(STRING_COLUMNS.map((c) => [c, col(c)])) as Record<string, ArrayLike<string>>;
+  const numbers = Object.fromEntries(NUMBER_COLUMNS.map((c) => [c, col(c)])) as Record<string, ArrayLike<number>>;
+  const suppressed = col("suppressed") as ArrayLike<number>;
+  const num = (x: number) => (Number.isNaN(x) ? null : x);
+  const cells: PublishedCell[] = [];
+  for (let i = 0; i < table.numRows; i++) {
+    cells.push({
+      indicator_id: strings.indicator_id[i],
+      period_type: strings.period_type[i] as PeriodType,
+      period: strings.period[i],
+      unit_id: strings.unit_id[i],
+      breakdown: strings.breakdown[i],
+      breakdown_value: strings.breakdown_value[i],
+      numerator: num(numbers.numerator[i]),
+      denominator: num(numbers.denominator[i]),
+      value: num(numbers.value[i]),
+      suppressed: suppressed[i] === 1,
+    });
+  }
+  return cells;
+}
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Columnar JSON of cells, sorted by indicator, unit, breakdown value, period type and period (so it compresses well). */
+export function encodeSlice(cells: readonly PublishedCell[]): SliceJson {
+  const rows = [...cells].sort(
+    (a, b) =>
+      compare(a.indicator_id, b.indicator_id) || compare(a.unit_id, b.unit_id) || compare(a.breakdown_value, b.breakdown_value) ||
+      PERIOD_TYPES.indexOf(a.period_type) - PERIOD_TYPES.indexOf(b.period_type) || compare(a.period, b.period),
+  );
+  const columns = {} as SliceJson["columns"];
+  for (const name of STRING_COLUMNS) {
+    const dict = [...new Set(rows.map((r) => r[name]))].sort(compare);
+    const index = new Map(dict.map((v, i) => [v, i]));
+    columns[name] = { dict, codes: rows.map((r) => index.get(r[name])!) };
+  }
+  for (const name of NUMBER_COLUMNS) columns[name] = rows.map((r) => r[name]);
+  columns.suppressed = rows.map((r) => (r.suppressed ? 1 : 0));
+  return { length: rows.length, columns };
+}
+
+/** The cells of a slice, in its order. */
+export function decodeSlice(slice: SliceJson): PublishedCell[] {
+  const c = slice.columns;
+  const out: PublishedCell[] = [];
+  for (let i = 0; i < slice.length; i++) {
+    out.push({
+      indicator_id: c.indicator_id.dict[c.indicator_id.codes[i]],
+      period_type: c.period_type.dict[c.period_type.codes[i]] as PeriodType,
+      period: c.period.dict[c.period.codes[i]],
+      unit_id: c.unit_id.dict[c.unit_id.codes[i]],
+      breakdown: c.breakdown.dict[c.breakdown.codes[i]],
+      breakdown_value: c.breakdown_value.dict[c.breakdown_value.codes[i]],
+      numerator: c.numerator[i],
+      denominator: c.denominator[i],
+      value: c.value[i],
+      suppressed: c.suppressed[i] === 1,
+    });
+  }
+  return out;
+}
+
+type Programme = Record<string, unknown> & {
+  programme?: Record<string, unknown>;
+  measures?: Record<string, unknown>[];
+};
+
+const pick = (o: Record<string, unknown> | undefined, keys: string[]) =>
+  o ? Object.fromEntries(keys.filter((k) => k in o).map((k) => [k, o[k]])) : undefined;
+
+/** The fields of the programme model the pages show (names, goals, areas, measures and their dates), without the source quotes. */
+export function slimProgramme(programme: Programme): Record<string, unknown> {
+  const named = (list: unknown, keys: string[]) => ((list as Record<string, unknown>[] | undefined) ?? []).map((x) => pick(x, keys));
+  return {
+    programme: {
+      ...pick(programme.programme, ["id", "name", "localName", "purpose", "startYear", "endYear"]),
+      milestones: named(programme.programme?.milestones, ["date", "endDate", "precision", "kind", "text"]),
+    },
+    quadrupleAim: pick(programme.quadrupleAim as Record<string, unknown>, ["name", "rule"]),
+    reports: named(programme.reports, ["id", "name", "half"]),
+    dimensions: named(programme.dimensions, ["id", "name", "description"]),
+    benefitGoals: named(programme.benefitGoals, ["id", "number", "name", "shortName", "description", "developmentArea"]),
+    developmentAreas: named(programme.developmentAreas, ["id", "benefitGoal", "name"]),
+    spearheads: named(programme.spearheads, ["id", "number", "name"]),
+    operatingModels: named(programme.operatingModels, ["id", "name"]),
+    areas: named(programme.areas, ["id", "name"]),
+    measures: (programme.measures ?? []).map((m) => ({
+      ...pick(m, ["id", "sourceCode", "name", "parent", "primaryGoal", "secondaryGoals", "developmentArea", "spearhead", "startDate", "startDatePrecision", "startDateNote"]),
+      milestones: named(m.milestones, ["date", "endDate", "precision", "kind", "text"]),
+      progress: named(m.progress, ["report", "status"]),
+    })),
+  };
+}
+
+/** The catalogue as most pages need it: without definitions, SQL paths and target sources. */
+export function liteCatalogue(catalogue: Catalogue): Record<string, unknown> {
+  return {
+    breakdowns: catalogue.breakdowns,
+    indicators: catalogue.indicators.map((i) => ({
+      ...pick(i as unknown as Record<string, unknown>, ["id", "name", "dimension", "benefitGoals", "developmentArea", "headline", "unit", "direction", "breakdown", "breakdownValues", "privacy", "showCounts"]),
+      targets: i.targets.map((t) => pick(t as unknown as Record<string, unknown>, ["op", "value", "from", "to", "ref"])),
+    })),
+  };
+}
+
+export interface SliceInput {
+  cells: readonly PublishedCell[];
+  catalogue: Catalogue;
+  meta: Pick<PageMeta, "manifest" | "units">;
+  programme: Programme;
+}
+
+/** Every slice, by file name. Each value is the JSON text of the file. */
+export function pageSlices({ cells, catalogue, meta, programme }: SliceInput): Map<string, string> {
+  const dimensionOf = new Map(catalogue.indicators.map((i) => [i.id, i.dimension]));
+  const headline = new Set(catalogue.indicators.filter((i) => i.headline).map((i) => i.id));
+  const units: UnitEntry[] = meta.units.map((u) => ({ ...u, slug: unitSlug(u.unit_id) }));
+  const slugs = new Set<string>();
+  for (const u of units) {
+    if (slugs.has(u.slug)) throw new Error(`two units have the page name ${u.slug}`);
+    slugs.add(u.slug);
+  }
+
+  const buckets = new Map<string, PublishedCell[]>();
+  const add = (name: string, c: PublishedCell) => {
+    let list = buckets.get(name);
+    if (!list) buckets.set(name, (list = []));
+    list.push(c);
+  };
+  // Every slice exists even when empty, so that each page's file is always there.
+  for (const pt of PERIOD_TYPES) {
+    buckets.set(`total-${pt}.json`, []);
+    for (const d of DIMENSIONS) {
+      buckets.set(`dim-${d}-${pt}.json`, []);
+      buckets.set(`dimunits-${d}-${pt}.json`, []);
+    }
+  }
+  for (const pt of PERIOD_TYPES) buckets.set(`headline-${pt}.json`, []);
+  for (const pt of PERIOD_TYPES) {
+    for (const u of units) buckets.set(`unit-${u.slug}-${pt}.json`, []);
+    for (const i of catalogue.indicators) buckets.set(`indunits-${i.id}-${pt}.json`, []);
+  }
+  const slugOf = new Map(units.map((u) => [u.unit_id, u.slug]));
+
+  for (const c of cells) {
+    const dim = dimensionOf.get(c.indicator_id);
+    const total = c.breakdown_value === "ALL";
+    if (c.unit_id === "ALL") {
+      if (total) {
+        add(`total-${c.period_type}.json`, c);
+        if (dim) add(`indunits-${c.indicator_id}-${c.period_type}.json`, c);
+        if (headline.has(c.indicator_id)) add(`headline-${c.period_type}.json`, c);
+      }
+      if (dim) add(`dim-${dim}-${c.period_type}.json`, c);
+    } else {
+      if (total && dim) add(`dimunits-${dim}-${c.period_type}.json`, c);
+      if (total && dim) add(`indunits-${c.indicator_id}-${c.period_type}.json`, c);
+      const slug = slugOf.get(c.unit_id);
+      if (slug) add(`unit-${slug}-${c.period_type}.json`, c);
+    }
+  }
+
+  const out = new Map<string, string>();
+  for (const [name, list] of buckets) out.set(name, JSON.stringify(encodeSlice(list)));
+  const context: ContextJson = { manifest: meta.manifest, periodTypes: PERIOD_TYPES, units };
+  out.set("context.json", JSON.stringify(context));
+  const slim = slimProgramme(programme);
+  out.set("programme.json", JSON.stringify(slim));
+  out.set("names.json", JSON.stringify(Object.fromEntries(["dimensions", "benefitGoals", "developmentAreas", "operatingModels", "areas"].map((k) => [k, slim[k]]))));
+  out.set("indicators.json", JSON.stringify(liteCatalogue(catalogue)));
+  return out;
+}
+
+/** Reads the page data folder (written by ensurePageData) and the programme model, and slices. */
+export function pageSlicesFromFolder(pageDataDir: string, catalogue: Catalogue, programmePath: string): Map<string, string> {
+  const cells = cellsFromArrow(new Uint8Array(readFileSync(join(pageDataDir, "indicators.arrow"))));
+  const meta = JSON.parse(readFileSync(join(pageDataDir, "meta.json"), "utf8")) as PageMeta;
+  const programme = JSON.parse(readFileSync(programmePath, "utf8")) as Programme;
+  return pageSlices({ cells, catalogue, meta, programme });
+}
+
+/** A plain (ustar) tar archive of the files, in the order given; Framework extracts members from it on demand. */
+export function tarArchive(files: Iterable<[string, string | Uint8Array]>): Buffer {
+  const parts: Buffer[] = [];
+  for (const [name, content] of files) {
+    const body = typeof content === "string" ? Buffer.from(content, "utf8") : Buffer.from(content);
+    if (Buffer.byteLength(name) > 100) throw new Error(`tar member name too long: ${name}`);
+    const header = Buffer.alloc(512, 0);
+    header.write(name, 0, 100, "utf8");
+    header.write("0000644\0", 100, 8, "ascii"); // mode
+    header.write("0000000\0", 108, 8, "ascii"); // uid
+    header.write("0000000\0", 116, 8, "ascii"); // gid
+    header.write(body.length.toString(8).padStart(11, "0") + "\0", 124, 12, "ascii"); // size
+    header.write("00000000000\0", 136, 12, "ascii"); // mtime: fixed, so the archive is reproducible
+    header.write("        ", 148, 8, "ascii"); // checksum placeholder (spaces while summing)
+    header.write("0", 156, 1, "ascii"); // regular file
+    header.write("ustar\0", 257, 6, "ascii");
+    header.write("00", 263, 2, "ascii");
+    let sum = 0;
+    for (const byte of header) sum += byte;
+    header.write(sum.toString(8).padStart(6, "0") + "\0 ", 148, 8, "ascii");
+    parts.push(header, body);
+    const pad = (512 - (body.length % 512)) % 512;
+    if (pad) parts.push(Buffer.alloc(pad, 0));
+  }
+  parts.push(Buffer.alloc(1024, 0));
+  return Buffer.concat(parts);
+}

@@ -1,0 +1,409 @@
+// The self-assessment (oma-arviointi) of one half-year as one typed object,
+// built from the published (already suppressed) indicator cells, the
+// indicator catalogue, the programme model and the narrative texts. Pure: no
+// file or database access. The page and every export (DOCX, XLSX, CSV) render
+// this same object, so they cannot disagree.
+import type { Catalogue, Indicator, Target as CatalogueTarget } from "../catalogue.ts";
+import { thresholdOf } from "../catalogue.ts";
+import { ALL, type PublishedCell } from "../indicator-row.ts";
+import type { UnitInfo } from "../pipeline.ts";
+import type { BenefitGoalId, Language, LocalizedText, Programme, ProgressStatus } from "../programme.ts";
+import { BENEFIT_GOAL_IDS, LANGUAGES } from "../programme.ts";
+import { assuranceIcon, variationIcon, xmr, type AssuranceIcon, type VariationIcon } from "../../src/lib/spc.ts";
+import { isMet, periodEnd, periodStart, targetForPeriod, targetSteps } from "../../src/lib/targets.ts";
+import { parseMarkdown, type Block } from "./markdown.ts";
+import type { NarrativeTexts } from "./narratives.ts";
+import { halvesBetween, isHalf, monthsBetween, monthsOfHalf, previousHalf, reportRhythm } from "./periods.ts";
+
+/** A user-facing problem (bad period, no data): the CLI prints the message, not a stack trace. */
+export class SelfAssessmentError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "SelfAssessmentError";
+  }
+}
+
+export interface SourceInfo {
+  source: string;
+  extracted_at: string;
+  period: { from: string; to: string };
+}
+
+export interface SelfAssessmentInput {
+  /** Published cells: publish(runPipeline(...).cells), or the page data's indicators.csv read back. */
+  cells: readonly PublishedCell[];
+  catalogue: Catalogue;
+  programme: Programme;
+  /** The half-year to assess, e.g. 2021H2. */
+  period: string;
+  /** The baseline half-year; default the first half-year with data. */
+  baseline?: string | null;
+  narratives: NarrativeTexts;
+  units?: readonly Pick<UnitInfo, "unit_id" | "unit_name_fi" | "unit_name_sv">[];
+  source?: SourceInfo | null;
+}
+
+/** One published figure: a value, a suppressed cell, or no cell at all. */
+export interface Figure {
+  period: string;
+  state: "value" | "suppressed" | "missing";
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+}
+
+export interface Change {
+  delta: number;
+  /** Judged by the indicator's direction; null when it has none. */
+  judgement: "better" | "worse" | "same" | null;
+}
+
+export interface SpcSignal {
+  /** MDC variation icon of the monthly series up to the period's last month; null without limits. */
+  variation: VariationIcon | null;
+  /** MDC assurance icon against the target in force; null without limits or target. */
+  assurance: AssuranceIcon | null;
+  /** Months with a published value that the limits were computed from. */
+  points: number;
+}
+
+export interface IndicatorRow {
+  /** `ALL` for the indicator's total, else the breakdown value (a code). */
+  breakdownValue: string;
+  baseline: Figure;
+  previous: Figure;
+  current: Figure;
+  changeFromBaseline: Change | null;
+  changeFromPrevious: Change | null;
+  /** Whether the current value meets the target in force on the period's last day; null when not judgeable. */
+  met: boolean | null;
+  spc: SpcSignal;
+}
+
+export interface TargetInForce {
+  op: ">=" | "<=";
+  value: number;
+  from: string | null;
+  to: string | null;
+  source: LocalizedText;
+}
+
+export interface ChartData {
+  /** First and last month on the chart (YYYY-MM). */
+  from: string;
+  to: string;
+  months: Figure[];
+  halves: Figure[];
+  /** The target line as constant pieces (inclusive day bounds; `until` is the day after `to`). */
+  target: { from: string; until: string; op: ">=" | "<="; value: number }[];
+}
+
+export interface IndicatorBlock {
+  id: string;
+  name: LocalizedText;
+  unit: string;
+  direction: "higher" | "lower" | null;
+  breakdown: string | null;
+  breakdownName: LocalizedText | null;
+  /** The privacy threshold; suppressed cells read "< threshold". Null: never suppressed. */
+  threshold: number | null;
+  target: TargetInForce | null;
+  /** Whether the extract has any cell of this indicator at all (optional tables may be absent). */
+  hasData: boolean;
+  /** The total first, then the breakdown values. */
+  rows: IndicatorRow[];
+  chart: ChartData;
+}
+
+export interface MeasureStatus {
+  statuses: ProgressStatus[];
+  report: { id: string; name: LocalizedText; half: string };
+  /** The reports' own (Finnish) words. */
+  quotes: string[];
+}
+
+export interface MeasureRow {
+  id: string;
+  name: LocalizedText;
+  parent: string | null;
+  /** Whether the goal is the measure's primary goal or one it also advances. */
+  relation: "primary" | "secondary";
+  primaryGoal: BenefitGoalId;
+  /** The latest status reported in a self-assessment of this half-year or earlier; null when none has been reported. */
+  status: MeasureStatus | null;
+  startDate: string | null;
+  startDatePrecision: string | null;
+  /** Starts after the period (by the programme model). */
+  notStartedYet: boolean;
+}
+
+export interface Narrative {
+  lang: Language;
+  /** Where the office keeps (or should create) the text, e.g. data/narratives/2021H2/HT1.fi.md. */
+  path: string;
+  status: "present" | "missing";
+  /** Front matter `example: true`: a sample text, not the office's assessment. */
+  example: boolean;
+  meta: Record<string, string>;
+  blocks: Block[];
+}
+
+export interface GoalSection {
+  id: BenefitGoalId;
+  number: number;
+  name: LocalizedText;
+  shortName: LocalizedText;
+  description: LocalizedText;
+  narratives: Record<Language, Narrative>;
+  measures: MeasureRow[];
+  indicators: IndicatorBlock[];
+}
+
+export interface IndicatorDefinition {
+  id: string;
+  name: LocalizedText;
+  definition: LocalizedText;
+  dimension: string;
+  dimensionName: LocalizedText | null;
+  benefitGoals: string[];
+  unit: string;
+  direction: "higher" | "lower" | null;
+  breakdown: string | null;
+  breakdownName: LocalizedText | null;
+  threshold: number | null;
+  privacyBasis: string | null;
+  targets: CatalogueTarget[];
+}
+
+export interface UnitRow {
+  unitId: string;
+  unitName: { fi: string; sv: string | null };
+  indicatorId: string;
+  indicatorName: LocalizedText;
+  unit: string;
+  threshold: number | null;
+  current: Figure;
+}
+
+export interface SelfAssessment {
+  period: string;
+  previousPeriod: string;
+  baselinePeriod: string;
+  baselineIsDefault: boolean;
+  halvesWithData: string[];
+  programmeName: LocalizedText;
+  report: { id: string | null; name: LocalizedText | null; season: "spring" | "autumn"; due: string; situationMonth: string };
+  source: SourceInfo | null;
+  /** Days of the period the extract covers; partial when the extract starts or ends inside it. */
+  coverage: { from: string; to: string; partial: boolean } | null;
+  /** Distinct privacy thresholds of the indicators shown (for the legend). */
+  thresholds: number[];
+  goals: GoalSection[];
+  definitions: IndicatorDefinition[];
+  byUnit: UnitRow[];
+}
+
+const key = (id: string, period: string, unit: string, bv: string) => `${id}|${period}|${unit}|${bv}`;
+
+function figureOf(cell: PublishedCell | undefined, period: string): Figure {
+  if (!cell) return { period, state: "missing", value: null, numerator: null, denominator: null };
+  if (cell.suppressed) return { period, state: "suppressed", value: null, numerator: null, denominator: null };
+  if (cell.value === null || !Number.isFinite(cell.value)) return { period, state: "missing", value: null, numerator: null, denominator: null };
+  return { period, state: "value", value: cell.value, numerator: cell.numerator, denominator: cell.denominator };
+}
+
+function changeOf(from: Figure, to: Figure, direction: "higher" | "lower" | null): Change | null {
+  if (from.state !== "value" || to.state !== "value") return null;
+  const delta = (to.value as number) - (from.value as number);
+  const judgement = direction === null ? null : delta === 0 ? "same" : (delta > 0) === (direction === "higher") ? "better" : "worse";
+  return { delta, judgement };
+}
+
+/** The half-years that have at least one published or suppressed half-year cell, in order. */
+export function halvesWithData(cells: readonly PublishedCell[]): string[] {
+  return [...new Set(cells.filter((c) => c.period_type === "half").map((c) => c.period))].sort();
+}
+
+function checkPeriods(period: string, baseline: string | null | undefined, halves: string[]): string {
+  if (!isHalf(period)) throw new SelfAssessmentError(`--period ${JSON.stringify(period)} is not a half-year; write it like 2021H2 (2021H1 = January–June, 2021H2 = July–December)`);
+  if (halves.length === 0) throw new SelfAssessmentError(`no indicator data for the half-year ${period}: the extract has no half-year with data`);
+  const list = `half-years with data: ${halves.join(", ")}`;
+  if (!halves.includes(period)) throw new SelfAssessmentError(`no indicator data for the half-year ${period}; ${list}`);
+  if (baseline == null) return halves[0];
+  if (!isHalf(baseline)) throw new SelfAssessmentError(`--baseline ${JSON.stringify(baseline)} is not a half-year; write it like 2020H1`);
+  if (baseline > period) throw new SelfAssessmentError(`the baseline half-year ${baseline} comes after the assessed half-year ${period}`);
+  if (!halves.includes(baseline)) throw new SelfAssessmentError(`no indicator data for the baseline half-year ${baseline}; ${list}`);
+  return baseline;
+}
+
+function measureRows(programme: Programme, goal: BenefitGoalId, period: string): MeasureRow[] {
+  const reportHalf = new Map(programme.reports.map((r) => [r.id, r]));
+  const end = periodEnd(period);
+  const row = (m: Programme["measures"][number], relation: MeasureRow["relation"]): MeasureRow => {
+    const entries = (m.progress ?? []).filter((e) => (reportHalf.get(e.report)?.half ?? "9999H2") <= period);
+    let status: MeasureStatus | null = null;
+    if (entries.length) {
+      const latest = entries.map((e) => reportHalf.get(e.report)!).sort((a, b) => a.half.localeCompare(b.half)).at(-1)!;
+      const own = entries.filter((e) => e.report === latest.id);
+      status = {
+        statuses: [...new Set(own.map((e) => e.status))],
+        report: { id: latest.id, name: latest.name, half: latest.half },
+        quotes: own.map((e) => e.source.quote),
+      };
+    }
+    return {
+      id: m.id, name: m.name, parent: m.parent ?? null, relation, primaryGoal: m.primaryGoal, status,
+      startDate: m.startDate, startDatePrecision: m.startDatePrecision,
+      notStartedYet: m.startDate !== null && m.startDate > end,
+    };
+  };
+  // Primary measures in programme order, each followed by its parts.
+  const primary = programme.measures.filter((m) => m.primaryGoal === goal);
+  const ids = new Set(primary.map((m) => m.id));
+  const ordered: MeasureRow[] = [];
+  for (const m of primary.filter((x) => !x.parent || !ids.has(x.parent))) {
+    ordered.push(row(m, "primary"));
+    for (const child of primary.filter((x) => x.parent === m.id)) ordered.push(row(child, "primary"));
+  }
+  const secondary = programme.measures.filter((m) => m.primaryGoal !== goal && m.secondaryGoals.includes(goal)).map((m) => row(m, "secondary"));
+  return [...ordered, ...secondary];
+}
+
+function narrativeOf(texts: NarrativeTexts, period: string, goal: BenefitGoalId, lang: Language): Narrative {
+  const found = texts[`${goal}.${lang}`];
+  const path = found?.path ?? `data/narratives/${period}/${goal}.${lang}.md`;
+  if (!found || found.text === null || !found.text.trim()) return { lang, path, status: "missing", example: false, meta: {}, blocks: [] };
+  const parsed = parseMarkdown(found.text);
+  const example = /^(true|yes|kyllä|ja)$/i.test(parsed.meta.example ?? "");
+  if (parsed.blocks.length === 0) return { lang, path, status: "missing", example, meta: parsed.meta, blocks: [] };
+  return { lang, path, status: "present", example, meta: parsed.meta, blocks: parsed.blocks };
+}
+
+export function buildSelfAssessment(input: SelfAssessmentInput): SelfAssessment {
+  const { cells, catalogue, programme, period } = input;
+  const halves = halvesWithData(cells);
+  const baselinePeriod = checkPeriods(period, input.baseline, halves);
+  const previousPeriod = previousHalf(period);
+  const index = new Map<string, PublishedCell>();
+  const breakdownValues = new Map<string, Set<string>>();
+  const firstMonth = new Map<string, string>();
+  for (const c of cells) {
+    index.set(key(c.indicator_id, c.period, c.unit_id, c.breakdown_value), c);
+    if (c.unit_id === ALL && c.breakdown_value !== ALL && c.period_type === "half") {
+      if (!breakdownValues.has(c.indicator_id)) breakdownValues.set(c.indicator_id, new Set());
+      breakdownValues.get(c.indicator_id)!.add(c.breakdown_value);
+    }
+    if (c.unit_id === ALL && c.period_type === "month") {
+      const k = `${c.indicator_id}|${c.breakdown_value}`;
+      const seen = firstMonth.get(k);
+      if (!seen || c.period < seen) firstMonth.set(k, c.period);
+    }
+  }
+  const hasData = new Set(cells.map((c) => c.indicator_id));
+  const fig = (id: string, p: string, unit: string, bv: string) => figureOf(index.get(key(id, p, unit, bv)), p);
+  const lastMonth = monthsOfHalf(period)[5];
+  const chartFrom = monthsOfHalf(baselinePeriod)[0];
+  const chartMonths = monthsBetween(chartFrom, lastMonth);
+  const chartHalves = halvesBetween(baselinePeriod, period);
+
+  const block = (ind: Indicator): IndicatorBlock => {
+    const target = targetForPeriod(ind.targets, period);
+    const values = [...(breakdownValues.get(ind.id) ?? [])];
+    const order = ind.breakdownValues ?? [];
+    values.sort((a, b) => {
+      const ia = order.indexOf(a), ib = order.indexOf(b);
+      if (ia !== ib) return (ia < 0 ? Infinity : ia) - (ib < 0 ? Infinity : ib);
+      return a.localeCompare(b);
+    });
+    // Breakdown rows of the three columns only: a value seen in other half-years alone is left out.
+    const shown = values.filter((bv) => [baselinePeriod, previousPeriod, period].some((p) => index.has(key(ind.id, p, ALL, bv))));
+    const rows = [ALL, ...shown].map((bv): IndicatorRow => {
+      const baseline = fig(ind.id, baselinePeriod, ALL, bv);
+      const previous = fig(ind.id, previousPeriod, ALL, bv);
+      const current = fig(ind.id, period, ALL, bv);
+      const first = firstMonth.get(`${ind.id}|${bv}`);
+      const series = first && first <= lastMonth ? monthsBetween(first, lastMonth).map((m) => fig(ind.id, m, ALL, bv)) : [];
+      const segment = xmr(series.map((f) => ({ period: f.period, value: f.state === "value" ? f.value : null })));
+      return {
+        breakdownValue: bv, baseline, previous, current,
+        changeFromBaseline: baselinePeriod === period ? null : changeOf(baseline, current, ind.direction),
+        changeFromPrevious: changeOf(previous, current, ind.direction),
+        met: isMet(current.value, target),
+        spc: {
+          variation: variationIcon(segment, ind.direction),
+          assurance: assuranceIcon(segment.limits, target),
+          points: segment.limits?.n ?? series.filter((f) => f.state === "value").length,
+        },
+      };
+    });
+    return {
+      id: ind.id, name: ind.name, unit: ind.unit, direction: ind.direction, breakdown: ind.breakdown,
+      breakdownName: ind.breakdown ? (catalogue.breakdowns[ind.breakdown] ?? null) : null,
+      threshold: thresholdOf(ind),
+      target: target ? { op: target.op, value: target.value, from: target.from, to: target.to, source: target.source } : null,
+      hasData: hasData.has(ind.id),
+      rows,
+      chart: {
+        from: chartFrom, to: lastMonth,
+        months: chartMonths.map((m) => fig(ind.id, m, ALL, ALL)),
+        halves: chartHalves.map((h) => fig(ind.id, h, ALL, ALL)),
+        target: targetSteps(ind.targets, periodStart(chartFrom), periodEnd(lastMonth)).map((s) => ({ from: s.from, until: s.until, op: s.op, value: s.value })),
+      },
+    };
+  };
+
+  const goals = BENEFIT_GOAL_IDS.map((id): GoalSection => {
+    const g = programme.benefitGoals.find((x) => x.id === id);
+    if (!g) throw new SelfAssessmentError(`the programme model has no benefit goal ${id}`);
+    return {
+      id, number: g.number, name: g.name, shortName: g.shortName, description: g.description,
+      narratives: Object.fromEntries(LANGUAGES.map((lang) => [lang, narrativeOf(input.narratives, period, id, lang)])) as Record<Language, Narrative>,
+      measures: measureRows(programme, id, period),
+      indicators: catalogue.indicators.filter((ind) => ind.benefitGoals.includes(id)).map(block),
+    };
+  });
+
+  const dimensionName = (d: string) => programme.dimensions.find((x) => x.id === d)?.name ?? null;
+  const definitions = catalogue.indicators.map((ind): IndicatorDefinition => ({
+    id: ind.id, name: ind.name, definition: ind.definition, dimension: ind.dimension, dimensionName: dimensionName(ind.dimension),
+    benefitGoals: ind.benefitGoals, unit: ind.unit, direction: ind.direction, breakdown: ind.breakdown,
+    breakdownName: ind.breakdown ? (catalogue.breakdowns[ind.breakdown] ?? null) : null,
+    threshold: thresholdOf(ind), privacyBasis: "suppress" in ind.privacy ? null : ind.privacy.n, targets: ind.targets,
+  }));
+
+  const unitNames = new Map((input.units ?? []).map((u) => [u.unit_id, { fi: u.unit_name_fi, sv: u.unit_name_sv }]));
+  const byUnit: UnitRow[] = [];
+  const unitsOf = new Map<string, Set<string>>();
+  for (const c of cells) {
+    if (c.period !== period || c.unit_id === ALL || c.breakdown_value !== ALL) continue;
+    if (!unitsOf.has(c.indicator_id)) unitsOf.set(c.indicator_id, new Set());
+    unitsOf.get(c.indicator_id)!.add(c.unit_id);
+  }
+  for (const ind of catalogue.indicators) {
+    for (const unitId of [...(unitsOf.get(ind.id) ?? [])].sort()) {
+      byUnit.push({
+        unitId, unitName: unitNames.get(unitId) ?? { fi: unitId, sv: null }, indicatorId: ind.id, indicatorName: ind.name,
+        unit: ind.unit, threshold: thresholdOf(ind), current: fig(ind.id, period, unitId, ALL),
+      });
+    }
+  }
+
+  const report = programme.reports.find((r) => r.half === period);
+  const rhythm = reportRhythm(period);
+  const source = input.source ?? null;
+  let coverage: SelfAssessment["coverage"] = null;
+  if (source) {
+    const from = source.period.from > periodStart(period) ? source.period.from : periodStart(period);
+    const to = source.period.to < periodEnd(period) ? source.period.to : periodEnd(period);
+    coverage = { from, to, partial: from !== periodStart(period) || to !== periodEnd(period) };
+  }
+  const shownIndicators = new Set(goals.flatMap((g) => g.indicators.map((i) => i.id)));
+  const thresholds = [...new Set(catalogue.indicators.filter((i) => shownIndicators.has(i.id)).map(thresholdOf).filter((t): t is number => t !== null))].sort((a, b) => a - b);
+
+  return {
+    period, previousPeriod, baselinePeriod, baselineIsDefault: input.baseline == null, halvesWithData: halves,
+    programmeName: programme.programme.name,
+    report: { id: report?.id ?? null, name: report?.name ?? null, ...rhythm },
+    source, coverage, thresholds, goals, definitions, byUnit,
+  };
+}

@@ -1,0 +1,18 @@
+// Languages and download file names of the self-assessment exports.
+import type { Lang } from "../../src/lib/format.ts";
+
+export const LANGS: readonly Lang[] = ["fi", "sv", "en"];
+
+/**
+ * The languages whose documents the site offers for download: Finnish (the
+ * report language) and Swedish (the site's second language). English is made
+ * on request with `npm run self-assessment -- --lang en`; add "en" here to
+ * publish it too (each language adds a few seconds per half-year to the build).
+ */
+export const SITE_LANGS: readonly Lang[] = ["fi", "sv"];
+
+/** The file names the site offers for a half-year and language. */
+export function exportFileNames(period: string, lang: Lang) {
+  const base = `oma-arviointi-${period}-${lang}`;
+  return { docx: `${base}.docx`, xlsx: `${base}.xlsx`, csv: `${base}-csv.zip` };
+}

@@ -1,0 +1,22 @@
+// SVG → PNG with resvg (no browser). The font is the DejaVu Sans shipped in
+// the dejavu-fonts-ttf package, not a system font, so the images are the same
+// on every machine.
+import { Resvg } from "@resvg/resvg-js";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { CHART_FONT } from "./chart.ts";
+
+const require = createRequire(import.meta.url);
+const FONT_DIR = join(dirname(require.resolve("dejavu-fonts-ttf/package.json")), "ttf");
+// The charts use the regular weight only; every font file loaded costs time on each render.
+const FONT_FILES = [join(FONT_DIR, "DejaVuSans.ttf")];
+
+/** Renders an SVG string to PNG bytes at `scale` × its own size (1.5: about 150 dpi at the size the DOCX prints it). */
+export function svgToPng(svg: string, scale = 1.5): Buffer {
+  const resvg = new Resvg(svg, {
+    fitTo: { mode: "zoom", value: scale },
+    font: { loadSystemFonts: false, fontFiles: FONT_FILES, defaultFontFamily: CHART_FONT, sansSerifFamily: CHART_FONT },
+    background: "#ffffff",
+  });
+  return Buffer.from(resvg.render().asPng());
+}

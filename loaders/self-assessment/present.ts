@@ -1,0 +1,249 @@
+// The self-assessment model as text, in one language: every renderer (page,
+// DOCX, CSV; XLSX for its text cells) takes its words and figures from here,
+// so a figure reads the same everywhere. Numbers and dates are formatted by
+// src/lib/format.ts ("57,0 %", "1 234", "< 5" in Finnish).
+import {
+  formatChange, formatDate, formatNumber, formatPeriod, formatProgrammeDate, formatSuppressed, formatValueWithUnit, type Lang,
+} from "../../src/lib/format.ts";
+import { codeLabel } from "../../src/lib/i18n.ts";
+import { ALL } from "../indicator-row.ts";
+import type { Change, Figure, IndicatorBlock, IndicatorDefinition, MeasureRow, SelfAssessment, SpcSignal, TargetInForce } from "./model.ts";
+import { DOC_STRINGS, s } from "./strings.ts";
+
+export type { Lang };
+
+/** A numerator or denominator: whole numbers without decimals, others with one. */
+export function formatCount(x: number, lang: Lang): string {
+  return formatNumber(x, Number.isInteger(x) ? 0 : 1, lang);
+}
+
+/** A figure's value: "57,0 %", "< 5" when withheld, "ei tietoa" when there is no cell. */
+export function figureText(f: Figure, unit: string, threshold: number | null, lang: Lang): string {
+  if (f.state === "suppressed") return formatSuppressed(threshold, lang);
+  if (f.state === "missing" || f.value === null) return s(lang, "noData");
+  return formatValueWithUnit(f.value, unit, lang);
+}
+
+/** The absolute numbers beside a value: "53 / 93", "N = 120" where only the denominator exists; empty otherwise. */
+export function countsText(f: Figure, lang: Lang): string {
+  if (f.state !== "value") return "";
+  if (f.numerator !== null && f.denominator !== null) return `${formatCount(f.numerator, lang)} / ${formatCount(f.denominator, lang)}`;
+  if (f.denominator !== null) return `N = ${formatCount(f.denominator, lang)}`;
+  return "";
+}
+
+/** A numerator or denominator column on its own (CSV): the number, the withheld mark, or empty. */
+export function countText(f: Figure, which: "numerator" | "denominator", threshold: number | null, lang: Lang): string {
+  if (f.state === "suppressed") return formatSuppressed(threshold, lang);
+  const x = f[which];
+  return f.state === "value" && x !== null ? formatCount(x, lang) : "";
+}
+
+export function changeText(c: Change | null, unit: string, lang: Lang): string {
+  return c ? formatChange(c.delta, unit, lang) : s(lang, "notJudgeable");
+}
+
+/** Better / worse / unchanged; "unchanged" also when the change rounds to zero as shown. */
+export function judgementText(c: Change | null, unit: string, lang: Lang): string {
+  if (!c?.judgement) return "";
+  return formatChange(c.delta, unit, lang).startsWith("±") ? s(lang, "same") : s(lang, c.judgement);
+}
+
+export function targetText(t: TargetInForce | null, unit: string, lang: Lang): string {
+  return t ? `${t.op === ">=" ? "≥" : "≤"} ${formatValueWithUnit(t.value, unit, lang)}` : s(lang, "noTarget");
+}
+
+export function spcText(spc: SpcSignal, lang: Lang): string {
+  switch (spc.variation) {
+    case null:
+      return s(lang, "noSpc", { n: spc.points });
+    case "common-cause":
+      return s(lang, "commonCause");
+    case "improvement-high":
+    case "improvement-low":
+      return s(lang, "improvement");
+    case "concern-high":
+    case "concern-low":
+      return s(lang, "concern");
+    case "neither-high":
+      return s(lang, "neitherHigh");
+    case "neither-low":
+      return s(lang, "neitherLow");
+  }
+}
+
+export function assuranceText(spc: SpcSignal, lang: Lang): string {
+  return spc.assurance === "pass" ? s(lang, "pass") : spc.assurance === "fail" ? s(lang, "fail") : spc.assurance === "hit-and-miss" ? s(lang, "hitAndMiss") : "";
+}
+
+export function metText(met: boolean | null, lang: Lang): string {
+  return met === null ? s(lang, "notJudgeable") : s(lang, met ? "yes" : "no");
+}
+
+export function breakdownLabel(value: string, lang: Lang): string {
+  return value === ALL ? s(lang, "total") : codeLabel(value, lang);
+}
+
+export function periodText(period: string, lang: Lang): string {
+  return formatPeriod(period, lang);
+}
+
+export function dateText(date: string, lang: Lang): string {
+  return formatDate(date, lang);
+}
+
+export function reportTitle(m: SelfAssessment, lang: Lang): string {
+  return m.report.name?.[lang] ?? s(lang, m.report.season === "spring" ? "reportSpring" : "reportAutumn", { year: m.period.slice(0, 4) });
+}
+
+/** The lines under the title: half-year, due date, baseline, data and coverage. */
+export function headerLines(m: SelfAssessment, lang: Lang): string[] {
+  const lines = [
+    `${s(lang, "halfYear", { period: periodText(m.period, lang) })}. ${s(lang, "due", { due: dateText(m.report.due, lang), month: periodText(m.report.situationMonth, lang) })}`,
+    s(lang, "baseline", { period: periodText(m.baselinePeriod, lang) }) + (m.baselineIsDefault ? s(lang, "baselineDefault") : ""),
+  ];
+  if (m.source) {
+    lines.push(s(lang, "source", {
+      source: m.source.source, extracted: dateText(m.source.extracted_at, lang),
+      from: dateText(m.source.period.from, lang), to: dateText(m.source.period.to, lang),
+    }));
+  }
+  if (m.coverage?.partial) lines.push(s(lang, "partial", { from: dateText(m.coverage.from, lang), to: dateText(m.coverage.to, lang) }));
+  return lines;
+}
+
+/** The notes that explain the tables: privacy marks, counts, change, SPC. */
+export function noteLines(m: SelfAssessment, lang: Lang): string[] {
+  const [open, close] = lang === "en" ? ["“", "”"] : ["”", "”"];
+  const marks = m.thresholds.map((t) => `${open}${formatSuppressed(t, lang)}${close}`).join(lang === "en" ? " or " : lang === "sv" ? " eller " : " tai ");
+  return [s(lang, "privacy", { marks }), s(lang, "countsNote"), s(lang, "changeNote"), s(lang, "spcNote")];
+}
+
+export function unitName(unit: string, lang: Lang): string {
+  return DOC_STRINGS[lang].unitNames[unit] ?? unit;
+}
+
+export interface FigureText {
+  value: string;
+  counts: string;
+}
+
+export interface IndicatorRowText {
+  indicatorId: string;
+  isTotal: boolean;
+  /** The indicator's name on its total row, the breakdown value's name on the others. */
+  label: string;
+  breakdownValue: string;
+  baseline: FigureText;
+  previous: FigureText;
+  current: FigureText;
+  target: string;
+  changeFromBaseline: string;
+  changeFromBaselineJudgement: string;
+  changeFromPrevious: string;
+  changeFromPreviousJudgement: string;
+  spc: string;
+  assurance: string;
+  met: string;
+}
+
+export function indicatorRowsText(block: IndicatorBlock, lang: Lang): IndicatorRowText[] {
+  const f = (x: Figure): FigureText => ({ value: figureText(x, block.unit, block.threshold, lang), counts: countsText(x, lang) });
+  return block.rows.map((r) => ({
+    indicatorId: block.id,
+    isTotal: r.breakdownValue === ALL,
+    label: r.breakdownValue === ALL ? block.name[lang] : breakdownLabel(r.breakdownValue, lang),
+    breakdownValue: r.breakdownValue,
+    baseline: f(r.baseline),
+    previous: f(r.previous),
+    current: f(r.current),
+    target: targetText(block.target, block.unit, lang),
+    changeFromBaseline: changeText(r.changeFromBaseline, block.unit, lang),
+    changeFromBaselineJudgement: judgementText(r.changeFromBaseline, block.unit, lang),
+    changeFromPrevious: changeText(r.changeFromPrevious, block.unit, lang),
+    changeFromPreviousJudgement: judgementText(r.changeFromPrevious, block.unit, lang),
+    spc: spcText(r.spc, lang),
+    assurance: assuranceText(r.spc, lang),
+    met: block.target ? metText(r.met, lang) : s(lang, "notJudgeable"),
+  }));
+}
+
+/** Column headings of the indicator table. */
+export function indicatorColumns(m: SelfAssessment, lang: Lang) {
+  return {
+    indicator: s(lang, "indicator"),
+    baseline: s(lang, "baselineCol", { period: periodText(m.baselinePeriod, lang) }),
+    previous: s(lang, "previousCol", { period: periodText(m.previousPeriod, lang) }),
+    current: s(lang, "currentCol", { period: periodText(m.period, lang) }),
+    target: s(lang, "target"),
+    changeFromBaseline: s(lang, "changeBaseline"),
+    changeFromPrevious: s(lang, "changePrevious"),
+    spc: s(lang, "spc"),
+    met: s(lang, "met"),
+  };
+}
+
+export interface MeasureText {
+  id: string;
+  name: string;
+  isPart: boolean;
+  relation: string;
+  status: string;
+  source: string;
+  start: string;
+}
+
+export function measureText(row: MeasureRow, lang: Lang): MeasureText {
+  const status = row.notStartedYet
+    ? s(lang, "notStartedYet")
+    : row.status
+      ? row.status.statuses.map((x) => codeLabel(x, lang)).join("; ")
+      : s(lang, "noStatus");
+  return {
+    id: row.id,
+    name: row.name[lang],
+    isPart: row.parent !== null && row.relation === "primary",
+    relation: row.relation === "secondary" ? s(lang, "secondary", { goal: row.primaryGoal }) : "",
+    status,
+    source: row.status && !row.notStartedYet ? row.status.report.name[lang] : "",
+    start: row.startDate ? formatProgrammeDate(row.startDate, row.startDatePrecision, lang) : s(lang, "unknown"),
+  };
+}
+
+export function directionText(direction: "higher" | "lower" | null, lang: Lang): string {
+  return direction ? s(lang, direction) : s(lang, "noDirection");
+}
+
+export interface DefinitionText {
+  id: string;
+  name: string;
+  dimension: string;
+  goals: string;
+  unit: string;
+  direction: string;
+  breakdown: string;
+  targets: string;
+  threshold: string;
+  definition: string;
+}
+
+export function definitionText(d: IndicatorDefinition, lang: Lang): DefinitionText {
+  const targets = d.targets.map((t) => {
+    const validity = t.from && t.to
+      ? s(lang, "validBetween", { from: dateText(t.from, lang), to: dateText(t.to, lang) })
+      : t.from ? s(lang, "validFrom", { from: dateText(t.from, lang) }) : t.to ? s(lang, "validTo", { to: dateText(t.to, lang) }) : "";
+    return `${targetText({ ...t, source: t.source }, d.unit, lang)}${validity ? ` (${validity})` : ""} – ${t.source[lang]}`;
+  });
+  return {
+    id: d.id,
+    name: d.name[lang],
+    dimension: d.dimensionName?.[lang] ?? d.dimension,
+    goals: d.benefitGoals.join(", "),
+    unit: unitName(d.unit, lang),
+    direction: directionText(d.direction, lang),
+    breakdown: d.breakdownName?.[lang] ?? "",
+    targets: targets.length ? targets.join("; ") : s(lang, "noTarget"),
+    threshold: d.threshold === null ? s(lang, "notSuppressed") : formatNumber(d.threshold, 0, lang),
+    definition: d.definition[lang],
+  };
+}
