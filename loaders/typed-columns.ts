@@ -9,7 +9,9 @@ export const SQL_TYPE: Record<ColumnType, string> = {
   string: "VARCHAR",
   code: "VARCHAR",
   integer: "BIGINT",
-  decimal: "DOUBLE",
+  // Exact decimals: sums do not depend on the order DuckDB's threads add them in,
+  // so two builds of the same extract give the same bytes.
+  decimal: "DECIMAL(38, 9)",
   boolean: "BOOLEAN",
   timestamp: "TIMESTAMP",
   date: "DATE",
@@ -25,7 +27,7 @@ export function typedExpr(col: ColumnSpec, ref: string): string {
     case "integer":
       return `CASE WHEN regexp_full_match(${ref}, '[+-]?[0-9]+') THEN TRY_CAST(${ref} AS BIGINT) END`;
     case "decimal":
-      return `CASE WHEN regexp_full_match(${ref}, '[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]+)?') THEN TRY_CAST(${ref} AS DOUBLE) END`;
+      return `CASE WHEN regexp_full_match(${ref}, '[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]+)?') THEN TRY_CAST(TRY_CAST(${ref} AS DOUBLE) AS DECIMAL(38, 9)) END`;
     case "boolean":
       return `CASE lower(${ref}) WHEN 'true' THEN true WHEN '1' THEN true WHEN 'false' THEN false WHEN '0' THEN false END`;
     case "timestamp":
