@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { PROJECT_ROOT } from "./catalogue.ts";
 
-const CODE = ["loaders", "data/indicators", "data/indicators.json", "data/programme.json", "src/data", "package-lock.json"];
+const CODE = ["loaders", "data/indicators", "data/indicators.json", "data/programme.json", "data/narratives", "src/data", "package-lock.json"];
 
 function walk(path: string, visit: (file: string) => void): void {
   let stat;

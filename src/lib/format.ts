@@ -91,3 +91,83 @@ export function formatValue(value: number, { unit, lang = "fi" }: ValueFormatOpt
 export function formatSuppressed(threshold: number | null, lang: Lang = "fi"): string {
   return threshold ? `<${NNBSP}${threshold}` : lang === "en" ? "suppressed" : lang === "sv" ? "skyddad" : "suojattu";
 }
+
+// ---------------------------------------------------------------------------
+// Page helpers on top of the formats above: ticks, changes, cells, timestamps
+// and programme dates.
+
+const UNIT_WORD: Record<Lang, Record<string, string>> = {
+  fi: { days_per_person_year: "pv/htv", per_100_person_years: "/100 htv", visits_per_person_year: "käyntiä/htv", days: "vrk", eur: "€" },
+  sv: { days_per_person_year: "d/årsv.", per_100_person_years: "/100 årsv.", visits_per_person_year: "besök/årsv.", days: "dygn", eur: "€" },
+  en: { days_per_person_year: "days/PY", per_100_person_years: "/100 PY", visits_per_person_year: "visits/PY", days: "days", eur: "€" },
+};
+
+/** The short unit word written after a value in tables and captions ("vrk", "pv/htv"); empty for shares, scores and counts. */
+export function unitWord(unit: string, lang: Lang = "fi"): string {
+  return UNIT_WORD[lang][unit] ?? "";
+}
+
+/** A value with its unit word where formatValue leaves it out: 12.3 days per person-year → "12,3 pv/htv". */
+export function formatValueWithUnit(value: number, unit: string, lang: Lang = "fi"): string {
+  const text = formatValue(value, { unit, lang });
+  if (unit === "days" || unit === "eur" || unit === "share") return text;
+  const word = unitWord(unit, lang);
+  return word ? `${text}${NNBSP}${word}` : text;
+}
+
+/** An axis tick: shares as whole percentages ("57 %"), others with at most one decimal. */
+export function formatTick(value: number, unit: string, lang: Lang = "fi"): string {
+  if (unit === "share") return formatPercent(value, 0, lang);
+  return formatNumber(value, Math.abs(value) >= 10 || Number.isInteger(value) ? 0 : 1, lang);
+}
+
+/** A change: shares in percentage points ("+2,3 %-yks."), other units in their own ("−1,5 vrk"); zero has no sign. */
+export function formatChange(delta: number, unit: string, lang: Lang = "fi"): string {
+  const digits = unit === "share" ? 1 : unit === "nps" || unit === "count" || unit === "eur" ? 0 : unit === "mean_1_5" || unit === "mean_0_10" ? 2 : 1;
+  const x = unit === "share" ? delta * 100 : delta;
+  const factor = 10 ** digits;
+  const rounded = Math.round(x * factor) / factor;
+  const body = formatNumber(Math.abs(rounded), digits, lang);
+  const sign = rounded > 0 ? "+" : rounded < 0 ? (lang === "en" ? "-" : "\u2212") : "±";
+  if (unit === "share") return `${sign}${body}${NNBSP}${{ fi: "%-yks.", sv: "procentenheter", en: "pp" }[lang]}`;
+  const word = unitWord(unit, lang);
+  return word ? `${sign}${body}${NNBSP}${word}` : `${sign}${body}`;
+}
+
+const NO_DATA: Record<Lang, string> = { fi: "ei tietoa", sv: "uppgift saknas", en: "no data" };
+
+/** How a cell reads: its value, "< 5" when withheld, "ei tietoa" when it was not written. */
+export function formatCell(
+  cell: { value: number | null; suppressed: boolean } | null | undefined,
+  unit: string,
+  threshold: number | null,
+  lang: Lang = "fi",
+): string {
+  if (!cell) return NO_DATA[lang];
+  if (cell.suppressed) return formatSuppressed(threshold, lang);
+  if (cell.value === null || !Number.isFinite(cell.value)) return NO_DATA[lang];
+  return formatValueWithUnit(cell.value, unit, lang);
+}
+
+/** A timestamp 2024-01-15T06:00:00 → "15.1.2024 klo 6.00". */
+export function formatDateTime(ts: string, lang: Lang = "fi"): string {
+  const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})/.exec(ts);
+  if (!m) return formatDate(ts, lang);
+  const word = { fi: "klo", sv: "kl.", en: "at" }[lang];
+  return `${formatDate(m[1], lang)} ${word} ${lang === "en" ? `${m[2]}:${m[3]}` : `${+m[2]}.${m[3]}`}`;
+}
+
+const SEASONS: Record<Lang, Record<string, string>> = {
+  fi: { "03": "kevät", "06": "kesä", "09": "syksy", "12": "talvi" },
+  sv: { "03": "våren", "06": "sommaren", "09": "hösten", "12": "vintern" },
+  en: { "03": "spring", "06": "summer", "09": "autumn", "12": "winter" },
+};
+
+/** A programme date with its precision: 2020-09 (season) → "syksy 2020", 2021-03 → "3/2021", 2020-12-01 → "1.12.2020", 2016 → "2016". */
+export function formatProgrammeDate(date: string, precision: string | null | undefined, lang: Lang = "fi"): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(date)) return formatDate(date, lang);
+  const m = /^(\d{4})-(\d{2})$/.exec(date);
+  if (m && precision === "season" && SEASONS[lang][m[2]]) return `${SEASONS[lang][m[2]]} ${m[1]}`;
+  if (m) return `${+m[2]}/${m[1]}`;
+  return date;
+}

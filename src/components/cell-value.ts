@@ -1,0 +1,54 @@
+// One published figure as text, with what it is in data-* attributes
+// (indicator, period, unit, breakdown value, the exact published value), so
+// a reader, a screen reader and a test all see the same figure. A withheld
+// cell reads "< 5" (the indicator's threshold), a cell never written reads
+// "ei tietoa" — never 0 and never an empty gap.
+import { formatCell, type Lang } from "../lib/format.js";
+import { t } from "../lib/i18n.js";
+import type { Cell } from "../lib/slices.js";
+
+export interface CellValueOptions {
+  indicator: string;
+  period: string;
+  unit?: string;
+  breakdownValue?: string;
+  /** Catalogue unit of measure: share, days, nps, … */
+  measure: string;
+  threshold: number | null;
+  lang?: Lang;
+  /** Element name: span (default), td, strong… */
+  tag?: string;
+  className?: string;
+  document?: Document;
+}
+
+export type CellState = "value" | "suppressed" | "missing";
+
+export function cellState(cell: Cell | null | undefined): CellState {
+  if (!cell) return "missing";
+  if (cell.suppressed) return "suppressed";
+  return cell.value === null || !Number.isFinite(cell.value) ? "missing" : "value";
+}
+
+/** The published value exactly as the export writes it (shortest round-trip text), empty when there is none. */
+export function exportText(x: number | null | undefined): string {
+  if (x === null || x === undefined || !Number.isFinite(x)) return "";
+  return Object.is(x, -0) ? "0" : String(x);
+}
+
+export function cellValue(cell: Cell | null | undefined, options: CellValueOptions): HTMLElement {
+  const doc = options.document ?? document;
+  const lang = options.lang ?? "fi";
+  const el = doc.createElement(options.tag ?? "span");
+  const state = cellState(cell);
+  el.className = ["cell-value", `cell-${state}`, options.className].filter(Boolean).join(" ");
+  el.dataset.indicator = options.indicator;
+  el.dataset.period = options.period;
+  el.dataset.unit = options.unit ?? "ALL";
+  el.dataset.breakdownValue = options.breakdownValue ?? "ALL";
+  el.dataset.state = state;
+  el.dataset.value = state === "value" ? exportText(cell!.value) : "";
+  el.textContent = formatCell(cell, options.measure, options.threshold, lang);
+  if (state === "suppressed") el.title = `${t(lang, "suppressedNote")} (${el.textContent})`;
+  return el;
+}

@@ -1,0 +1,109 @@
+// Shared pieces of the charts: colours, the target line, rule marks for
+// measure start dates, and the sentences of the text alternatives.
+import { formatCell, formatPeriod, formatValueWithUnit, type Lang } from "../lib/format.js";
+import { t } from "../lib/i18n.js";
+import { periodEndDate, periodMidDate, periodStartDate } from "../lib/periods.js";
+import type { Cell } from "../lib/slices.js";
+import { type TargetLike, targetForPeriod, targetSteps } from "../lib/targets.js";
+import { periodEnd, periodStart } from "../lib/targets.js";
+
+export const COLORS = {
+  whole: "#0000bf", // Helsinki blue: the whole city
+  highlight: "#c2185b", // a unit picked by the reader
+  unit: "#9a9a9a", // the other units
+  target: "#1a1a1a",
+  rule: "#8a5a00",
+  better: "#0072b2", // improvement (blue, as in NHS "Making Data Count")
+  worse: "#d55e00", // concern (orange)
+  neutral: "#6b6b6b",
+};
+
+/** Categorical colours for breakdown values (colour-blind safe, Okabe–Ito without yellow). */
+export const PALETTE = ["#0072b2", "#d55e00", "#009e73", "#cc79a7", "#56b4e9", "#e69f00", "#000000", "#999999"];
+
+export const hasValue = (c: Cell | undefined | null): c is Cell & { value: number } => !!c && !c.suppressed && c.value !== null && Number.isFinite(c.value);
+
+export interface ChartRule {
+  /** YYYY, YYYY-MM or YYYY-MM-DD. */
+  date: string;
+  /** Shown as the rule's title (hover) and in the caption. */
+  title: string;
+  kind?: "measure" | "milestone";
+}
+
+export function ruleDate(date: string): Date {
+  const [y, m = "01", d = "01"] = date.split("-");
+  return new Date(Date.UTC(+y, +m - 1, +d));
+}
+
+export interface Point {
+  key: string;
+  label: string;
+  period: string;
+  date: Date;
+  start: Date;
+  end: Date;
+  value: number;
+  cell: Cell;
+}
+
+export function points(key: string, label: string, cells: readonly Cell[]): Point[] {
+  return cells.map((cell) => ({
+    key, label, period: cell.period, cell,
+    date: periodMidDate(cell.period), start: periodStartDate(cell.period), end: periodEndDate(cell.period),
+    value: hasValue(cell) ? cell.value : NaN,
+  }));
+}
+
+/** The target line as pieces between two periods (for a step line): [{date, value, piece}]. */
+export function targetLine(targets: readonly TargetLike[] | undefined, first: string, last: string): { date: Date; value: number; piece: number; op: string }[] {
+  if (!targets?.length) return [];
+  return targetSteps(targets, periodStart(first), periodEnd(last)).flatMap((s, piece) => [
+    { date: ruleDate(s.from), value: s.value, piece, op: s.op },
+    { date: ruleDate(s.until), value: s.value, piece, op: s.op },
+  ]);
+}
+
+export function formatTarget(target: TargetLike | null, measure: string, lang: Lang): string {
+  if (!target) return t(lang, "noTarget");
+  return `${target.op === ">=" ? "≥" : "≤"}\u00A0${formatValueWithUnit(target.value, measure, lang)}`;
+}
+
+export interface DescribeOptions {
+  name: string;
+  scope: string;
+  measure: string;
+  threshold: number | null;
+  targets?: readonly TargetLike[];
+  lang?: Lang;
+}
+
+/**
+ * The message of a trend chart in one sentence or three: the latest value, the
+ * target in force then and whether it is met, and the direction since the
+ * first published value.
+ */
+export function describeTrend(cells: readonly Cell[], o: DescribeOptions): string {
+  const lang = o.lang ?? "fi";
+  const last = cells[cells.length - 1];
+  if (!last || !cells.some(hasValue)) return `${o.name}, ${o.scope}: ${t(lang, "chartNoData")}`;
+  const valued = cells.filter(hasValue);
+  const target = o.targets?.length ? targetForPeriod(o.targets, last.period) : null;
+  let targetText = "";
+  if (target) {
+    const met = hasValue(last) ? (target.op === ">=" ? last.value >= target.value : last.value <= target.value) : null;
+    targetText = `${t(lang, "chartTarget", { target: formatTarget(target, o.measure, lang) })}`.replace(/\.$/, "") +
+      (met === null ? "." : `: ${t(lang, met ? "targetMet" : "targetNotMet")}.`);
+  }
+  const first = valued[0];
+  const end = valued[valued.length - 1];
+  const trend = valued.length < 2 ? "" : end.value > first.value ? t(lang, "chartTrendUp") : end.value < first.value ? t(lang, "chartTrendDown") : t(lang, "chartTrendFlat");
+  return t(lang, "chartSummary", {
+    name: o.name, scope: o.scope, period: formatPeriod(last.period, lang), value: formatCell(last, o.measure, o.threshold, lang), target: targetText, trend,
+  }).replace(/ {2,}/g, " ").trim();
+}
+
+/** Time-axis ticks the Finnish way: a year as 2021, other months as 3/2021 (never English month names). */
+export function timeTick(d: Date): string {
+  return d.getUTCMonth() === 0 ? String(d.getUTCFullYear()) : `${d.getUTCMonth() + 1}/${d.getUTCFullYear()}`;
+}

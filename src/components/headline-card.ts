@@ -1,0 +1,100 @@
+// The overview's card for one headline indicator: the latest value, the
+// change from the previous period and from the baseline with whether that is
+// better or worse (by the indicator's direction), the target in force and
+// whether it is met, the SPC verdict and a small trend line.
+import { formatChange, formatPeriod, type Lang } from "../lib/format.js";
+import { t, type StringKey } from "../lib/i18n.js";
+import { previousPeriod } from "../lib/periods.js";
+import type { Cell } from "../lib/slices.js";
+import type { Assessment, Judgement } from "../lib/status.js";
+import type { TargetLike } from "../lib/targets.js";
+import { cellValue } from "./cell-value.js";
+import { formatTarget } from "./chart-common.js";
+import { sparkline } from "./trend-chart.js";
+
+export interface HeadlineCardOptions {
+  indicator: string;
+  name: string;
+  measure: string;
+  threshold: number | null;
+  direction: "higher" | "lower" | null;
+  targets: readonly TargetLike[];
+  /** The series of the whole (unit ALL, breakdown ALL) in period order. */
+  series: readonly Cell[];
+  assessment: Assessment;
+  /** Link to the indicator's dimension page section. */
+  href?: string;
+  scope: string;
+  lang?: Lang;
+  document?: Document;
+}
+
+const ARROW: Record<Judgement, string> = { better: "▲", worse: "▼", unchanged: "●" };
+
+function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+  const e = doc.createElement(tag);
+  if (className) e.className = className;
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+export function headlineCard(o: HeadlineCardOptions): HTMLElement {
+  const doc = o.document ?? document;
+  const lang = o.lang ?? "fi";
+  const a = o.assessment;
+  const card = el(doc, "article", "card headline-card");
+  card.dataset.indicator = o.indicator;
+  card.dataset.verdict = a.verdict ?? "none";
+  const title = el(doc, "h3");
+  if (o.href) {
+    const link = el(doc, "a", undefined, o.name);
+    link.href = o.href;
+    title.append(link);
+  } else title.textContent = o.name;
+  card.append(title);
+
+  const big = el(doc, "div", "headline-value");
+  big.append(cellValue(a.current, { indicator: o.indicator, period: a.period, measure: o.measure, threshold: o.threshold, lang, tag: "strong", document: doc }));
+  big.append(el(doc, "span", "muted", ` ${formatPeriod(a.period, lang)}`));
+  card.append(big);
+
+  const dl = el(doc, "dl", "headline-facts");
+  const row = (label: string, ...content: (Node | string)[]) => {
+    dl.append(el(doc, "dt", undefined, label));
+    const dd = el(doc, "dd");
+    dd.append(...content);
+    dl.append(dd);
+    return dd;
+  };
+  // Target in force at the end of the period.
+  const targetDd = row(t(lang, "target"), formatTarget(a.target, o.measure, lang));
+  if (a.target) {
+    const met = a.met === null ? "targetUnknown" : a.met ? "targetMet" : "targetNotMet";
+    targetDd.append(" ", el(doc, "span", `badge target-${met}`, t(lang, met)));
+    targetDd.dataset.targetMet = a.met === null ? "unknown" : String(a.met);
+  }
+  const change = (label: StringKey, delta: number | null, judgement: Judgement | null, other: Cell | undefined, otherPeriod: string | undefined) => {
+    const dd = row(t(lang, label));
+    if (delta !== null) {
+      const j = el(doc, "span", `change change-${judgement ?? "none"}`);
+      j.textContent = `${judgement ? ARROW[judgement] + " " : ""}${formatChange(delta, o.measure, lang)}`;
+      if (judgement) j.append(el(doc, "span", "visually-hidden", ` (${t(lang, judgement === "better" ? "better" : judgement === "worse" ? "worse" : "unchanged")})`));
+      dd.append(j, " ");
+    }
+    if (otherPeriod) {
+      dd.append(el(doc, "span", "muted", `${formatPeriod(otherPeriod, lang)}: `));
+      dd.append(cellValue(other, { indicator: o.indicator, period: otherPeriod, measure: o.measure, threshold: o.threshold, lang, document: doc }));
+    } else dd.append(el(doc, "span", "muted", t(lang, "noData")));
+  };
+  change("vsPrevious", a.changePrevious, a.judgementPrevious, a.previous, previousPeriod(a.period));
+  change("vsBaseline", a.changeBaseline, a.judgementBaseline, a.baseline, a.baseline && a.baseline.period !== a.period ? a.baseline.period : undefined);
+  card.append(dl);
+
+  const verdictKey: StringKey = a.verdict === "improving" ? "improving" : a.verdict === "worsening" ? "worsening" : a.verdict === "stable" ? "stable" : "noVerdict";
+  const verdict = el(doc, "p", `verdict verdict-${a.verdict ?? "none"}`);
+  verdict.append(el(doc, "strong", undefined, t(lang, verdictKey)));
+  if (a.basis) verdict.append(el(doc, "span", "muted", ` – ${t(lang, a.basis === "spc" ? "basisSpc" : "basisPrevious")}`));
+  card.append(verdict);
+  card.append(sparkline(o.series, { name: o.name, scope: o.scope, measure: o.measure, threshold: o.threshold, targets: o.targets, lang, document: doc }));
+  return card;
+}

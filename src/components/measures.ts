@@ -1,0 +1,60 @@
+// The development measures of a benefit goal or development area: a table
+// with their start dates, and the rule marks that put those dates on the
+// indicators' charts.
+import { formatProgrammeDate, type Lang } from "../lib/format.js";
+import { codeLabel, localized, t } from "../lib/i18n.js";
+import type { Measure, Milestone, Programme } from "../lib/model.js";
+import type { ChartRule } from "./chart-common.js";
+
+/** Start dates as rule marks, titled with the measure's name; without any, the programme's own start milestones. */
+export function measureRules(measures: readonly Measure[], programme: Pick<Programme, "programme">, lang: Lang = "fi"): ChartRule[] {
+  const starts: ChartRule[] = measures
+    .filter((m) => m.startDate)
+    .map((m) => ({ date: m.startDate!, title: `${t(lang, "measureStart", { name: localized(m.name, lang) })} (${formatProgrammeDate(m.startDate!, m.startDatePrecision, lang)})`, kind: "measure" as const }));
+  if (starts.length) return starts;
+  return (programme.programme.milestones ?? [])
+    .filter((m: Milestone) => m.kind === "STARTED")
+    .map((m: Milestone) => ({ date: m.date, title: `${t(lang, "programmeMilestone", { name: localized(m.text, lang) })} (${formatProgrammeDate(m.date, m.precision, lang)})`, kind: "milestone" as const }));
+}
+
+export function measuresTable(measures: readonly Measure[], programme: Pick<Programme, "benefitGoals" | "spearheads">, o: { lang?: Lang; document?: Document } = {}): HTMLTableElement {
+  const lang = o.lang ?? "fi";
+  const doc = o.document ?? document;
+  const table = doc.createElement("table");
+  table.className = "measures-table";
+  const head = doc.createElement("tr");
+  for (const label of [t(lang, "measure"), t(lang, "startDate"), t(lang, "primaryGoal"), t(lang, "otherGoals"), t(lang, "spearhead"), t(lang, "status")]) {
+    const th = doc.createElement("th");
+    th.scope = "col";
+    th.textContent = label;
+    head.append(th);
+  }
+  const thead = doc.createElement("thead");
+  thead.append(head);
+  const tbody = doc.createElement("tbody");
+  for (const m of measures) {
+    const tr = doc.createElement("tr");
+    tr.dataset.measure = m.id;
+    const cells = [
+      localized(m.name, lang),
+      m.startDate ? formatProgrammeDate(m.startDate, m.startDatePrecision, lang) : t(lang, "startUnknown"),
+      m.primaryGoal,
+      m.secondaryGoals.join(", ") || "–",
+      m.spearhead ? localized(programme.spearheads.find((s) => s.id === m.spearhead)?.name, lang) || m.spearhead : "–",
+      m.progress?.length ? codeLabel(m.progress[m.progress.length - 1].status, lang) : "–",
+    ];
+    cells.forEach((text, i) => {
+      const td = doc.createElement(i === 0 ? "th" : "td");
+      if (i === 0) (td as HTMLTableCellElement).scope = "row";
+      td.textContent = text;
+      if (i === 1) {
+        td.dataset.startDate = m.startDate ?? "";
+        if (!m.startDate && m.startDateNote) td.title = m.startDateNote;
+      }
+      tr.append(td);
+    });
+    tbody.append(tr);
+  }
+  table.append(thead, tbody);
+  return table;
+}

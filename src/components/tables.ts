@@ -1,0 +1,70 @@
+// Tables of published figures: each figure a cellValue (with its data-*
+// attributes), a withheld cell "< 5", a missing one "ei tietoa".
+import type { Lang } from "../lib/format.js";
+import type { Cell } from "../lib/slices.js";
+import { cellValue } from "./cell-value.js";
+
+export interface TableColumn {
+  /** Header text. */
+  label: string;
+  /** A figure: the cell (or undefined when not written) and what it is. */
+  cell?: (row: number) => null | { cell: Cell | undefined; indicator: string; period: string; unit?: string; breakdownValue?: string; measure: string; threshold: number | null; extra?: (Node | string)[] };
+  /** Plain content. */
+  text?: (row: number) => Node | string;
+  numeric?: boolean;
+}
+
+export function figureTable(rowCount: number, columns: readonly TableColumn[], o: { caption?: string; lang?: Lang; document?: Document; className?: string } = {}): HTMLTableElement {
+  const doc = o.document ?? document;
+  const table = doc.createElement("table");
+  table.className = ["figure-table", o.className].filter(Boolean).join(" ");
+  if (o.caption) {
+    const caption = doc.createElement("caption");
+    caption.textContent = o.caption;
+    table.append(caption);
+  }
+  const thead = doc.createElement("thead");
+  const hr = doc.createElement("tr");
+  for (const c of columns) {
+    const th = doc.createElement("th");
+    th.scope = "col";
+    th.textContent = c.label;
+    if (c.numeric) th.className = "num";
+    hr.append(th);
+  }
+  thead.append(hr);
+  table.append(thead);
+  const tbody = doc.createElement("tbody");
+  for (let i = 0; i < rowCount; i++) {
+    const tr = doc.createElement("tr");
+    columns.forEach((c, j) => {
+      const td = doc.createElement(j === 0 ? "th" : "td");
+      if (j === 0) (td as HTMLTableCellElement).scope = "row";
+      if (c.numeric) td.className = "num";
+      if (c.cell) {
+        const f = c.cell(i);
+        if (!f) {
+          td.textContent = "–";
+          tr.append(td);
+          return;
+        }
+        td.append(cellValue(f.cell, { indicator: f.indicator, period: f.period, unit: f.unit, breakdownValue: f.breakdownValue, measure: f.measure, threshold: f.threshold, lang: o.lang, document: doc }));
+        if (f.extra) td.append(...f.extra);
+      } else if (c.text) td.append(c.text(i));
+      tr.append(td);
+    });
+    tbody.append(tr);
+  }
+  table.append(tbody);
+  return table;
+}
+
+/** A table inside a closed <details>, so it is there for screen readers and copying without taking room. */
+export function tableDetails(summary: string, table: HTMLElement, doc: Document = document): HTMLDetailsElement {
+  const details = doc.createElement("details");
+  details.className = "table-details";
+  const s = doc.createElement("summary");
+  s.textContent = summary;
+  details.append(s, table);
+  return details;
+}

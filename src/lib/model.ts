@@ -1,0 +1,107 @@
+// The shapes of the catalogue, the slim programme model and the units as the
+// pages read them (data/catalogue.json, data/slices/programme.json and
+// data/slices/context.json), with small look-ups on them.
+import type { Lang, Localized } from "./i18n.js";
+import { localized } from "./i18n.js";
+import type { Target } from "./targets.js";
+import type { Direction } from "./spc.js";
+
+export type DimensionId = "HENKILOSTOKOKEMUS" | "TUOTTAVUUS" | "ASIAKASKOKEMUS" | "SAATAVUUS_VAIKUTTAVUUS";
+/** The quadruple aim's four dimensions, in the order the programme names them. */
+export const DIMENSION_IDS: readonly DimensionId[] = ["HENKILOSTOKOKEMUS", "TUOTTAVUUS", "ASIAKASKOKEMUS", "SAATAVUUS_VAIKUTTAVUUS"];
+
+export interface CatalogueIndicator {
+  id: string;
+  name: Localized;
+  dimension: DimensionId;
+  benefitGoals: string[];
+  developmentArea: string;
+  headline: boolean;
+  unit: string;
+  direction: Direction;
+  breakdown: string | null;
+  breakdownValues: string[] | null;
+  anchor: string;
+  sourceTables: string[];
+  privacy: { n: string; threshold: number } | { suppress: false };
+  targets: Target[];
+  definition: Localized;
+  showCounts: boolean;
+}
+
+export interface Catalogue {
+  breakdowns: Record<string, Localized>;
+  indicators: CatalogueIndicator[];
+}
+
+export interface Milestone {
+  date: string;
+  endDate?: string;
+  precision: string;
+  kind: string;
+  text: Localized;
+}
+
+export interface Measure {
+  id: string;
+  sourceCode?: string;
+  name: Localized;
+  parent?: string;
+  primaryGoal: string;
+  secondaryGoals: string[];
+  developmentArea: string;
+  spearhead: string | null;
+  startDate: string | null;
+  startDatePrecision: string | null;
+  startDateNote: string | null;
+  milestones: Milestone[];
+  progress: { report: string; status: string }[];
+}
+
+export interface Programme {
+  programme: { id: string; name: Localized; localName?: Localized; purpose?: Localized; startYear?: number; endYear?: number; milestones: Milestone[] };
+  quadrupleAim?: { name: Localized; rule: Localized };
+  reports: { id: string; name: Localized; half: string }[];
+  dimensions: { id: DimensionId; name: Localized; description: Localized }[];
+  benefitGoals: { id: string; number: number; name: Localized; shortName: Localized; description: Localized; developmentArea: string }[];
+  developmentAreas: { id: string; benefitGoal: string; name: Localized }[];
+  spearheads: { id: string; number: number; name: Localized }[];
+  operatingModels: { id: string; name: Localized }[];
+  areas: { id: string; name: Localized }[];
+  measures: Measure[];
+}
+
+export interface Unit {
+  unit_id: string;
+  slug: string;
+  unit_name_fi: string;
+  unit_name_sv: string | null;
+  operating_model: string;
+  service_area: string;
+  area: string;
+}
+
+export interface SiteContext {
+  manifest: { source: string; extracted_at: string; period: { from: string; to: string } };
+  units: Unit[];
+}
+
+/** The privacy threshold of an indicator, or null when its cells are never withheld. */
+export function thresholdOf(indicator: CatalogueIndicator): number | null {
+  return "suppress" in indicator.privacy ? null : indicator.privacy.threshold;
+}
+
+export function unitName(unit: Unit | undefined, lang: Lang): string {
+  if (!unit) return "";
+  return (lang === "sv" && unit.unit_name_sv) || unit.unit_name_fi;
+}
+
+/** Units sorted by their name in the language (never by a value). */
+export function sortUnitsByName(units: readonly Unit[], lang: Lang): Unit[] {
+  const collator = new Intl.Collator(lang === "en" ? "en" : `${lang}-FI`);
+  return [...units].sort((a, b) => collator.compare(unitName(a, lang), unitName(b, lang)) || collator.compare(a.unit_id, b.unit_id));
+}
+
+export function nameOf(list: readonly { id: string; name: Localized }[], id: string, lang: Lang): string {
+  return localized(list.find((x) => x.id === id)?.name, lang) || id;
+}

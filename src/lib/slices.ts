@@ -1,0 +1,110 @@
+// Reading the page slices (loaders/page-slices.ts writes them): columnar
+// JSON back into rows, and an index to find a cell or a series quickly.
+// Rows are the published cells exactly as in the export; nothing here
+// computes a figure.
+import type { PeriodType } from "./periods.js";
+
+export interface Cell {
+  indicator_id: string;
+  period_type: PeriodType;
+  period: string;
+  unit_id: string;
+  breakdown: string;
+  breakdown_value: string;
+  numerator: number | null;
+  denominator: number | null;
+  value: number | null;
+  suppressed: boolean;
+}
+
+interface DictColumn {
+  dict: string[];
+  codes: number[];
+}
+
+export interface SliceJson {
+  length: number;
+  columns: {
+    indicator_id: DictColumn;
+    period_type: DictColumn;
+    period: DictColumn;
+    unit_id: DictColumn;
+    breakdown: DictColumn;
+    breakdown_value: DictColumn;
+    numerator: (number | null)[];
+    denominator: (number | null)[];
+    value: (number | null)[];
+    suppressed: (0 | 1)[];
+  };
+}
+
+export function decodeSlice(slice: SliceJson): Cell[] {
+  const c = slice.columns;
+  const d = (col: DictColumn, i: number) => col.dict[col.codes[i]];
+  const rows: Cell[] = new Array(slice.length);
+  for (let i = 0; i < slice.length; i++) {
+    rows[i] = {
+      indicator_id: d(c.indicator_id, i),
+      period_type: d(c.period_type, i) as PeriodType,
+      period: d(c.period, i),
+      unit_id: d(c.unit_id, i),
+      breakdown: d(c.breakdown, i),
+      breakdown_value: d(c.breakdown_value, i),
+      numerator: c.numerator[i],
+      denominator: c.denominator[i],
+      value: c.value[i],
+      suppressed: c.suppressed[i] === 1,
+    };
+  }
+  return rows;
+}
+
+const keyOf = (indicator: string, periodType: string, unit: string, breakdownValue: string) => `${indicator}\u0000${periodType}\u0000${unit}\u0000${breakdownValue}`;
+
+/** Cells grouped into series (indicator × period type × unit × breakdown value), each in period order. */
+export class CellIndex {
+  readonly rows: readonly Cell[];
+  private readonly series = new Map<string, Cell[]>();
+
+  constructor(...slices: readonly (readonly Cell[])[]) {
+    this.rows = slices.flat();
+    for (const r of this.rows) {
+      const k = keyOf(r.indicator_id, r.period_type, r.unit_id, r.breakdown_value);
+      let list = this.series.get(k);
+      if (!list) this.series.set(k, (list = []));
+      list.push(r);
+    }
+    for (const list of this.series.values()) list.sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
+  }
+
+  /** The cells of one series in period order (empty when none was written). */
+  get(indicator: string, periodType: string, unit = "ALL", breakdownValue = "ALL"): readonly Cell[] {
+    return this.series.get(keyOf(indicator, periodType, unit, breakdownValue)) ?? [];
+  }
+
+  /** One cell, or undefined when it was not written. */
+  cell(indicator: string, period: string, periodType: string, unit = "ALL", breakdownValue = "ALL"): Cell | undefined {
+    return this.get(indicator, periodType, unit, breakdownValue).find((c) => c.period === period);
+  }
+
+  /** The periods of a type that have any cell, in order. */
+  periods(periodType: string): string[] {
+    return [...new Set(this.rows.filter((r) => r.period_type === periodType).map((r) => r.period))].sort();
+  }
+
+  /** The breakdown values written for an indicator (without ALL), sorted. */
+  breakdownValues(indicator: string, periodType: string, unit = "ALL"): string[] {
+    const out = new Set<string>();
+    for (const r of this.rows) {
+      if (r.indicator_id === indicator && r.period_type === periodType && r.unit_id === unit && r.breakdown_value !== "ALL") out.add(r.breakdown_value);
+    }
+    return [...out].sort();
+  }
+
+  /** The units (not ALL) with a cell for the indicator and period type. */
+  units(indicator: string, periodType: string): string[] {
+    const out = new Set<string>();
+    for (const r of this.rows) if (r.indicator_id === indicator && r.period_type === periodType && r.unit_id !== "ALL") out.add(r.unit_id);
+    return [...out].sort();
+  }
+}

@@ -1,0 +1,133 @@
+// The page slices: filtering only. Every published cell reaches exactly the
+// slices its indicator, unit and breakdown belong to, unchanged, and the tar
+// archive reads back with the extractor Framework uses.
+import assert from "node:assert/strict";
+import { Readable } from "node:stream";
+import { test } from "node:test";
+import { extract } from "tar-stream";
+import { loadCatalogue } from "../loaders/catalogue.ts";
+import { toArrowIpc } from "../loaders/emit.ts";
+import type { PublishedCell } from "../loaders/indicator-row.ts";
+import {
+  DIMENSIONS, cellsFromArrow, decodeSlice, encodeSlice, pageSlices, slimProgramme, tarArchive, unitSlug,
+  type ContextJson, type SliceJson,
+} from "../loaders/page-slices.ts";
+
+const catalogue = loadCatalogue();
+const cell = (indicator_id: string, period: string, unit_id = "ALL", breakdown_value = "ALL", value: number | null = 0.5, extra: Partial<PublishedCell> = {}): PublishedCell => ({
+  indicator_id,
+  period_type: /Q/.test(period) ? "quarter" : /H/.test(period) ? "half" : /-/.test(period) ? "month" : "year",
+  period, unit_id,
+  breakdown: breakdown_value === "ALL" ? "ALL" : "profession",
+  breakdown_value,
+  numerator: value === null ? null : 1,
+  denominator: value === null ? null : 2,
+  value,
+  suppressed: value === null,
+  ...extra,
+});
+
+const units = [
+  { unit_id: "U1", unit_name_fi: "Yksikkö 1", unit_name_sv: null, operating_model: "THK", service_area: "TERVEYSASEMA", area: "ITA" },
+  { unit_id: "U 2/ä", unit_name_fi: "Yksikkö 2", unit_name_sv: "Enhet 2", operating_model: "PERHEKESKUS", service_area: "NEUVOLA", area: "KESKI" },
+];
+const meta = { manifest: { source: "test", extracted_at: "2022-01-05T06:00:00", period: { from: "2021-01-01", to: "2021-12-31" } }, units };
+const programme = {
+  programme: { id: "P", name: { fi: "Ohjelma" }, milestones: [{ date: "2020-09", precision: "season", kind: "STARTED", text: { fi: "alkoi" }, source: { file: "x", quote: "y" } }] },
+  benefitGoals: [{ id: "HT1", number: 1, name: { fi: "Saatavuus" }, source: { file: "x", quote: "y" } }],
+  measures: [{ id: "HT1-A", name: { fi: "Mitta" }, primaryGoal: "HT1", secondaryGoals: [], developmentArea: "KA1", startDate: "2021-03", startDatePrecision: "month", startDateNote: null, source: { file: "x", quote: "y" } }],
+};
+
+const cells: PublishedCell[] = [
+  cell("ACC_FIRST_CONTACT", "2021-03"), // headline, access, total
+  cell("ACC_FIRST_CONTACT", "2021-03", "U1"),
+  cell("ACC_FIRST_CONTACT", "2021-03", "U 2/ä", "ALL", null), // suppressed
+  cell("ACC_URGENT_0_1D", "2021Q1", "ALL", "LAAKARI", 0.1234567890123),
+  cell("ACC_URGENT_0_1D", "2021Q1", "U1", "LAAKARI", 0.25),
+  cell("ACC_URGENT_0_1D", "2021Q1", "U1", "ALL", 0.3),
+  cell("STAFF_ENPS", "2021", "ALL", "ALL", -12.5, { numerator: null, denominator: 40 }),
+  cell("CX_RESPONSES", "2021H2", "U1", "ALL", 17, { numerator: 17, denominator: null }),
+];
+
+const rowsOf = (slices: Map<string, string>, name: string) => decodeSlice(JSON.parse(slices.get(name)!) as SliceJson);
+const key = (c: PublishedCell) => [c.indicator_id, c.period_type, c.period, c.unit_id, c.breakdown_value].join("|");
+
+test("unitSlug keeps safe ids and makes unsafe ones safe and unique", () => {
+  assert.equal(unitSlug("THK-ITA-TA-01"), "THK-ITA-TA-01");
+  const a = unitSlug("U 2/ä");
+  assert.match(a, /^[A-Za-z0-9_-]+$/);
+  assert.notEqual(a, unitSlug("U 2/ö"));
+  assert.equal(a, unitSlug("U 2/ä"), "stable");
+});
+
+test("encodeSlice and decodeSlice round-trip every field, nulls and signs included", () => {
+  const back = decodeSlice(JSON.parse(JSON.stringify(encodeSlice(cells))) as SliceJson);
+  const sort = (list: PublishedCell[]) => [...list].sort((x, y) => (key(x) < key(y) ? -1 : 1));
+  assert.deepEqual(sort(back), sort(cells));
+});
+
+test("cellsFromArrow reads the pages' Arrow table back as the published cells", () => {
+  assert.deepEqual(cellsFromArrow(toArrowIpc(cells)), cells);
+});
+
+test("every cell lands in exactly the slices it belongs to, unchanged", () => {
+  const slices = pageSlices({ cells, catalogue, meta, programme });
+  const where = new Map<string, string[]>();
+  for (const name of slices.keys()) {
+    if (!/^(headline|total|dim|dimunits|indunits|unit)-/.test(name)) continue;
+    for (const c of rowsOf(slices, name)) {
+      const k = key(c);
+      where.set(k, [...(where.get(k) ?? []), name]);
+      assert.deepEqual(c, cells.find((x) => key(x) === k), `${name}: ${k} is copied as published`);
+    }
+  }
+  const slug2 = unitSlug("U 2/ä");
+  const sorted = (list: string[] | undefined) => [...(list ?? [])].sort();
+  assert.deepEqual(sorted(where.get("ACC_FIRST_CONTACT|month|2021-03|ALL|ALL")), ["dim-SAATAVUUS_VAIKUTTAVUUS-month.json", "headline-month.json", "indunits-ACC_FIRST_CONTACT-month.json", "total-month.json"]);
+  assert.deepEqual(sorted(where.get("ACC_FIRST_CONTACT|month|2021-03|U1|ALL")), ["dimunits-SAATAVUUS_VAIKUTTAVUUS-month.json", "indunits-ACC_FIRST_CONTACT-month.json", "unit-U1-month.json"]);
+  assert.deepEqual(sorted(where.get(`ACC_FIRST_CONTACT|month|2021-03|U 2/ä|ALL`)), ["dimunits-SAATAVUUS_VAIKUTTAVUUS-month.json", "indunits-ACC_FIRST_CONTACT-month.json", `unit-${slug2}-month.json`]);
+  assert.deepEqual(where.get("ACC_URGENT_0_1D|quarter|2021Q1|ALL|LAAKARI"), ["dim-SAATAVUUS_VAIKUTTAVUUS-quarter.json"], "breakdown values of the whole: dimension slice only");
+  assert.deepEqual(where.get("ACC_URGENT_0_1D|quarter|2021Q1|U1|LAAKARI"), ["unit-U1-quarter.json"], "a unit's breakdown values: its own slice only");
+  assert.deepEqual(sorted(where.get("STAFF_ENPS|year|2021|ALL|ALL")), ["dim-HENKILOSTOKOKEMUS-year.json", "headline-year.json", "indunits-STAFF_ENPS-year.json", "total-year.json"]);
+  assert.deepEqual(sorted(where.get("CX_RESPONSES|half|2021H2|U1|ALL")), ["dimunits-ASIAKASKOKEMUS-half.json", "indunits-CX_RESPONSES-half.json", "unit-U1-half.json"]);
+  assert.equal(where.size, cells.length, "no cell is lost");
+});
+
+test("every slice a page may name exists, even when empty", () => {
+  const slices = pageSlices({ cells: [], catalogue, meta, programme });
+  for (const pt of ["month", "quarter", "half", "year"]) {
+    assert.ok(slices.has(`total-${pt}.json`));
+    for (const d of DIMENSIONS) assert.ok(slices.has(`dim-${d}-${pt}.json`) && slices.has(`dimunits-${d}-${pt}.json`));
+  }
+  assert.ok(slices.has("headline-quarter.json") && slices.has("unit-U1-year.json") && slices.has("indunits-STAFF_ENPS-month.json"));
+  assert.equal(rowsOf(slices, "headline-quarter.json").length, 0);
+  const lite = JSON.parse(slices.get("indicators.json")!) as { indicators: { id: string; definition?: unknown; targets: { source?: unknown; value: number }[] }[] };
+  assert.equal(lite.indicators.length, catalogue.indicators.length);
+  assert.equal(lite.indicators[0].definition, undefined, "definitions are left to the methods page");
+  assert.equal(lite.indicators[0].targets[0].source, undefined);
+  assert.equal(lite.indicators[0].targets[0].value, catalogue.indicators[0].targets[0].value);
+  const context = JSON.parse(slices.get("context.json")!) as ContextJson;
+  assert.deepEqual(context.units.map((u) => u.slug), ["U1", unitSlug("U 2/ä")]);
+  assert.equal(context.manifest.extracted_at, "2022-01-05T06:00:00");
+});
+
+test("the slim programme keeps names and dates and drops the source quotes", () => {
+  const slim = slimProgramme(programme) as { measures: { startDate: string; source?: unknown }[]; programme: { milestones: { date: string; source?: unknown }[] } };
+  assert.equal(slim.measures[0].startDate, "2021-03");
+  assert.equal(slim.measures[0].source, undefined);
+  assert.equal(slim.programme.milestones[0].date, "2020-09");
+  assert.equal(slim.programme.milestones[0].source, undefined);
+});
+
+test("the tar archive reads back with tar-stream, member by member", async () => {
+  const files: [string, string][] = [["a.json", "{\"x\":1}"], ["unit-THK-ITA-TA-01.json", "ä".repeat(700)], ["empty.json", ""]];
+  const got: [string, string][] = [];
+  const ex = extract();
+  Readable.from([tarArchive(files)]).pipe(ex);
+  for await (const entry of ex) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of entry) chunks.push(chunk as Buffer);
+    got.push([entry.header.name, Buffer.concat(chunks).toString("utf8")]);
+  }
+  assert.deepEqual(got, files);
+});
