@@ -1,16 +1,103 @@
 // Observable Framework configuration. No Google Fonts and no CDN: the built
 // site must make no request outside its own origin.
+//
+// The parameterized pages (dimensions, benefit goals, development areas and
+// units) are listed from the programme model and from the units of the
+// extract (.build/page-data/meta.json, written by scripts/build.ts before
+// Framework runs), so the navigation and the pages follow the data.
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { unitSlug } from "./loaders/page-slices.ts";
+import { footerHtml, headerHtml } from "./src/components/language-switch.ts";
+import { STRINGS, navigationLabels } from "./src/lib/i18n.ts";
+
+const root = dirname(fileURLToPath(import.meta.url));
+type Named = { id: string; name: { fi: string; sv?: string; en?: string }; shortName?: { fi: string; sv?: string; en?: string } };
+const programme = JSON.parse(readFileSync(join(root, "data", "programme.json"), "utf8")) as {
+  dimensions: Named[];
+  benefitGoals: Named[];
+  developmentAreas: Named[];
+};
+const metaPath = join(root, ".build", "page-data", "meta.json");
+const meta = existsSync(metaPath) ? JSON.parse(readFileSync(metaPath, "utf8")) : null;
+const units: { unit_id: string }[] = meta?.units ?? [];
+// The half-years of the extract period, for the self-assessment pages (src/self-assessment/[period].md.ts).
+const halves: string[] = [];
+if (meta) {
+  const { from, to } = meta.manifest.period as { from: string; to: string };
+  for (let y = +from.slice(0, 4); y <= +to.slice(0, 4); y++) {
+    for (const h of [1, 2]) {
+      const start = `${y}-${h === 1 ? "01" : "07"}-01`;
+      const end = `${y}-${h === 1 ? "06-30" : "12-31"}`;
+      if (end >= from && start <= to) halves.push(`${y}H${h}`);
+    }
+  }
+}
+
+const dimensionPaths = programme.dimensions.map((d) => `/dimensions/${d.id}`);
+const goalPaths = programme.benefitGoals.map((g) => `/goals/${g.id}`);
+const areaPaths = programme.developmentAreas.map((a) => `/areas/${a.id}`);
+const unitPaths = units.map((u) => `/units/${unitSlug(u.unit_id)}`);
+const catalogue = JSON.parse(readFileSync(join(root, "data", "indicators.json"), "utf8")) as { indicators: { id: string }[] };
+const comparisonPaths = catalogue.indicators.map((i) => `/comparison/${i.id}`);
+
+// Languages: Framework writes every page's chrome (sidebar, header, footer,
+// <title>) as static Finnish HTML. The language switch in the header keeps the
+// page and its parameters and sets ?lang=sv|en; the site script
+// (src/components/site-chrome.ts, in <head> on every page) then sets <html lang>,
+// translates the sidebar from the labels below (Finnish label → sv, en), the
+// header, the footer and the title. Without JavaScript the site reads in Finnish.
+const fi = STRINGS.fi;
+const labels = JSON.stringify(navigationLabels(programme as never)).replace(/</g, "\\u003c");
+/** A page's own address ("/index" → "/", "/units/index" → "/units/"), for its language links. */
+const selfPath = (path: string) => path.replace(/(^|\/)index$/, "$1");
+
 export default {
   root: "src",
   output: process.env.OBSERVABLE_OUTPUT ?? "dist",
-  title: "Nelimaali – Tulevaisuuden sote-keskus",
-  lang: "fi",
+  title: fi.siteName,
   globalStylesheets: [],
   style: "style.css",
   search: false,
-  footer: "Helsingin kaupunki · Tulevaisuuden sosiaali- ja terveyskeskus -ohjelma",
+  header: ({ path }: { path: string }) => headerHtml(selfPath(path)),
+  footer: () => footerHtml("/accessibility"),
   pager: false,
   toc: false,
   // An inline icon: browsers otherwise ask the server for /favicon.ico.
-  head: `<link rel="icon" href="data:,">`,
+  head: `<link rel="icon" href="data:,">
+<script type="application/json" id="navigation-labels">${labels}</script>
+<script type="module" src="/components/site-chrome.js"></script>`,
+  pages: [
+    { name: fi.overview, path: "/" },
+    {
+      name: fi.dimensions,
+      open: true,
+      pages: programme.dimensions.map((d) => ({ name: d.name.fi, path: `/dimensions/${d.id}` })),
+    },
+    {
+      name: fi.benefitGoals,
+      open: false,
+      pages: programme.benefitGoals.map((g) => ({ name: `${g.id} ${g.shortName?.fi ?? g.name.fi}`, path: `/goals/${g.id}` })),
+    },
+    {
+      name: fi.developmentAreas,
+      open: false,
+      pages: programme.developmentAreas.map((a) => ({ name: `${a.id} ${a.name.fi}`, path: `/areas/${a.id}` })),
+    },
+    {
+      name: fi.units,
+      open: true,
+      pages: [
+        { name: fi.wholeShort, path: "/units/" },
+        { name: fi.comparison, path: "/comparison/" },
+      ],
+    },
+    { name: fi.selfAssessment, path: "/self-assessment/" },
+    { name: fi.methods, path: "/methods" },
+    { name: fi.quality, path: "/quality" },
+    { name: fi.exploreNav, path: "/explore" },
+    { name: fi.accessibility, path: "/accessibility" },
+  ],
+  dynamicPaths: [...dimensionPaths, ...goalPaths, ...areaPaths, ...unitPaths, ...comparisonPaths, ...halves.map((h) => `/self-assessment/${h}`)],
 };

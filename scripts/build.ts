@@ -3,8 +3,9 @@
 //    extract stops here with its violations, before anything is touched;
 // 2. clears Framework's loader cache when the extract or the data code changed
 //    (Framework itself only notices edits to the loader files);
-// 3. builds into a fresh folder and swaps it in for dist/, so a failed build
-//    leaves the previous site as it was;
+// 3. builds into a fresh folder, fixes what Framework's HTML gets wrong for
+//    accessibility (scripts/html-postprocess.ts), and swaps it in for dist/, so
+//    a failed build leaves the previous site as it was;
 // 4. with --serve, serves dist/ on http://localhost:3000.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
@@ -12,10 +13,18 @@ import { join, resolve } from "node:path";
 import { extractDirFromEnv, parseArgs, runCli } from "../loaders/cli/args.ts";
 import { PROJECT_ROOT } from "../loaders/catalogue.ts";
 import { ensurePageData } from "../loaders/page-data.ts";
+import { withBuildLock } from "./build-lock.ts";
+import { fixHtmlFiles } from "./html-postprocess.ts";
 import { serve } from "./serve.ts";
 
 runCli(async () => {
   const args = parseArgs(process.argv.slice(2), { serve: "boolean", tolerant: "boolean", port: "string", out: "string" });
+  const lock = join(PROJECT_ROOT, ".build", "build.lock");
+  const dist = await withBuildLock(lock, () => build(args), (pid) => console.error(`waiting for another build (pid ${pid})…`));
+  if (args.serve) await serve(dist, Number(args.port ?? 3000));
+});
+
+async function build(args: Record<string, string | boolean | undefined>): Promise<string> {
   const extractDir = await extractDirFromEnv();
   console.error(`extract: ${extractDir}`);
   const started = Date.now();
@@ -36,15 +45,17 @@ runCli(async () => {
   rmSync(out, { recursive: true, force: true });
   const bin = join(PROJECT_ROOT, "node_modules", ".bin", "observable");
   // Framework runs the .ts data loaders with tsx, which it looks up on PATH.
-  const build = spawnSync(bin, ["build"], { cwd: PROJECT_ROOT, stdio: "inherit", env: { ...process.env, OBSERVABLE_OUTPUT: out, EXTRACT_DIR: extractDir, PATH: `${join(PROJECT_ROOT, "node_modules", ".bin")}:${process.env.PATH}` } });
-  if (build.status !== 0 || !existsSync(join(out, "index.html"))) {
+  const framework = spawnSync(bin, ["build"], { cwd: PROJECT_ROOT, stdio: "inherit", env: { ...process.env, OBSERVABLE_OUTPUT: out, EXTRACT_DIR: extractDir, PATH: `${join(PROJECT_ROOT, "node_modules", ".bin")}:${process.env.PATH}` } });
+  if (framework.status !== 0 || !existsSync(join(out, "index.html"))) {
     throw new Error("the site build failed; dist/ was left as it was");
   }
+  // <html lang>, a zoomable viewport and a valid sidebar list (scripts/html-postprocess.ts).
+  fixHtmlFiles(out);
   const old = `${dist}.old`;
   rmSync(old, { recursive: true, force: true });
   if (existsSync(dist)) renameSync(dist, old);
   renameSync(out, dist);
   rmSync(old, { recursive: true, force: true });
   console.error(`built ${dist} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  if (args.serve) await serve(dist, Number(args.port ?? 3000));
-});
+  return dist;
+}

@@ -15,7 +15,9 @@ export const CHART_HEIGHT = 250;
 export const CHART_FONT = "DejaVu Sans";
 
 const M = { top: 34, right: 18, bottom: 30, left: 60 };
-const COLORS = { month: "#7a9bd1", half: "#1f3d7a", target: "#d9822b", band: "#eef3fb", grid: "#e2e2e2", text: "#333", muted: "#888" };
+// Lines keep at least 3:1 and texts 4.5:1 against the white background (WCAG 1.4.3, 1.4.11); the target is orange and dashed, the
+// months thin with dots, the half-years thick — told apart by more than colour.
+const COLORS = { month: "#4a72b8", half: "#1f3d7a", target: "#b35900", band: "#eef3fb", grid: "#e2e2e2", text: "#333", muted: "#666" };
 
 export function escapeXml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);

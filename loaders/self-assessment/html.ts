@@ -5,9 +5,11 @@
 // would read "${" as code). Texts from outside (narratives, names) are escaped.
 import { chartSvg } from "./chart.ts";
 import type { Inline } from "./markdown.ts";
-import type { GoalSection, Narrative, SelfAssessment } from "./model.ts";
+import { formatNumber } from "../emit.ts";
+import { formatPeriod } from "../../src/lib/format.ts";
+import type { Figure, GoalSection, IndicatorBlock, Narrative, SelfAssessment } from "./model.ts";
 import {
-  dateText, definitionText, headerLines, indicatorColumns, indicatorRowsText, measureText, noteLines,
+  dateText, definitionText, figureText, headerLines, indicatorColumns, indicatorRowsText, measureText, noteLines,
   periodText, reportTitle, type FigureText, type Lang,
 } from "./present.ts";
 import { LANGS } from "./names.ts";
@@ -49,7 +51,55 @@ function narrativeHtml(n: Narrative, lang: Lang): string {
   return `<div class="sa-narrative${n.example ? " sa-is-example" : ""}">${parts.join("\n")}</div>`;
 }
 
-const fig = (f: FigureText) => `${e(f.value)}${f.counts ? `<br><small>${e(f.counts)}</small>` : ""}`;
+/**
+ * A figure: its value, and the absolute numbers below it. In the Finnish
+ * version the value carries the cell's key and state (data-indicator,
+ * data-period, data-unit, data-breakdown-value, data-state, data-value as in
+ * the export), the same as the other pages, so the site's browser test can
+ * check it against the indicator export.
+ */
+function fig(text: FigureText, f: Figure, block: IndicatorBlock, breakdownValue: string, lang: Lang): string {
+  // A withheld figure shows "< 5" but is read out as words ("alle 5, piilotettu tietosuojan vuoksi").
+  const hidden = f.state === "suppressed" ? ' aria-hidden="true"' : "";
+  const spoken = f.state === "suppressed" ? `<span class="visually-hidden">${e(spokenSuppressed(block.threshold, lang))}</span>` : "";
+  const value = lang === "fi"
+    ? `<span data-indicator="${e(block.id)}" data-period="${f.period}" data-unit="ALL" data-breakdown-value="${e(breakdownValue)}" data-state="${f.state}"${f.state === "value" ? ` data-value="${formatNumber(f.value)}"` : ""}${hidden}>${e(text.value)}</span>`
+    : hidden ? `<span${hidden}>${e(text.value)}</span>` : e(text.value);
+  return `${value}${spoken}${text.counts ? `<br><small>${e(text.counts)}</small>` : ""}`;
+}
+
+/** How a withheld figure is read out: "alle 5, piilotettu tietosuojan vuoksi". */
+export function spokenSuppressed(threshold: number | null, lang: Lang): string {
+  return threshold ? s(lang, "suppressedSpoken", { threshold }) : s(lang, "legendSuppressed");
+}
+
+/** A table that may be wider than the screen: it scrolls in its own box, which a keyboard can focus and a screen reader names. */
+function scrollBox(label: string, table: string): string {
+  return `<div class="sa-scroll" tabindex="0" role="region" aria-label="${e(label)}">${table}</div>`;
+}
+
+/** The message of a chart in words: the value of the half-year, the target and the SPC signal. */
+function chartMessage(m: SelfAssessment, block: IndicatorBlock, lang: Lang): string {
+  const total = indicatorRowsText(block, lang)[0];
+  if (!total || !block.hasData) return `${block.name[lang]}: ${s(lang, "noIndicatorData")}.`;
+  const current = block.rows[0].current.state === "suppressed" ? spokenSuppressed(block.threshold, lang) : total.current.value;
+  return s(lang, "chartMessage", { name: block.name[lang], period: periodText(m.period, lang), value: current, target: total.target, spc: total.spc });
+}
+
+/** The chart's figures as a table: each month and half-year, withheld ones read as withheld. */
+function chartTable(m: SelfAssessment, block: IndicatorBlock, lang: Lang): string {
+  const name = block.name[lang];
+  const cell = (f: Figure) => {
+    const text = figureText(f, block.unit, block.threshold, lang);
+    return f.state === "suppressed" ? `<span aria-hidden="true">${e(text)}</span><span class="visually-hidden">${e(spokenSuppressed(block.threshold, lang))}</span>` : e(text);
+  };
+  const rows = [
+    ...block.chart.halves.map((f) => `<tr><th scope="row">${e(periodText(f.period, lang))}</th><td class="sa-num">${cell(f)}</td></tr>`),
+    ...block.chart.months.map((f) => `<tr><th scope="row">${e(formatPeriod(f.period, lang))}</th><td class="sa-num">${cell(f)}</td></tr>`),
+  ];
+  const table = `<table class="sa-table"><caption>${e(s(lang, "chartTableCaption", { name }))}</caption><thead><tr><th scope="col">${e(s(lang, "periods"))}</th><th scope="col">${e(s(lang, "value"))}</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
+  return `<details class="sa-chart-data"><summary>${e(s(lang, "chartTable"))}</summary>${scrollBox(s(lang, "chartTableCaption", { name }), table)}</details>`;
+}
 
 function goalHtml(m: SelfAssessment, g: GoalSection, lang: Lang): string {
   const out: string[] = [
@@ -62,35 +112,37 @@ function goalHtml(m: SelfAssessment, g: GoalSection, lang: Lang): string {
   ];
   if (!g.measures.length) out.push(`<p>${e(s(lang, "noMeasures"))}</p>`);
   else {
-    out.push(`<table class="sa-table sa-measures"><thead><tr><th>${e(s(lang, "measure"))}</th><th>${e(s(lang, "status"))}</th><th>${e(s(lang, "reportedIn"))}</th><th>${e(s(lang, "start"))}</th></tr></thead><tbody>`);
+    out.push(`<div class="sa-scroll" tabindex="0" role="region" aria-label="${e(`${g.id} ${s(lang, "measures")}`)}"><table class="sa-table sa-measures"><caption class="visually-hidden">${e(`${g.id} ${s(lang, "measures")}`)}</caption><thead><tr><th scope="col">${e(s(lang, "measure"))}</th><th scope="col">${e(s(lang, "status"))}</th><th scope="col">${e(s(lang, "reportedIn"))}</th><th scope="col">${e(s(lang, "start"))}</th></tr></thead><tbody>`);
     for (const row of g.measures) {
       const t = measureText(row, lang);
-      out.push(`<tr${t.isPart ? ' class="sa-part"' : ""}><td>${e(t.name)}${t.relation ? `<br><small>${e(t.relation)}</small>` : ""}</td><td>${e(t.status)}</td><td>${e(t.source)}</td><td>${e(t.start)}</td></tr>`);
+      out.push(`<tr${t.isPart ? ' class="sa-part"' : ""}><th scope="row">${e(t.name)}${t.relation ? `<br><small>${e(t.relation)}</small>` : ""}</th><td>${e(t.status)}</td><td>${e(t.source)}</td><td>${e(t.start)}</td></tr>`);
     }
-    out.push(`</tbody></table>`);
+    out.push(`</tbody></table></div>`);
   }
   out.push(`<h3>${e(s(lang, "indicators"))}</h3>`);
   if (!g.indicators.length) out.push(`<p>${e(s(lang, "noIndicators"))}</p>`);
   else {
     const c = indicatorColumns(m, lang);
-    out.push(`<div class="sa-scroll"><table class="sa-table sa-indicators"><thead><tr>${[c.indicator, c.baseline, c.previous, c.current, c.target, c.changeFromBaseline, c.changeFromPrevious, c.spc, c.met].map((h) => `<th>${e(h)}</th>`).join("")}</tr></thead><tbody>`);
+    out.push(`<div class="sa-scroll" tabindex="0" role="region" aria-label="${e(`${g.id} ${s(lang, "indicators")}`)}"><table class="sa-table sa-indicators"><caption class="visually-hidden">${e(`${g.id} ${s(lang, "indicators")}`)}</caption><thead><tr>${[c.indicator, c.baseline, c.previous, c.current, c.target, c.changeFromBaseline, c.changeFromPrevious, c.spc, c.met].map((h) => `<th scope="col">${e(h)}</th>`).join("")}</tr></thead><tbody>`);
     for (const block of g.indicators) {
-      for (const r of indicatorRowsText(block, lang)) {
+      const texts = indicatorRowsText(block, lang);
+      block.rows.forEach((row, i) => {
+        const r = texts[i];
         const label = r.isTotal ? `<strong>${e(r.label)}</strong>${block.hasData ? "" : `<br><small>${e(s(lang, "noIndicatorData"))}</small>`}` : e(r.label);
         out.push(
-          `<tr class="${r.isTotal ? "sa-total" : "sa-breakdown"}"><td>${label}</td><td class="sa-num">${fig(r.baseline)}</td><td class="sa-num">${fig(r.previous)}</td><td class="sa-num">${fig(r.current)}</td>` +
+          `<tr class="${r.isTotal ? "sa-total" : "sa-breakdown"}"><th scope="row">${label}</th><td class="sa-num">${fig(r.baseline, row.baseline, block, r.breakdownValue, lang)}</td><td class="sa-num">${fig(r.previous, row.previous, block, r.breakdownValue, lang)}</td><td class="sa-num">${fig(r.current, row.current, block, r.breakdownValue, lang)}</td>` +
           `<td class="sa-num">${e(r.target)}</td><td class="sa-num">${e(r.changeFromBaseline)}${r.changeFromBaselineJudgement ? `<br><small>${e(r.changeFromBaselineJudgement)}</small>` : ""}</td>` +
           `<td class="sa-num">${e(r.changeFromPrevious)}${r.changeFromPreviousJudgement ? `<br><small>${e(r.changeFromPreviousJudgement)}</small>` : ""}</td>` +
           `<td>${e(r.spc)}${r.assurance ? `<br><small>${e(r.assurance)}</small>` : ""}</td><td>${e(r.met)}</td></tr>`,
         );
-      }
+      });
     }
     out.push(`</tbody></table></div>`);
     out.push(`<h3>${e(s(lang, "charts"))}</h3>`, `<div class="sa-charts">`);
     for (const block of g.indicators) {
       const name = block.name[lang];
       const svg = chartSvg(block.chart, { name, unit: block.unit, threshold: block.threshold, lang, period: m.period }).replaceAll("$", "&#36;");
-      out.push(`<figure class="sa-chart">${svg}<figcaption>${e(name)}</figcaption></figure>`);
+      out.push(`<figure class="sa-chart">${svg}<figcaption>${e(chartMessage(m, block, lang))}</figcaption>${chartTable(m, block, lang)}</figure>`);
     }
     out.push(`</div>`);
   }
@@ -121,25 +173,25 @@ export function renderHtml(m: SelfAssessment, lang: Lang, options: { links?: Exp
   const next = m.halvesWithData[i + 1];
   const link = (period: string, text: string) => `<a href="./${period}" data-sa-keep-lang>${e(text)}</a>`;
   out.push(`<p class="sa-nav">${prev ? `${link(prev, `← ${periodText(prev, lang)}`)} · ` : ""}<a href="./" data-sa-keep-lang>${e(s(lang, "indexTitle"))}</a>${next ? ` · ${link(next, `${periodText(next, lang)} →`)}` : ""}` +
-    ` · ${(["fi", "sv", "en"] as Lang[]).filter((l) => l !== lang).map((l) => `<a href="./${m.period}" data-sa-switch="${l}">${LANG_NAMES[l]}</a>`).join(" · ")}</p>`);
+    ` · ${(["fi", "sv", "en"] as Lang[]).filter((l) => l !== lang).map((l) => `<a href="./${m.period}" data-sa-switch="${l}" lang="${l}" hreflang="${l}">${LANG_NAMES[l]}</a>`).join(" · ")}</p>`);
   if (options.links?.length) {
-    out.push(`<div class="sa-downloads"><strong>${e(s(lang, "download"))}</strong> <small>${e(s(lang, "downloadNote"))}</small><table class="sa-table"><tbody>`);
+    out.push(`<div class="sa-downloads"><h2 class="sa-downloads-title">${e(s(lang, "download"))}</h2><p><small>${e(s(lang, "downloadNote"))}</small></p><table class="sa-table"><caption class="visually-hidden">${e(s(lang, "download"))}</caption><tbody>`);
     for (const l of LANGS) {
       const row = options.links.filter((x) => x.lang === l);
       if (!row.length) continue;
-      out.push(`<tr><th>${LANG_NAMES[l]}</th>${row.map((x) => `<td><a href="${e(x.href)}" download="${e(x.fileName)}">${KIND_NAMES[x.kind]}</a></td>`).join("")}</tr>`);
+      out.push(`<tr><th scope="row" lang="${l}">${LANG_NAMES[l]}</th>${row.map((x) => `<td><a href="${e(x.href)}" download="${e(x.fileName)}" hreflang="${l}">${KIND_NAMES[x.kind]}<span class="visually-hidden"> (${e(LANG_NAMES[l])})</span></a></td>`).join("")}</tr>`);
     }
     out.push(`</tbody></table></div>`);
   }
-  out.push(`<nav class="sa-toc">${m.goals.map((g) => `<a href="#${g.id}-${lang}">${e(`${g.id} ${g.shortName[lang]}`)}</a>`).join(" · ")}</nav>`);
+  out.push(`<nav class="sa-toc" aria-label="${e(s(lang, "goals"))}">${m.goals.map((g) => `<a href="#${g.id}-${lang}">${e(`${g.id} ${g.shortName[lang]}`)}</a>`).join(" · ")}</nav>`);
   out.push(`<details class="sa-notes"><summary>${e(s(lang, "privacyThreshold"))} · SPC</summary>${noteLines(m, lang).map((l) => `<p>${e(l)}</p>`).join("")}</details>`);
   for (const g of m.goals) out.push(goalHtml(m, g, lang));
-  out.push(`<details class="sa-defs"><summary>${e(s(lang, "definitions"))}</summary><div class="sa-scroll"><table class="sa-table"><thead><tr>` +
-    [s(lang, "indicator"), s(lang, "definition"), s(lang, "unitOfMeasure"), s(lang, "direction"), s(lang, "targets"), s(lang, "privacyThreshold"), s(lang, "goals")].map((h) => `<th>${e(h)}</th>`).join("") +
+  out.push(`<details class="sa-defs"><summary>${e(s(lang, "definitions"))}</summary><div class="sa-scroll" tabindex="0" role="region" aria-label="${e(s(lang, "definitions"))}"><table class="sa-table"><caption class="visually-hidden">${e(s(lang, "definitions"))}</caption><thead><tr>` +
+    [s(lang, "indicator"), s(lang, "definition"), s(lang, "unitOfMeasure"), s(lang, "direction"), s(lang, "targets"), s(lang, "privacyThreshold"), s(lang, "goals")].map((h) => `<th scope="col">${e(h)}</th>`).join("") +
     `</tr></thead><tbody>`);
   for (const d of m.definitions) {
     const t = definitionText(d, lang);
-    out.push(`<tr><td><strong>${e(t.name)}</strong><br><small>${e(t.id)}${t.breakdown ? ` · ${e(t.breakdown)}` : ""}</small></td><td>${e(t.definition)}</td><td>${e(t.unit)}</td><td>${e(t.direction)}</td><td>${e(t.targets)}</td><td>${e(t.threshold)}</td><td>${e(t.goals)}</td></tr>`);
+    out.push(`<tr><th scope="row"><strong>${e(t.name)}</strong><br><small>${e(t.id)}${t.breakdown ? ` · ${e(t.breakdown)}` : ""}</small></th><td>${e(t.definition)}</td><td>${e(t.unit)}</td><td>${e(t.direction)}</td><td>${e(t.targets)}</td><td>${e(t.threshold)}</td><td>${e(t.goals)}</td></tr>`);
   }
   out.push(`</tbody></table></div></details>`);
   if (options.generatedOn) out.push(`<p class="sa-meta">${e(s(lang, "generated", { date: dateText(options.generatedOn, lang) }))}</p>`);

@@ -4,12 +4,10 @@ import type { Lang } from "../../src/lib/format.ts";
 export const LANGS: readonly Lang[] = ["fi", "sv", "en"];
 
 /**
- * The languages whose documents the site offers for download: Finnish (the
- * report language) and Swedish (the site's second language). English is made
- * on request with `npm run self-assessment -- --lang en`; add "en" here to
- * publish it too (each language adds a few seconds per half-year to the build).
+ * The languages whose documents the site offers for download: all three, like
+ * the site itself (each language adds a few seconds per half-year to the build).
  */
-export const SITE_LANGS: readonly Lang[] = ["fi", "sv"];
+export const SITE_LANGS: readonly Lang[] = ["fi", "sv", "en"];
 
 /** The file names the site offers for a half-year and language. */
 export function exportFileNames(period: string, lang: Lang) {

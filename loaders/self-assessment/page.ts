@@ -19,17 +19,23 @@ export const PAGE_STYLE = `<style>
 .sa-table th, .sa-table td { border-bottom: 1px solid var(--theme-foreground-faintest, #e5e5e5); padding: 0.25rem 0.5rem; vertical-align: top; text-align: left; }
 .sa-table thead th { background: var(--theme-background-alt, #f1f4f9); }
 .sa-table td.sa-num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
-.sa-table small { color: var(--theme-foreground-muted, #666); }
-.sa-table tr.sa-breakdown td:first-child, .sa-table tr.sa-part td:first-child { padding-left: 1.5rem; }
+.sa-table small { color: var(--theme-foreground-muted, #555); }
+.sa-table tr.sa-breakdown > :first-child, .sa-table tr.sa-part > :first-child { padding-left: 1.5rem; }
 .sa-scroll { overflow-x: auto; max-width: 100%; }
 .sa-missing, .sa-example { background: #fff4ce; padding: 0.5rem 0.75rem; border-left: 4px solid #d9a400; max-width: 60rem; }
 .sa-example { font-weight: 700; }
 .sa-narrative p, .sa-narrative li { max-width: 60rem; }
-.sa-charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(420px, 1fr)); gap: 1rem; }
+.sa-charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 420px), 1fr)); gap: 1rem; }
 .sa-chart { margin: 0; }
 .sa-chart svg { width: 100%; height: auto; }
 .sa-chart figcaption { font-size: 0.85rem; color: var(--theme-foreground-muted, #555); }
 .sa-downloads { margin: 1rem 0; }
+.sa-downloads-title { font-size: 1rem; margin: 0; border: 0 !important; }
+.sa-table th[scope="row"] { font-weight: 400; }
+.sa-table tr.sa-total th[scope="row"] { font-weight: 400; }
+.sa-chart-data summary { font-size: 0.85rem; cursor: pointer; }
+.sa-scroll:focus-visible { outline: 3px solid #0000bf; outline-offset: 2px; }
+@media (max-width: 640px) { .sa-charts { grid-template-columns: minmax(0, 1fr); } }
 </style>`;
 
 /**
@@ -75,16 +81,16 @@ export function indexPageMarkdown(cells: readonly PublishedCell[]): string {
       const links = exportLinks(p);
       const rhythm = reportRhythm(p);
       const report = s(lang, rhythm.season === "spring" ? "reportSpring" : "reportAutumn", { year: p.slice(0, 4) });
-      return `<tr><td><a href="./${p}" data-sa-keep-lang>${e(periodText(p, lang))}</a> <small>${e(report)}</small></td>${links
-        .map((l) => `<td><a href="${e(l.href)}" download="${e(l.fileName)}">${l.kind.toUpperCase()}</a></td>`).join("")}</tr>`;
+      return `<tr><th scope="row"><a href="./${p}" data-sa-keep-lang>${e(periodText(p, lang))}</a> <small>${e(report)}</small></th>${links
+        .map((l) => `<td><a href="${e(l.href)}" download="${e(l.fileName)}" hreflang="${l.lang}">${l.kind.toUpperCase()}<span class="visually-hidden"> ${e(periodText(p, lang))} (${l.lang})</span></a></td>`).join("")}</tr>`;
     });
     return [
       `<div class="sa" data-sa-lang="${lang}" lang="${lang}"${lang === "fi" ? "" : " hidden"}>`,
       `<h1>${e(s(lang, "indexTitle"))}</h1>`,
       `<p class="sa-meta">${e(s(lang, "indexIntro"))}</p>`,
-      `<table class="sa-table"><thead><tr><th>${e(s(lang, "periods"))}</th>${SITE_LANGS.map((l) => ["Word", "Excel", "CSV"].map((k) => `<th>${k} (${l})</th>`).join("")).join("")}</tr></thead><tbody>`,
+      `<div class="sa-scroll" tabindex="0" role="region" aria-label="${e(s(lang, "indexTitle"))}"><table class="sa-table"><caption class="visually-hidden">${e(s(lang, "indexTitle"))}</caption><thead><tr><th scope="col">${e(s(lang, "periods"))}</th>${SITE_LANGS.map((l) => ["Word", "Excel", "CSV"].map((k) => `<th scope="col">${k} (${l})</th>`).join("")).join("")}</tr></thead><tbody>`,
       ...rows,
-      `</tbody></table>`,
+      `</tbody></table></div>`,
       `</div>`,
     ].join("\n");
   });

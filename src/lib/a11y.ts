@@ -1,0 +1,91 @@
+// Small accessibility helpers shared by the pages and the chart components.
+
+/**
+ * A Plot chart as one image with one name: Plot labels each mark's <g> with
+ * aria-label ("line", "dot", "x-axis tick"), which is not allowed on a <g>
+ * without a role and only adds noise for a screen reader. The chart's own
+ * name and description (on the <svg>) stay; the marks become decoration, and
+ * the chart's message is in its caption and its data table.
+ */
+export function plainChart<T extends Element>(chart: T): T {
+  const svgs = chart.tagName.toLowerCase() === "svg" ? [chart] : [...chart.querySelectorAll("svg")];
+  for (const svg of svgs) {
+    for (const el of svg.querySelectorAll("[aria-label], [aria-description]")) {
+      el.removeAttribute("aria-label");
+      el.removeAttribute("aria-description");
+    }
+    // A swatch legend's little squares are decoration too.
+    if (!svg.getAttribute("aria-label")) svg.setAttribute("aria-hidden", "true");
+    else svg.setAttribute("role", "img");
+  }
+  return chart;
+}
+
+/**
+ * A box that scrolls sideways on a narrow screen instead of the page (a wide
+ * table at 320 px). It can take keyboard focus, so it can be scrolled with the
+ * arrow keys, and it is a named region for screen readers.
+ */
+export function scrollBox(content: Node, label: string, doc: Document = document): HTMLDivElement {
+  const box = doc.createElement("div");
+  box.className = "table-scroll";
+  box.tabIndex = 0;
+  box.setAttribute("role", "region");
+  box.setAttribute("aria-label", label);
+  box.append(content);
+  return box;
+}
+
+/** A column of a data table: its header and each row's cell (text, or a node). */
+export interface DataColumn<R> {
+  label: string;
+  value: (row: R) => string | Node;
+  numeric?: boolean;
+}
+
+/**
+ * A plain data table with a caption, column headers (scope=col) and the first
+ * column as row headers (scope=row): the accessible version of a chart.
+ */
+export function dataTable<R>(rows: readonly R[], columns: readonly DataColumn<R>[], o: { caption: string; className?: string; document?: Document }): HTMLTableElement {
+  const doc = o.document ?? document;
+  const table = doc.createElement("table");
+  table.className = ["figure-table", o.className].filter(Boolean).join(" ");
+  const caption = doc.createElement("caption");
+  caption.textContent = o.caption;
+  table.append(caption);
+  const thead = doc.createElement("thead");
+  const tr = doc.createElement("tr");
+  for (const c of columns) {
+    const th = doc.createElement("th");
+    th.scope = "col";
+    th.textContent = c.label;
+    if (c.numeric) th.className = "num";
+    tr.append(th);
+  }
+  thead.append(tr);
+  const tbody = doc.createElement("tbody");
+  for (const row of rows) {
+    const r = doc.createElement("tr");
+    columns.forEach((c, i) => {
+      const cell = doc.createElement(i === 0 ? "th" : "td");
+      if (i === 0) (cell as HTMLTableCellElement).scope = "row";
+      if (c.numeric) cell.className = "num";
+      cell.append(c.value(row));
+      r.append(cell);
+    });
+    tbody.append(r);
+  }
+  table.append(thead, tbody);
+  return table;
+}
+
+/** A closed <details> holding a chart's data table (in a scroll box), so it is there for screen readers, keyboard users and copying. */
+export function chartDataDetails(summary: string, table: HTMLTableElement, doc: Document = document): HTMLDetailsElement {
+  const details = doc.createElement("details");
+  details.className = "chart-data";
+  const s = doc.createElement("summary");
+  s.textContent = summary;
+  details.append(s, scrollBox(table, table.caption?.textContent ?? summary, doc));
+  return details;
+}

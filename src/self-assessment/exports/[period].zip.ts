@@ -1,0 +1,23 @@
+// The downloads of one half-year as one archive, which Framework unpacks on
+// demand: exports/2021H2/oma-arviointi-2021H2-fi.docx, -fi.xlsx, -fi-csv.zip
+// and the same in Swedish and English (SITE_LANGS). Reads only the published, suppressed cells of the page data
+// (ensurePageData), never raw data.
+import JSZip from "jszip";
+import { extractDirFromEnv, parseArgs } from "../../../loaders/cli/args.ts";
+import { ensurePageData } from "../../../loaders/page-data.ts";
+import { SITE_LANGS } from "../../../loaders/self-assessment/names.ts";
+import { csvZip, exportFileNames, inputsFromPageData, renderExports, selfAssessmentFor } from "../../../loaders/self-assessment/build.ts";
+
+const { period } = parseArgs(process.argv.slice(2), { period: "string" });
+const dir = await ensurePageData(await extractDirFromEnv());
+const model = selfAssessmentFor(inputsFromPageData(dir), period as string);
+const zip = new JSZip();
+const date = new Date(Date.UTC(2020, 0, 1));
+for (const lang of SITE_LANGS) {
+  const names = exportFileNames(model.period, lang);
+  const files = await renderExports(model, lang);
+  zip.file(names.docx, files.docx, { date });
+  zip.file(names.xlsx, files.xlsx, { date });
+  zip.file(names.csv, await csvZip(model, lang), { date });
+}
+process.stdout.write(await zip.generateAsync({ type: "nodebuffer", compression: "STORE" }));

@@ -1,0 +1,387 @@
+// The self-assessment workbench: a tiny extract through the pipeline, then the
+// DOCX, XLSX and CSV read back and compared with the indicator export
+// (publish(cells)) of the same extract, formatted the Finnish way; suppressed
+// cells read "< 5"; formula-like names and narratives stay text; a half-year
+// without data gives a clear message.
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { before, test } from "node:test";
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { loadCatalogue } from "../loaders/catalogue.ts";
+import { publish, toExportCsv } from "../loaders/emit.ts";
+import type { PublishedCell } from "../loaders/indicator-row.ts";
+import { runPipeline } from "../loaders/pipeline.ts";
+import { parseExportCsv } from "../loaders/self-assessment/cells.ts";
+import { inputsFromPipeline, renderExports, selfAssessmentFor, type Inputs } from "../loaders/self-assessment/build.ts";
+import { writeCsvDir } from "../loaders/self-assessment/csv.ts";
+import { parseMarkdown } from "../loaders/self-assessment/markdown.ts";
+import { SelfAssessmentError, type SelfAssessment } from "../loaders/self-assessment/model.ts";
+import { periodPageMarkdown } from "../loaders/self-assessment/page.ts";
+import { formatSuppressed, formatValueWithUnit } from "../src/lib/format.ts";
+import { tempDir, writeExtract, type Row } from "./helpers/extract.ts";
+import { client, contact, unit, visit } from "./helpers/rows.ts";
+
+const PERIOD = "2021H2";
+const FORMULA_UNIT = '=HYPERLINK("http://example.invalid","x")';
+const FORMULA_NARRATIVE = "=SUMMA(A1:A3) ei saa laskea";
+/** Format output uses a narrow no-break space ("57,0 %", "< 5", "1 234"); compare with plain spaces. */
+const plain = (s: string) => s.replace(/[\u202F\u00A0]/g, " ");
+
+function contacts(): Row[] {
+  const rows: Row[] = [];
+  let k = 0;
+  const add = (n: number, ts: string, extra: Row) => {
+    for (let i = 0; i < n; i++) rows.push(contact(`K${++k}`, ts, extra));
+  };
+  // ACC_FIRST_CONTACT (non-urgent): 2020H2 5/10; 2021H1 8/14 with U2 under the threshold (4); 2021H2 15/20.
+  add(5, "2020-09-10T09:00:00", { resolved_at_first_contact: true });
+  add(5, "2020-09-11T09:00:00", {});
+  add(6, "2021-03-10T09:00:00", { resolved_at_first_contact: true });
+  add(4, "2021-03-11T09:00:00", {});
+  add(2, "2021-03-12T09:00:00", { unit_id: "U2", resolved_at_first_contact: true });
+  add(2, "2021-03-12T09:00:00", { unit_id: "U2" });
+  add(9, "2021-09-10T09:00:00", { resolved_at_first_contact: true });
+  add(3, "2021-09-11T09:00:00", {});
+  add(6, "2021-09-12T09:00:00", { unit_id: "U2", resolved_at_first_contact: true });
+  add(2, "2021-09-12T09:00:00", { unit_id: "U2" });
+  // Urgent contacts without a visit, to reach 1 234 contacts in 2021H2 (ACC_DIGITAL_CONTACTS: 234 by chat).
+  add(234, "2021-10-05T09:00:00", { urgency: "KIIREELLINEN", channel: "CHAT" });
+  add(977, "2021-10-06T09:00:00", { urgency: "KIIREELLINEN" });
+  return rows;
+}
+
+function urgentWithVisits(): { contacts: Row[]; visits: Row[] } {
+  // ACC_URGENT_0_1D: 2021H1 six urgent contacts seen the same day (four doctors, two nurses: the nurses are
+  // under the threshold and the doctors withheld as their partner); 2021H2 only three: the total is withheld.
+  const c: Row[] = [];
+  const v: Row[] = [];
+  const plan: [string, string][] = [
+    ...Array.from({ length: 4 }, () => ["2021-04-06", "LAAKARI"] as [string, string]),
+    ...Array.from({ length: 2 }, () => ["2021-04-07", "HOITAJA"] as [string, string]),
+    ...Array.from({ length: 3 }, () => ["2021-11-03", "LAAKARI"] as [string, string]),
+  ];
+  plan.forEach(([day, profession], i) => {
+    c.push(contact(`U${i}`, `${day}T08:00:00`, { urgency: "KIIREELLINEN" }));
+    v.push(visit(`UV${i}`, `${day}T12:00:00`, { contact_id: `U${i}`, profession, urgency: "KIIREELLINEN" }));
+  });
+  return { contacts: c, visits: v };
+}
+
+let dir: string;
+let out: string;
+let narratives: string;
+let published: PublishedCell[];
+let inputs: Inputs;
+let model: SelfAssessment;
+let docXml: string;
+let docxMedia: string[];
+let workbook: ExcelJS.Workbook;
+let xlsxZip: JSZip;
+const catalogue = loadCatalogue();
+
+before(async () => {
+  const urgent = urgentWithVisits();
+  dir = writeExtract(
+    {
+      units: [unit("U1", { unit_name_fi: "Itäinen terveysasema" }), unit("U2", { unit_name_fi: FORMULA_UNIT })],
+      clients: [client("C1")],
+      contacts: [...contacts(), ...urgent.contacts],
+      visits: urgent.visits,
+    },
+    { manifest: { period: { from: "2020-07-01", to: "2021-12-31" } } },
+  );
+  out = tempDir("self-assessment-out-");
+  narratives = tempDir("narratives-");
+  mkdirSync(join(narratives, PERIOD), { recursive: true });
+  writeFileSync(join(narratives, PERIOD, "HT1.fi.md"), `---\nexample: true\n---\n# Tilanne\n\n${FORMULA_NARRATIVE}\n\nHinta \${x} ja **lihava**.\n\n- +kohta yksi\n- @kohta kaksi\n`);
+  const result = await runPipeline(dir);
+  published = publish(result.cells);
+  inputs = inputsFromPipeline(result);
+  model = selfAssessmentFor(inputs, PERIOD, { narrativesDir: narratives });
+  const files = await renderExports(model, "fi", { generatedOn: "2021-11-10" });
+  writeFileSync(join(out, "oma-arviointi.docx"), files.docx);
+  writeFileSync(join(out, "oma-arviointi.xlsx"), files.xlsx);
+  writeCsvDir(files.csv, join(out, "csv"));
+
+  const docx = await JSZip.loadAsync(readFileSync(join(out, "oma-arviointi.docx")));
+  docXml = await docx.file("word/document.xml")!.async("string");
+  docxMedia = Object.keys(docx.files).filter((f) => f.startsWith("word/media/"));
+  workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(join(out, "oma-arviointi.xlsx"));
+  xlsxZip = await JSZip.loadAsync(readFileSync(join(out, "oma-arviointi.xlsx")));
+});
+
+// ---------------------------------------------------------------------------
+// Reading the files back
+
+const unxml = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+
+/** The text of a piece of WordprocessingML: paragraphs joined with "\n". */
+function wordText(xml: string): string {
+  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)]
+    .map((p) => [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => unxml(t[1])).join(""))
+    .join("\n");
+}
+
+/** Every table row of the document as its cells' texts. */
+function docxRows(): string[][] {
+  return [...docXml.matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map((tr) => [...tr[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((tc) => plain(wordText(tc[0]))));
+}
+
+function csvRows(file: string): string[][] {
+  const text = readFileSync(join(out, "csv", file), "utf8").replace(/^\uFEFF/, "");
+  const rows: string[][] = [];
+  for (const line of text.split("\r\n").filter(Boolean)) {
+    const fields: string[] = [];
+    for (const m of line.matchAll(/(?:^|;)("(?:[^"]|"")*"|[^;]*)/g)) fields.push(m[1].startsWith('"') ? m[1].slice(1, -1).replaceAll('""', '"') : m[1]);
+    rows.push(fields.map(plain));
+  }
+  return rows;
+}
+
+// ---------------------------------------------------------------------------
+// Expectations from the indicator export, independently of the model
+
+const cellOf = (id: string, period: string, bv = "ALL", unitId = "ALL") =>
+  published.find((c) => c.indicator_id === id && c.period === period && c.unit_id === unitId && c.breakdown_value === bv);
+
+function expectedValue(id: string, period: string, bv = "ALL", unitId = "ALL"): string {
+  const ind = catalogue.indicators.find((i) => i.id === id)!;
+  const c = cellOf(id, period, bv, unitId);
+  if (!c) return "ei tietoa";
+  if (c.suppressed) return plain(formatSuppressed("threshold" in ind.privacy ? ind.privacy.threshold : null, "fi"));
+  return plain(formatValueWithUnit(c.value!, ind.unit, "fi"));
+}
+
+const fiInt = (x: number) => plain(new Intl.NumberFormat("fi-FI", { maximumFractionDigits: 1 }).format(x)).replace(/^(\d)(\d{3})$/, "$1 $2");
+
+function expectedCounts(id: string, period: string, bv = "ALL"): string {
+  const c = cellOf(id, period, bv);
+  if (!c || c.suppressed) return "";
+  if (c.numerator !== null && c.denominator !== null) return `${fiInt(c.numerator)} / ${fiInt(c.denominator)}`;
+  return c.denominator !== null ? `N = ${fiInt(c.denominator)}` : "";
+}
+
+// ---------------------------------------------------------------------------
+
+test("the extract has published and suppressed cells where the tests look", () => {
+  assert.deepEqual([cellOf("ACC_FIRST_CONTACT", "2021H2")?.numerator, cellOf("ACC_FIRST_CONTACT", "2021H2")?.denominator], [15, 20]);
+  assert.equal(cellOf("ACC_URGENT_0_1D", "2021H2")?.suppressed, true);
+  assert.equal(cellOf("ACC_URGENT_0_1D", "2021H1", "HOITAJA")?.suppressed, true);
+  assert.equal(cellOf("ACC_URGENT_0_1D", "2021H1", "LAAKARI")?.suppressed, true, "complementary suppression");
+  assert.equal(cellOf("ACC_FIRST_CONTACT", "2021H1", "ALL", "U2")?.suppressed, true);
+  assert.deepEqual([cellOf("ACC_DIGITAL_CONTACTS", "2021H2")?.numerator, cellOf("ACC_DIGITAL_CONTACTS", "2021H2")?.denominator], [234, 1234]);
+  assert.deepEqual(model.halvesWithData, ["2020H2", "2021H1", "2021H2"]);
+  assert.equal(model.baselinePeriod, "2020H2", "the baseline defaults to the first half-year with data");
+  assert.equal(model.previousPeriod, "2021H1");
+});
+
+test("the site's loaders read the same cells back from the page data CSV", () => {
+  assert.deepEqual(parseExportCsv(toExportCsv(published)), published);
+});
+
+test("DOCX: every indicator row of every benefit goal matches the indicator export, formatted the Finnish way", () => {
+  const rows = docxRows();
+  let checked = 0;
+  for (const goal of model.goals) {
+    for (const ind of catalogue.indicators.filter((i) => i.benefitGoals.includes(goal.id))) {
+      const row = rows.find((r) => r[0].split("\n")[0] === ind.name.fi);
+      assert.ok(row, `${ind.id}: a row in the DOCX`);
+      const [baseline, previous, current] = row.slice(1, 4).map((t) => t.split("\n"));
+      assert.equal(baseline[0], expectedValue(ind.id, "2020H2"), `${ind.id} baseline`);
+      assert.equal(previous[0], expectedValue(ind.id, "2021H1"), `${ind.id} previous`);
+      assert.equal(current[0], expectedValue(ind.id, "2021H2"), `${ind.id} current`);
+      assert.equal(current[1] ?? "", expectedCounts(ind.id, "2021H2"), `${ind.id} counts`);
+      checked++;
+    }
+  }
+  assert.ok(checked >= catalogue.indicators.length);
+  // Literal Finnish formats.
+  const first = rows.find((r) => r[0] === "Kiireettömät yhteydenotot ratkaistu ensikontaktissa")!;
+  assert.equal(first[3], "75,0 %\n15 / 20");
+  assert.equal(first[1], "50,0 %\n5 / 10");
+  assert.equal(first[2], "57,1 %\n8 / 14");
+  assert.equal(first[4], "≥ 75,0 %");
+  assert.equal(first[5].split("\n")[0], "+25,0 %-yks.");
+  assert.equal(first[8], "kyllä");
+  const digital = rows.find((r) => r[0] === catalogue.indicators.find((i) => i.id === "ACC_DIGITAL_CONTACTS")!.name.fi)!;
+  assert.equal(digital[3], "19,0 %\n234 / 1 234");
+});
+
+test("DOCX: suppressed cells read '< 5', never 0; breakdown rows too", () => {
+  const rows = docxRows();
+  const urgentName = catalogue.indicators.find((i) => i.id === "ACC_URGENT_0_1D")!.name.fi;
+  const i = rows.findIndex((r) => r[0] === urgentName);
+  assert.equal(rows[i][3], "< 5", "the withheld 2021H2 total");
+  assert.equal(rows[i][2], "100,0 %\n6 / 6");
+  assert.equal(rows[i][5], "–", "no change from a withheld value");
+  const doctor = rows.slice(i + 1).find((r) => r[0] === "– Lääkäri")!;
+  assert.equal(doctor[2], "< 5");
+  const nurse = rows.slice(i + 1).find((r) => r[0] === "– Hoitaja")!;
+  assert.equal(nurse[2], "< 5");
+  assert.ok(!rows.some((r) => r.slice(1, 4).some((c) => c === "0" || c.startsWith("0,0 %\n0 / 0"))));
+});
+
+test("DOCX: headings per benefit goal, narratives (present, example, missing), charts as images", () => {
+  const text = plain(wordText(docXml));
+  for (const g of model.goals) assert.ok(text.includes(`${g.id} ${g.name.fi}`), `heading ${g.id}`);
+  assert.ok(text.includes("Oma-arviointi, syksy 2021"));
+  assert.ok(text.includes(FORMULA_NARRATIVE));
+  assert.ok(text.includes("ESIMERKKITEKSTI"));
+  assert.match(text, /Arviointiteksti puuttuu\. Projektitoimisto lisää sen tiedostoon .*2021H2[\\/]HT2\.fi\.md/);
+  assert.ok(text.includes("Hinta ${x} ja lihava."));
+  assert.ok(text.includes("Liite: mittarien määritelmät"));
+  const charted = new Set(model.goals.flatMap((g) => g.indicators.map((i) => `${g.id}/${i.id}`))).size;
+  assert.equal((docXml.match(/<pic:pic[ >]/g) ?? []).length, charted, "one chart per indicator and goal");
+  assert.ok(docxMedia.length > 0 && docxMedia.every((f) => f.endsWith(".png")), "charts are PNG images");
+});
+
+test("XLSX: one sheet per goal plus definitions; figures are numbers equal to the export, withheld cells '< 5'", () => {
+  const names = workbook.worksheets.map((w) => w.name);
+  for (const g of ["HT1", "HT2", "HT3", "HT4", "HT5"]) assert.ok(names.includes(g), `sheet ${g}`);
+  assert.ok(names.includes("Määritelmät"));
+  const ws = workbook.getWorksheet("HT1")!;
+  const rowOf = (id: string, bv = "Yhteensä") => {
+    let found: ExcelJS.Row | undefined;
+    ws.eachRow((r) => {
+      if (r.getCell(1).value === id && r.getCell(3).value === bv) found = r;
+    });
+    assert.ok(found, `${id} ${bv}`);
+    return found;
+  };
+  for (const ind of catalogue.indicators.filter((i) => i.benefitGoals.includes("HT1"))) {
+    const r = rowOf(ind.id);
+    for (const [col, period] of [[5, "2020H2"], [8, "2021H1"], [11, "2021H2"]] as const) {
+      const c = cellOf(ind.id, period);
+      const cell = r.getCell(col);
+      if (!c) assert.equal(cell.value, "ei tietoa");
+      else if (c.suppressed) assert.equal(plain(String(cell.value)), expectedValue(ind.id, period));
+      else {
+        assert.equal(cell.value, c.value, `${ind.id} ${period} value`);
+        assert.equal(r.getCell(col + 1).value ?? null, c.numerator, `${ind.id} ${period} numerator`);
+        assert.equal(r.getCell(col + 2).value ?? null, c.denominator, `${ind.id} ${period} denominator`);
+      }
+    }
+  }
+  const first = rowOf("ACC_FIRST_CONTACT");
+  assert.equal(first.getCell(11).value, 0.75);
+  assert.equal(first.getCell(11).numFmt, "0.0 %");
+  assert.equal(first.getCell(14).value, 0.75, "the target as a number");
+  assert.equal(first.getCell(15).value, 25, "change in percentage points");
+  const urgent = rowOf("ACC_URGENT_0_1D");
+  assert.equal(plain(String(urgent.getCell(11).value)), "< 5");
+  assert.equal(plain(String(urgent.getCell(12).value)), "< 5");
+  assert.equal(plain(String(rowOf("ACC_URGENT_0_1D", "Lääkäri").getCell(8).value)), "< 5");
+  const digital = rowOf("ACC_DIGITAL_CONTACTS");
+  assert.equal(digital.getCell(13).value, 1234);
+  assert.equal(digital.getCell(13).numFmt, "#,##0");
+});
+
+test("XLSX: a formula-like unit name or narrative stays text, never a formula", async () => {
+  const units = workbook.getWorksheet("Yksiköittäin")!;
+  let unitCell: ExcelJS.Cell | undefined;
+  units.eachRow((r) => r.eachCell((c) => {
+    if (c.value === FORMULA_UNIT) unitCell = c;
+  }));
+  assert.ok(unitCell, "the unit name is in the by-unit sheet");
+  assert.equal(unitCell.type, ExcelJS.ValueType.String);
+  assert.equal(unitCell.numFmt, "@");
+  const ht1 = workbook.getWorksheet("HT1")!;
+  const texts: ExcelJS.Cell[] = [];
+  ht1.eachRow((r) => r.eachCell((c) => {
+    if (c.type !== ExcelJS.ValueType.Merge && typeof c.value === "string" && /^[=+\-@]/.test(c.value)) texts.push(c);
+  }));
+  assert.ok(texts.some((c) => c.value === FORMULA_NARRATIVE), "the narrative line");
+  for (const c of texts) {
+    assert.equal(c.type, ExcelJS.ValueType.String);
+    assert.equal(c.numFmt, "@", `${c.address} ${c.value}`);
+  }
+  for (const [name, file] of Object.entries(xlsxZip.files)) {
+    if (!/^xl\/worksheets\/.*\.xml$/.test(name)) continue;
+    assert.doesNotMatch(await file.async("string"), /<f[ >]/, `${name} has no formula`);
+  }
+});
+
+test("CSV: every table, the same figures as the documents; withheld '< 5'; formula-like text neutralised", () => {
+  const files = readdirSync(join(out, "csv"));
+  for (const g of ["HT1", "HT2", "HT3", "HT4", "HT5"]) {
+    assert.ok(files.includes(`${g}-mittarit.csv`) && files.includes(`${g}-toimenpiteet.csv`), g);
+  }
+  assert.ok(files.includes("maaritelmat.csv") && files.includes(`yksikoittain-${PERIOD}.csv`));
+  const rows = csvRows("HT1-mittarit.csv");
+  const first = rows.find((r) => r[0] === "ACC_FIRST_CONTACT" && r[2] === "Yhteensä")!;
+  assert.deepEqual(first.slice(4, 13), ["50,0 %", "5", "10", "57,1 %", "8", "14", "75,0 %", "15", "20"]);
+  for (const ind of catalogue.indicators.filter((i) => i.benefitGoals.includes("HT1"))) {
+    const r = rows.find((x) => x[0] === ind.id && x[2] === "Yhteensä")!;
+    assert.equal(r[10], expectedValue(ind.id, "2021H2"), ind.id);
+  }
+  const urgent = rows.find((r) => r[0] === "ACC_URGENT_0_1D" && r[2] === "Yhteensä")!;
+  assert.deepEqual(urgent.slice(10, 13), ["< 5", "< 5", "< 5"]);
+  const digital = rows.find((r) => r[0] === "ACC_DIGITAL_CONTACTS" && r[2] === "Yhteensä")!;
+  assert.deepEqual(digital.slice(10, 13), ["19,0 %", "234", "1 234"]);
+  const byUnit = csvRows(`yksikoittain-${PERIOD}.csv`);
+  assert.ok(byUnit.some((r) => r[1] === `'${FORMULA_UNIT}`), "a formula-like unit name gets a leading apostrophe");
+});
+
+test("the page shows the same object: withheld '< 5', missing narrative, no live ${…}", () => {
+  const md = plain(periodPageMarkdown(model));
+  assert.ok(md.includes("&lt; 5"));
+  assert.ok(md.includes("Arviointiteksti puuttuu"));
+  assert.ok(!md.includes("${x}"), "Framework would run ${…} as code");
+  assert.ok(md.includes("Hinta &#36;{x}"));
+  assert.ok(md.includes("./exports/2021H2/oma-arviointi-2021H2-fi.docx"));
+  for (const block of md.split(/\n\n/).filter((b) => b.startsWith("<div"))) assert.ok(!/\n\s*\n/.test(block), "no blank line inside the HTML");
+  // The Finnish figures carry their cell's key, as on the other pages: each agrees with the export.
+  const spans = [...md.matchAll(/<span data-indicator="([^"]+)" data-period="([^"]+)" data-unit="ALL" data-breakdown-value="([^"]+)" data-state="([^"]+)"(?: data-value="([^"]+)")?(?: aria-hidden="true")?>([^<]*)<\/span>/g)];
+  assert.ok(spans.length > 100);
+  for (const [, id, period, bv, state, value, text] of spans) {
+    const c = cellOf(id, period, bv);
+    assert.equal(state, !c ? "missing" : c.suppressed ? "suppressed" : "value", `${id} ${period} ${bv}`);
+    if (c && !c.suppressed) assert.equal(Number(value), c.value);
+    assert.equal(text.replace("&lt;", "<"), expectedValue(id, period, bv), `${id} ${period} ${bv}`);
+  }
+});
+
+test("a half-year with no data: a clear error naming it and the half-years that have data", () => {
+  assert.throws(() => selfAssessmentFor(inputs, "2019H1", { narrativesDir: narratives }), (e: unknown) => {
+    assert.ok(e instanceof SelfAssessmentError);
+    assert.equal(e.message, "no indicator data for the half-year 2019H1; half-years with data: 2020H2, 2021H1, 2021H2");
+    return true;
+  });
+  assert.throws(() => selfAssessmentFor(inputs, "2021-H2"), /not a half-year; write it like 2021H2/);
+  assert.throws(() => selfAssessmentFor(inputs, "2021H2", { baseline: "2019H2" }), /no indicator data for the baseline half-year 2019H2/);
+  assert.throws(() => selfAssessmentFor(inputs, "2021H1", { baseline: "2021H2" }), /comes after/);
+});
+
+test("CLI: the no-data message and a non-zero exit, no document written", () => {
+  const file = join(out, "none.docx");
+  const r = spawnSync(process.execPath, ["--import", "tsx", "loaders/self-assessment/cli.ts", "--period", "2022H1", "--out", file, "--extracts", dir], { encoding: "utf8" });
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /error: no indicator data for the half-year 2022H1; half-years with data: 2020H2, 2021H1, 2021H2/);
+  assert.throws(() => readFileSync(file));
+});
+
+test("an explicit baseline moves the baseline column", () => {
+  const m = selfAssessmentFor(inputs, PERIOD, { baseline: "2021H1", narrativesDir: narratives });
+  assert.equal(m.baselinePeriod, "2021H1");
+  assert.equal(m.baselineIsDefault, false);
+  const row = m.goals[0].indicators.find((i) => i.id === "ACC_FIRST_CONTACT")!.rows[0];
+  assert.equal(row.baseline.value, 8 / 14);
+  assert.equal(row.met, true);
+});
+
+test("narrative Markdown: front matter, headings, lists, emphasis; HTML stays text", () => {
+  const p = parseMarkdown("---\nexample: true\n---\n# Otsikko\n\nTeksti **lihava** ja *kursiivi* [linkki](https://hel.fi) <b>x</b>.\n\n- yksi\n- kaksi\n\n1. a\n2. b\n");
+  assert.equal(p.meta.example, "true");
+  assert.deepEqual(p.blocks.map((b) => b.type), ["heading", "paragraph", "list", "list"]);
+  const para = p.blocks[1];
+  assert.ok(para.type === "paragraph");
+  assert.deepEqual(para.content.find((c) => c.bold), { text: "lihava", bold: true });
+  assert.deepEqual(para.content.find((c) => c.href), { text: "linkki", href: "https://hel.fi" });
+  assert.ok(para.content.some((c) => c.text.includes("<b>x</b>")));
+  const js = parseMarkdown("[x](javascript:alert(1))").blocks[0];
+  assert.ok(js.type === "paragraph" && !js.content.some((c) => c.href), "only http(s) and mailto links");
+});
