@@ -15,7 +15,8 @@ const memoryLimit = process.env.BENCH_MEMORY_LIMIT;
 
 if (step === "generate") {
   const { generateExtract } = await import("../loaders/generate/index.ts");
-  await generateExtract({ outDir: dir, scale: scale as "small" | "helsinki" });
+  const contacts = process.env.BENCH_CONTACTS ? Number(process.env.BENCH_CONTACTS) : undefined;
+  await generateExtract({ outDir: dir, scale: scale as "small" | "helsinki", contacts });
 } else if (step === "bare-load") {
   // What DuckDB alone takes to load the same files, typed by its own sniffer.
   const db = await openDb({ memoryLimit });

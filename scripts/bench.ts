@@ -1,4 +1,4 @@
-// npm run bench [-- --scale small|helsinki] [--keep]
+// npm run bench [-- --scale small|helsinki] [--contacts N] [--keep] [--memory-limit 8GB]
 // Prints time and peak memory of generate, validate+ingest and indicators,
 // beside a bare DuckDB load of the same CSV files. Figures, not assertions.
 import { execFileSync } from "node:child_process";
@@ -8,12 +8,15 @@ import { join } from "node:path";
 import { parseArgs, runCli } from "../loaders/cli/args.ts";
 
 runCli(async () => {
-  const args = parseArgs(process.argv.slice(2), { scale: "string", keep: "boolean" });
+  const args = parseArgs(process.argv.slice(2), { scale: "string", keep: "boolean", contacts: "string", "memory-limit": "string" });
+  // Passed to each step's process: the generator's contact count and DuckDB's memory limit.
+  if (args.contacts) process.env.BENCH_CONTACTS = String(args.contacts);
+  if (args["memory-limit"]) process.env.BENCH_MEMORY_LIMIT = String(args["memory-limit"]);
   const scales = ((args.scale as string | undefined) ?? "small").split(",");
   for (const scale of scales) {
-    const dir = join(tmpdir(), `nelimaali-bench-${scale}`);
+    const dir = join(tmpdir(), `nelimaali-bench-${scale}${args.contacts ? `-${args.contacts}` : ""}`);
     const step = (name: string) => {
-      const out = execFileSync(process.execPath, ["--import", "tsx", join(import.meta.dirname, "bench-step.ts"), name, dir, scale], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 1 << 24 });
+      const out = execFileSync(process.execPath, ["--import", "tsx", join(import.meta.dirname, "bench-step.ts"), name, dir, scale], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 1 << 24, env: process.env });
       return JSON.parse(out.trim().split("\n").pop()!) as Record<string, number>;
     };
     console.log(`\n== scale ${scale} (${dir})`);
