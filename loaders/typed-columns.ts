@@ -32,7 +32,9 @@ export function typedExpr(col: ColumnSpec, ref: string): string {
       return `CASE lower(${ref}) WHEN 'true' THEN true WHEN '1' THEN true WHEN 'false' THEN false WHEN '0' THEN false END`;
     case "timestamp":
       // Local Finnish time as given; an explicit offset is converted to Europe/Helsinki.
-      return `CASE WHEN regexp_full_match(${ref}, '${LOCAL_TS}') THEN TRY_CAST(replace(${ref}, 'T', ' ') AS TIMESTAMP)
+      // The common form (YYYY-MM-DDTHH:MM:SS) skips the regular expression: it is most of the work at scale.
+      return `CASE WHEN length(${ref}) = 19 AND substr(${ref}, 11, 1) = 'T' AND substr(${ref}, 5, 1) = '-' AND substr(${ref}, 14, 1) = ':' THEN TRY_CAST(${ref} AS TIMESTAMP)
+        WHEN regexp_full_match(${ref}, '${LOCAL_TS}') THEN TRY_CAST(replace(${ref}, 'T', ' ') AS TIMESTAMP)
         WHEN regexp_full_match(${ref}, '${LOCAL_TS}${OFFSET}') THEN timezone('Europe/Helsinki', TRY_CAST(replace(${ref}, 'T', ' ') AS TIMESTAMPTZ)) END`;
     case "date":
       return `CASE WHEN regexp_full_match(${ref}, '[0-9]{4}-[0-9]{2}-[0-9]{2}') THEN TRY_CAST(${ref} AS DATE) END`;

@@ -96,25 +96,29 @@ function timed(onProgress?: (message: string) => void) {
 }
 
 /**
- * Types the table once (`typed_<table>`), then checks the row rules in one
- * pass over the text and typed values side by side (a positional join: both
- * are in file order), so no value is parsed twice.
+ * One pass over the text table types every value and flags each row that
+ * breaks a row rule (`__bad`); only the flagged rows are then looked at again,
+ * beside their text, to say which rule and which value.
  */
 async function checkRows(db: Db, raw: RawTable, manifest: Manifest): Promise<void> {
   const { spec } = raw;
-  await db.run(`CREATE OR REPLACE TABLE ${ident(typedName(spec.name))} AS
-    SELECT __file, __row, ${spec.columns.map((c) => `${typedExpr(c, ident(c.name))} AS ${ident(c.name)}`).join(", ")}
-    FROM ${ident(rawName(spec.name))}`);
   const checks = rowChecks(spec, manifest);
-  const sideBySide = `(SELECT r.*, ${spec.columns.map((c) => `t.${ident(c.name)} AS ${typedRef(c.name)}`).join(", ")}
-    FROM ${ident(rawName(spec.name))} r POSITIONAL JOIN ${ident(typedName(spec.name))} t)`;
+  const withTyped = `(SELECT r.*, ${spec.columns.map((c) => `${typedExpr(c, ident(c.name))} AS ${typedRef(c.name)}`).join(", ")}
+    FROM ${ident(rawName(spec.name))} r)`;
+  await db.run(`CREATE OR REPLACE TABLE ${ident(typedName(spec.name))} AS
+    SELECT __file, __row, ${spec.columns.map((c) => `${typedRef(c.name)} AS ${ident(c.name)}`).join(", ")},
+      coalesce(${checks.map((c) => `(${c.condition})`).join(" OR ")}, false) AS __bad
+    FROM ${withTyped}`);
+  const bad = `(SELECT r.*, ${spec.columns.map((c) => `t.${ident(c.name)} AS ${typedRef(c.name)}`).join(", ")}
+    FROM ${ident(typedName(spec.name))} t JOIN ${ident(rawName(spec.name))} r ON r.__file = t.__file AND r.__row = t.__row
+    WHERE t.__bad)`;
   const failed = `list_filter([${checks.map((c, i) => `CASE WHEN ${c.condition} THEN ${i} END`).join(", ")}], x -> x IS NOT NULL)`;
   const column = `CASE check_id ${checks.map((c, i) => `WHEN ${i} THEN ${literal(c.column)}`).join(" ")} END`;
   const value = `CASE check_id ${checks.map((c, i) => `WHEN ${i} THEN CAST(${ident(c.column)} AS VARCHAR)`).join(" ")} END`;
   const rule = `CASE check_id ${checks.map((c, i) => `WHEN ${i} THEN ${literal(c.rule)}`).join(" ")} END`;
   await db.run(`INSERT INTO violations
     SELECT ${literal(spec.name)}, __file, __row, ${column}, ${value}, ${rule}
-    FROM (SELECT *, unnest(${failed}) AS check_id FROM ${sideBySide} WHERE ${checks.map((c) => `(${c.condition})`).join(" OR ")})`);
+    FROM (SELECT *, unnest(${failed}) AS check_id FROM ${bad})`);
   await dropRaw(db, spec.name);
 }
 
