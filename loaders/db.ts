@@ -1,5 +1,7 @@
 // A thin wrapper over @duckdb/node-api: one place that opens DuckDB with the
 // project's settings and turns result rows into plain JS values.
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 
 export interface Db {
@@ -9,7 +11,7 @@ export interface Db {
 }
 
 export interface DbOptions {
-  /** DuckDB memory_limit, e.g. "4GB"; DuckDB spills to temp_directory beyond it. */
+  /** DuckDB memory_limit, e.g. "4GB" (default: $DUCKDB_MEMORY_LIMIT or 8GB); DuckDB spills to temp_directory beyond it. */
   memoryLimit?: string;
   threads?: number;
   tempDirectory?: string;
@@ -22,9 +24,10 @@ export async function openDb(options: DbOptions = {}): Promise<Db> {
     autoload_known_extensions: "false",
     preserve_insertion_order: "true",
   };
-  if (options.memoryLimit) config.memory_limit = options.memoryLimit;
+  // Bounded memory: beyond the limit DuckDB spills to disk instead of failing (Helsinki scale on 24 GiB).
+  config.memory_limit = options.memoryLimit ?? process.env.DUCKDB_MEMORY_LIMIT ?? "8GB";
+  config.temp_directory = options.tempDirectory ?? join(tmpdir(), "nelimaali-duckdb");
   if (options.threads) config.threads = String(options.threads);
-  if (options.tempDirectory) config.temp_directory = options.tempDirectory;
   const instance = await DuckDBInstance.create(":memory:", config);
   const connection: DuckDBConnection = await instance.connect();
   return {
