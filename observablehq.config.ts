@@ -50,8 +50,6 @@ const comparisonPaths = catalogue.indicators.map((i) => `/comparison/${i.id}`);
 // header, the footer and the title. Without JavaScript the site reads in Finnish.
 const fi = STRINGS.fi;
 const labels = JSON.stringify(navigationLabels(programme as never)).replace(/</g, "\\u003c");
-/** A page's own address ("/index" → "/", "/units/index" → "/units/"), for its language links. */
-const selfPath = (path: string) => path.replace(/(^|\/)index$/, "$1");
 
 export default {
   root: "src",
@@ -60,7 +58,7 @@ export default {
   globalStylesheets: [],
   style: "style.css",
   search: false,
-  header: ({ path }: { path: string }) => headerHtml(selfPath(path)),
+  header: ({ path }: { path: string }) => headerHtml(path),
   footer: () => footerHtml("/accessibility"),
   pager: false,
   toc: false,

@@ -10,6 +10,8 @@
 //   dimunits-<D>-<pt>.json      one dimension, every unit (not ALL), totals only, one period type
 //   unit-<slug>-<pt>.json       one unit, every indicator and breakdown value, one period type
 //   indunits-<id>-<pt>.json     one indicator, every unit and all units together, totals only, one period type
+//   headunits-month.json        headline indicators, every unit (not ALL), totals only, months; without the
+//                               numerator and denominator columns (the overview's guardrail reads values only)
 //   context.json                extract period, extracted_at and the units (with their slugs)
 //   programme.json              the programme model's fields the pages show
 //   names.json                  only the names of dimensions, goals, areas, operating models and regions
@@ -40,8 +42,9 @@ export interface DictColumn {
 
 export interface SliceJson {
   length: number;
+  /** numerator and denominator may be left out (encodeSlice's `omit`): they read back as null. */
   columns: Record<(typeof STRING_COLUMNS)[number], DictColumn> &
-    Record<(typeof NUMBER_COLUMNS)[number], (number | null)[]> & { suppressed: (0 | 1)[] };
+    Record<"value", (number | null)[]> & Partial<Record<"numerator" | "denominator", (number | null)[]>> & { suppressed: (0 | 1)[] };
 }
 
 export interface UnitEntry {
@@ -101,8 +104,8 @@ export function cellsFromArrow(bytes: Uint8Array): PublishedCell[] {
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Columnar JSON of cells, sorted by indicator, unit, breakdown value, period type and period (so it compresses well). */
-export function encodeSlice(cells: readonly PublishedCell[]): SliceJson {
+/** Columnar JSON of cells, sorted by indicator, unit, breakdown value, period type and period (so it compresses well); `omit` leaves number columns out (they read back as null). */
+export function encodeSlice(cells: readonly PublishedCell[], o: { omit?: readonly ("numerator" | "denominator")[] } = {}): SliceJson {
   const rows = [...cells].sort(
     (a, b) =>
       compare(a.indicator_id, b.indicator_id) || compare(a.unit_id, b.unit_id) || compare(a.breakdown_value, b.breakdown_value) ||
@@ -114,7 +117,7 @@ export function encodeSlice(cells: readonly PublishedCell[]): SliceJson {
     const index = new Map(dict.map((v, i) => [v, i]));
     columns[name] = { dict, codes: rows.map((r) => index.get(r[name])!) };
   }
-  for (const name of NUMBER_COLUMNS) columns[name] = rows.map((r) => r[name]);
+  for (const name of NUMBER_COLUMNS) if (!(o.omit as readonly string[] | undefined)?.includes(name)) columns[name] = rows.map((r) => r[name]);
   columns.suppressed = rows.map((r) => (r.suppressed ? 1 : 0));
   return { length: rows.length, columns };
 }
@@ -131,8 +134,8 @@ export function decodeSlice(slice: SliceJson): PublishedCell[] {
       unit_id: c.unit_id.dict[c.unit_id.codes[i]],
       breakdown: c.breakdown.dict[c.breakdown.codes[i]],
       breakdown_value: c.breakdown_value.dict[c.breakdown_value.codes[i]],
-      numerator: c.numerator[i],
-      denominator: c.denominator[i],
+      numerator: c.numerator ? c.numerator[i] : null,
+      denominator: c.denominator ? c.denominator[i] : null,
       value: c.value[i],
       suppressed: c.suppressed[i] === 1,
     });
@@ -216,6 +219,7 @@ export function pageSlices({ cells, catalogue, meta, programme }: SliceInput): M
     }
   }
   for (const pt of PERIOD_TYPES) buckets.set(`headline-${pt}.json`, []);
+  buckets.set("headunits-month.json", []);
   for (const pt of PERIOD_TYPES) {
     for (const u of units) buckets.set(`unit-${u.slug}-${pt}.json`, []);
     for (const i of catalogue.indicators) buckets.set(`indunits-${i.id}-${pt}.json`, []);
@@ -235,13 +239,15 @@ export function pageSlices({ cells, catalogue, meta, programme }: SliceInput): M
     } else {
       if (total && dim) add(`dimunits-${dim}-${c.period_type}.json`, c);
       if (total && dim) add(`indunits-${c.indicator_id}-${c.period_type}.json`, c);
+      if (total && c.period_type === "month" && headline.has(c.indicator_id)) add("headunits-month.json", c);
       const slug = slugOf.get(c.unit_id);
       if (slug) add(`unit-${slug}-${c.period_type}.json`, c);
     }
   }
 
   const out = new Map<string, string>();
-  for (const [name, list] of buckets) out.set(name, JSON.stringify(encodeSlice(list)));
+  // The guardrail reads only values: without the counts the overview stays light.
+  for (const [name, list] of buckets) out.set(name, JSON.stringify(encodeSlice(list, name === "headunits-month.json" ? { omit: ["numerator", "denominator"] } : {})));
   const context: ContextJson = { manifest: meta.manifest, periodTypes: PERIOD_TYPES, units };
   out.set("context.json", JSON.stringify(context));
   const slim = slimProgramme(programme);

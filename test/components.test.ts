@@ -12,12 +12,16 @@ import { headlineCard } from "../src/components/headline-card.ts";
 import { measureRules } from "../src/components/measures.ts";
 import { trendChart } from "../src/components/trend-chart.ts";
 import { unitComparison } from "../src/components/unit-charts.ts";
+import { xmrChart } from "../src/components/xmr-chart.ts";
+import { funnelChart } from "../src/components/funnel-chart.ts";
+import { guardrailTable } from "../src/components/guardrail.ts";
+import { targetStatusCell } from "../src/components/tables.ts";
 import { formatCell, formatChange, formatDateTime, formatProgrammeDate, formatValueWithUnit } from "../src/lib/format.ts";
 import { currentLang, STRINGS, t } from "../src/lib/i18n.ts";
 import { convertPeriod, isPartial, previousPeriod } from "../src/lib/periods.ts";
 import { missingMonths, monthsBetween } from "../src/lib/quality.ts";
 import { CellIndex, decodeSlice, type Cell, type SliceJson } from "../src/lib/slices.ts";
-import { assess, dimensionVerdict, judge, tradeoff } from "../src/lib/status.ts";
+import { assess, dimensionVerdict, guardrail, judge, tradeoff } from "../src/lib/status.ts";
 
 const N = "\u202F";
 const { document } = new JSDOM("<!doctype html><body></body>").window;
@@ -133,7 +137,7 @@ test("trendChart: an SVG with a caption stating latest value, target and directi
   assert.match(caption, /Toimenpide alkoi: Testi/, "rules are listed in the caption");
   assert.ok([...fig.querySelectorAll("svg title")].some((n) => n.textContent === "Toimenpide alkoi: Testi"), "rule mark titled with the measure");
   assert.ok([...fig.querySelectorAll("svg text")].some((n) => n.firstChild?.textContent === "<5"), "the withheld quarter reads <5");
-  const ticks = [...fig.querySelectorAll("svg g[aria-label='x-axis tick label'] text")].map((n) => n.textContent);
+  const ticks = [...fig.querySelectorAll("svg g.x-axis text")].map((n) => n.textContent);
   assert.ok(ticks.includes("2021") && ticks.every((x) => /^(\d{1,2}\/)?\d{4}$/.test(x ?? "")), `Finnish time ticks: ${ticks.join(" ")}`);
   assert.equal(describeTrend([], { name: "X", scope: "Y", measure: "share", threshold: 5 }), "X, Y: Ei julkaistavia arvoja.");
 });
@@ -157,7 +161,7 @@ test("unitComparison keeps the given (name) order and marks withheld units", () 
   const fig = unitComparison([cell("2021Q1", 0.9, { unit_id: "A" }), cell("2021Q1", null, { unit_id: "B" })], cell("2021Q1", 0.7), {
     name: "Ensikontakti", measure: "share", threshold: 5, direction: "higher", period: "2021Q1", units, document,
   });
-  const ticks = [...fig.querySelectorAll("svg g[aria-label='y-axis tick label'] text")].map((n) => n.textContent);
+  const ticks = [...fig.querySelectorAll("svg g.y-axis text")].map((n) => n.textContent);
   assert.deepEqual(ticks, ["Alppila", "Böle"]);
   assert.ok([...fig.querySelectorAll("svg text")].some((n) => n.textContent === `<${N}5`));
   assert.match(fig.querySelector("figcaption")!.textContent!, /koko kaupunki 70,0/);
@@ -178,4 +182,220 @@ test("measureRules: measure start dates, else the programme's start milestones",
   const programme = { programme: { id: "P", name: { fi: "P" }, milestones: [{ date: "2020-09", precision: "season", kind: "STARTED", text: { fi: "Kehittämistoimet käynnistyivät" } }] } };
   assert.deepEqual(measureRules([measure], programme).map((r) => [r.date, r.title]), [["2021-03", "Toimenpide alkoi: Testi (3/2021)"]]);
   assert.deepEqual(measureRules([{ ...measure, startDate: null }], programme).map((r) => r.date), ["2020-09"]);
+});
+
+// ---------------------------------------------------------------------------
+// Issue 4: XmR charts, funnel plots, targets per period and the guardrail.
+
+const months = (from: string, count: number) => Array.from({ length: count }, (_, i) => {
+  const m = +from.slice(5, 7) - 1 + i;
+  return `${+from.slice(0, 4) + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, "0")}`;
+});
+const monthly = (from: string, values: (number | null)[], extra: Partial<Cell> = {}) =>
+  months(from, values.length).map((period, i) => cell(period, values[i], { period_type: "month", ...extra }));
+
+/** Where a value lands on the chart's y axis, from the scale the SVG declares (data-y-domain, data-y-range). */
+function yPixel(svg: Element, value: number): number {
+  const [d0, d1] = svg.getAttribute("data-y-domain")!.split(",").map(Number);
+  const [r0, r1] = svg.getAttribute("data-y-range")!.split(",").map(Number);
+  return r0 + ((value - d0) * (r1 - r0)) / (d1 - d0);
+}
+
+// Twelve months; mean 138 / 12 = 11.5, moving ranges 2,1,2,1,1,1,2,1,2,1,1 → mean 15/11.
+const TWELVE = [10, 12, 11, 13, 12, 11, 10, 12, 13, 11, 12, 11];
+const MEAN = 11.5;
+const MR = 15 / 11;
+
+test("xmrChart: mean and process limits drawn at the hand-computed values", () => {
+  const fig = xmrChart(monthly("2022-01", TWELVE), { name: "T3", scope: "Koko kaupunki", measure: "days", threshold: null, direction: "lower", indicator: "ACC_T3_MEDIAN", document });
+  const svg = fig.querySelector("svg.chart")!;
+  const lines = Object.fromEntries([...fig.querySelectorAll("[data-line]")].map((l) => [l.getAttribute("data-line"), l]));
+  const expected = { mean: MEAN, upper: MEAN + 2.66 * MR, lower: MEAN - 2.66 * MR };
+  assert.deepEqual(Object.keys(lines).sort(), ["lower", "mean", "upper"]);
+  for (const [kind, value] of Object.entries(expected)) {
+    const line = lines[kind];
+    assert.ok(Math.abs(Number(line.getAttribute("data-value")) - value) < 1e-9, `${kind} = ${value}`);
+    assert.ok(Math.abs(Number(line.getAttribute("y1")) - yPixel(svg, value)) < 0.01, `${kind} drawn at its value`);
+    assert.equal(line.getAttribute("y1"), line.getAttribute("y2"));
+  }
+  assert.equal(fig.dataset.limits, "yes");
+  assert.equal(fig.dataset.variation, "common-cause");
+  const points = [...fig.querySelectorAll(".xmr-points [data-period]")];
+  assert.deepEqual(points.map((p) => Number(p.getAttribute("data-value"))), TWELVE, "one point per month, the published values");
+  for (const p of points) {
+    const y = Number(p.getAttribute("cy") ?? Number(p.getAttribute("y")) + 4);
+    assert.ok(Math.abs(y - yPixel(svg, Number(p.getAttribute("data-value")))) < 0.02, "points drawn at their values");
+  }
+  assert.match(fig.querySelector("figcaption")!.textContent!, /keskiarvo 11,5\u202Fvrk, prosessirajat 7,9\u202Fvrk–15,1\u202Fvrk \(12 kuukauden arvoista tammi 2022 alkaen\)/);
+});
+
+test("xmrChart: a measure's start date breaks the limits; annotations carry the measure's name", () => {
+  const cells = monthly("2022-01", [...TWELVE, ...TWELVE.map((v) => v + 10)]);
+  const rules = [{ date: "2023-01", title: "Toimenpide alkoi: Testi (1/2023)", kind: "measure" as const }, { date: "2022-06", title: "Ohjelma: käynnistys", kind: "milestone" as const }];
+  const fig = xmrChart(cells, { name: "T3", scope: "Koko kaupunki", measure: "days", threshold: null, direction: "lower", rules, breaks: ["2023-01"], document });
+  const means = [...fig.querySelectorAll("[data-line=mean]")];
+  assert.deepEqual(means.map((l) => [l.getAttribute("data-segment"), Number(l.getAttribute("data-value"))]), [["0", MEAN], ["1", MEAN + 10]]);
+  const uppers = [...fig.querySelectorAll("[data-line=upper]")].map((l) => Number(l.getAttribute("data-value")));
+  assert.ok(Math.abs(uppers[0] - (MEAN + 2.66 * MR)) < 1e-9 && Math.abs(uppers[1] - (MEAN + 10 + 2.66 * MR)) < 1e-9, "each process has its own limits");
+  const breakX = Number(fig.querySelector(".rule-break line")!.getAttribute("x1"));
+  assert.ok(Number(means[0].getAttribute("x2")) <= breakX + 0.01 && Number(means[1].getAttribute("x1")) >= breakX - 0.01, "the limits split at the break");
+  assert.equal(fig.querySelector(".rule-break title")!.textContent, "Toimenpide alkoi: Testi (1/2023)");
+  assert.equal(fig.querySelectorAll(".rule-mark").length, 2, "the milestone is annotated but is no break");
+  const caption = fig.querySelector("figcaption")!.textContent!;
+  assert.match(caption, /Rajat laskettu uudelleen 1\.1\.2023 alkaen: Toimenpide alkoi: Testi/);
+  assert.match(caption, /Ohjelma: käynnistys/);
+});
+
+test("xmrChart: fewer than 12 values — no limits, and the chart says so; withheld months are markers", () => {
+  const values = TWELVE.slice(0, 11);
+  const cells = [...monthly("2022-01", values), cell("2022-12", null, { period_type: "month" })];
+  const fig = xmrChart(cells, { name: "ENPS", scope: "Koko kaupunki", measure: "nps", threshold: 10, direction: "higher", document });
+  assert.equal(fig.querySelectorAll("[data-line]").length, 0, "no limits drawn");
+  assert.equal(fig.dataset.limits, "none");
+  assert.equal(fig.dataset.variation, "none");
+  assert.equal(fig.querySelector(".spc-icon"), null, "no icons without limits");
+  assert.match(fig.querySelector(".xmr-too-few")!.textContent!, /Alle 12 kuukausiarvoa \(11\): prosessirajoja ei lasketa/);
+  assert.match(fig.querySelector("figcaption")!.textContent!, /Alle 12 kuukausiarvoa \(11\)/);
+  const withheld = fig.querySelector(".suppressed-marks [data-period='2022-12']")!;
+  assert.equal(withheld.firstChild!.textContent, "<10", "the withheld month reads < 10, not a gap");
+  assert.match(withheld.querySelector("title")!.textContent!, /tietosuojan vuoksi piilotettu/);
+});
+
+test("xmrChart: variation and assurance icons are SVG shapes with words", () => {
+  // Lower is better; the last seven months all above the mean: a shift, special cause of concern (high).
+  const values = [10, 11, 10, 11, 10, 11, 10, 11, 10, 11, 10, 11, 13, 13.5, 13, 13.5, 13, 13.5, 13];
+  const targets = [{ op: "<=" as const, value: 7, from: null, to: "2023-05-31" }, { op: "<=" as const, value: 20, from: "2023-06-01", to: null }];
+  const fig = xmrChart(monthly("2022-01", values), { name: "T3", scope: "Koko kaupunki", measure: "days", threshold: null, direction: "lower", targets, document });
+  assert.equal(fig.dataset.variation, "concern-high");
+  const variation = fig.querySelector<HTMLElement>(".spc-icon[data-variation]")!;
+  assert.equal(variation.dataset.variation, "concern-high");
+  assert.equal(variation.querySelector(".spc-icon-label")!.textContent, "Vaihtelu: Merkittävä heikennys, arvot nousseet");
+  assert.equal(variation.querySelector("svg")!.getAttribute("aria-hidden"), "true", "the words speak; the shape is decoration");
+  assert.ok(variation.querySelector("svg circle") && [...variation.querySelectorAll("svg text")].some((t) => t.textContent === "H"), "an H in a ring");
+  assert.equal(variation.querySelector("img"), null);
+  // The target in force in the last month (7/2023) is ≤ 20 and the upper limit is below it: pass.
+  const assurance = fig.querySelector<HTMLElement>(".spc-icon[data-assurance]")!;
+  assert.equal(assurance.dataset.assurance, "pass");
+  assert.match(assurance.querySelector(".spc-icon-label")!.textContent!, /^Tavoitteen varmuus: Tavoite saavutetaan luotettavasti/);
+  assert.ok([...assurance.querySelectorAll("svg text")].some((t) => t.textContent === "P"));
+  // The last seven (above the mean) are concern squares; the first twelve, all below the mean, a shift of improvement: circles.
+  const shapes = [...fig.querySelectorAll<SVGElement>(".xmr-points [data-period]")].map((p) => [p.tagName, p.getAttribute("data-variation")]);
+  assert.deepEqual(shapes.slice(-7), Array(7).fill(["rect", "concern"]));
+  assert.deepEqual(shapes.slice(0, 12), Array(12).fill(["circle", "improvement"]));
+  assert.match(fig.querySelector(".xmr-points rect title")!.textContent!, /tilastollisesti poikkeava heikennys \(vähintään 7 peräkkäistä samalla puolella keskiarvoa\)/);
+  // The target steps from 7 to 20 on 1.6.2023; met / not met per month by symbol.
+  assert.deepEqual([...fig.querySelectorAll(".target-line line[data-target-value]")].map((l) => l.getAttribute("data-target-value")), ["7", "20"]);
+  const row = [...fig.querySelectorAll<SVGElement>(".target-status-row [data-period]")];
+  assert.equal(row.length, values.length);
+  assert.deepEqual(row.map((r) => r.textContent!.slice(0, 1)), values.map((_, i) => (i < 17 ? "✗" : "✓")), "✗ against 7 days, ✓ against 20 from June 2023");
+  assert.match(fig.querySelector("figcaption")!.textContent!, /Tavoite ≤\u00A07,0\u202Fvrk \(tammi 2022–touko 2023\): saavutettu 0\/17 jaksossa\. Tavoite ≤\u00A020,0\u202Fvrk \(kesä 2023–heinä 2023\): saavutettu 2\/2 jaksossa\./);
+});
+
+test("funnelChart: limit curves follow p ± z√(p(1−p)/n) around the published whole; outliers named, withheld listed", () => {
+  const units = [{ unit_id: "A", name: "Alppila" }, { unit_id: "B", name: "Böle" }, { unit_id: "C", name: "Case" }, { unit_id: "D", name: "Dal" }];
+  const at = (unit: string, numerator: number, denominator: number) => cell("2023Q1", numerator / denominator, { unit_id: unit, numerator, denominator });
+  const unitCells = [at("A", 50, 100), at("B", 90, 100), cell("2023Q1", null, { unit_id: "C" }), at("D", 61, 100)];
+  const whole = cell("2023Q1", 0.6, { numerator: 600, denominator: 1000 });
+  const fig = funnelChart(unitCells, whole, { name: "Ensikontakti", measure: "share", threshold: 5, period: "2023Q1", units, indicator: "ACC_FIRST_CONTACT", document });
+  const svg = fig.querySelector("svg.chart")!;
+  const [xd0, xd1] = svg.getAttribute("data-x-domain")!.split(",").map(Number);
+  const [xr0, xr1] = svg.getAttribute("data-x-range")!.split(",").map(Number);
+  const nAt = (x: number) => xd0 + ((x - xr0) * (xd1 - xd0)) / (xr1 - xr0);
+  const [yd0, yd1] = svg.getAttribute("data-y-domain")!.split(",").map(Number);
+  const [yr0, yr1] = svg.getAttribute("data-y-range")!.split(",").map(Number);
+  const shareAt = (y: number) => yd0 + ((y - yr0) * (yd1 - yd0)) / (yr1 - yr0);
+  const curves = [...fig.querySelectorAll(".funnel-limits path")];
+  assert.equal(curves.length, 4);
+  for (const path of curves) {
+    const z = Number(path.getAttribute("data-z"));
+    const sign = path.getAttribute("data-side") === "upper" ? 1 : -1;
+    assert.equal(Number(path.getAttribute("data-p")), 0.6, "p is the published whole");
+    const vertices = [...path.getAttribute("d")!.matchAll(/[ML]([-\d.]+),([-\d.]+)/g)].map((m) => [nAt(+m[1]), shareAt(+m[2])]);
+    assert.ok(vertices.length > 20);
+    for (const [n, share] of vertices) {
+      const expected = Math.min(1, Math.max(0, 0.6 + sign * z * Math.sqrt((0.6 * 0.4) / n)));
+      assert.ok(Math.abs(share - expected) < 1e-3, `${path.getAttribute("data-limit")} ${path.getAttribute("data-side")} at n=${n.toFixed(1)}: ${share} ≈ ${expected}`);
+    }
+  }
+  assert.deepEqual([...new Set(curves.map((c) => c.getAttribute("data-limit")))].sort(), ["95", "99.8"]);
+  assert.deepEqual(curves.map((c) => Number(c.getAttribute("data-z"))).sort(), [1.959964, 1.959964, 3.090232, 3.090232]);
+  // The units: B far above (0.9 > 0.6 + 3.09·0.049), A just below the 95 % limit, D within, C withheld and not plotted.
+  const plotted = Object.fromEntries([...fig.querySelectorAll<SVGElement>(".funnel-unit")].map((g) => [g.dataset.unit, g.dataset.funnel]));
+  assert.deepEqual(plotted, { A: "below-95", B: "above-99.8", D: "within" });
+  const labels = [...fig.querySelectorAll(".funnel-unit > text")].map((t) => t.textContent);
+  assert.deepEqual(labels.sort(), ["Alppila", "Böle"], "outliers named on the chart, the unit within is not");
+  const groups = Object.fromEntries([...fig.querySelectorAll<HTMLElement>(".funnel-list li")].map((li) => [li.dataset.funnelGroup, li.textContent]));
+  assert.equal(groups["above-99.8"], "99,8 %:n ylärajan yläpuolella: Böle.");
+  assert.equal(groups["below-95"], "95 %:n alarajan alapuolella: Alppila.");
+  assert.match(groups.suppressed, /^Piilotettu tietosuojan vuoksi, ei kuvassa: Case \(<\u202F5\)\.$/);
+  assert.equal(fig.dataset.suppressedUnits, "C");
+  const b = fig.querySelector<SVGElement>(".funnel-unit[data-unit=B]")!;
+  assert.deepEqual([b.dataset.value, b.dataset.numerator, b.dataset.denominator], ["0.9", "90", "100"]);
+  // No ranking: nothing sorts the units by value, and the list keeps the given (name) order.
+  assert.ok(!/\b(1\.|sija|rank)/i.test(fig.textContent!));
+});
+
+test("funnelChart: without a published whole there is no funnel, and it says so", () => {
+  const fig = funnelChart([], cell("2023Q1", null), { name: "X", measure: "share", threshold: 5, period: "2023Q1", units: [], document });
+  assert.equal(fig.querySelector("svg"), null);
+  assert.match(fig.textContent!, /suppilokuviota ei piirretä/);
+});
+
+test("guardrail: a unit with a concern in one dimension while another improves is listed, by name", () => {
+  const indicators = [
+    { id: "STAFF_SICK_LEAVE", dimension: "HENKILOSTOKOKEMUS", direction: "lower" as const },
+    { id: "ACC_FIRST_CONTACT", dimension: "SAATAVUUS_VAIKUTTAVUUS", direction: "higher" as const },
+    { id: "CX_NPS", dimension: "ASIAKASKOKEMUS", direction: "higher" as const },
+  ];
+  const flat = [10, 11, 10, 11, 10, 11, 10, 11, 10, 11, 10, 11, 10, 11, 10, 11, 10, 11, 10];
+  const rising = [...flat.slice(0, 12), 13, 13.5, 13, 13.5, 13, 13.5, 13];
+  const series: Record<string, Record<string, (number | null)[]>> = {
+    ALL: { STAFF_SICK_LEAVE: flat, ACC_FIRST_CONTACT: flat, CX_NPS: flat },
+    U1: { STAFF_SICK_LEAVE: rising, ACC_FIRST_CONTACT: rising, CX_NPS: flat }, // sick leave up (worse), first contact up (better)
+    U2: { STAFF_SICK_LEAVE: flat, ACC_FIRST_CONTACT: flat, CX_NPS: rising.map((v) => (v === null ? null : 20 - v)) }, // NPS down: concern only
+    U3: { STAFF_SICK_LEAVE: flat, ACC_FIRST_CONTACT: rising, CX_NPS: flat }, // improvement only
+  };
+  const get = (scope: string, id: string) => monthly("2022-01", series[scope][id], { indicator_id: id, unit_id: scope });
+  const result = guardrail(["ALL", "U3", "U2", "U1"], indicators, get, { upTo: "2023-07" });
+  const byScope = Object.fromEntries(result.map((r) => [r.scope, r]));
+  assert.deepEqual(byScope.U1.concerns.map((c) => [c.dimension, c.indicator, c.icon]), [["HENKILOSTOKOKEMUS", "STAFF_SICK_LEAVE", "concern-high"]]);
+  assert.deepEqual(byScope.U1.improvingElsewhere, ["SAATAVUUS_VAIKUTTAVUUS"]);
+  assert.equal(byScope.U1.tradeoff, true);
+  assert.equal(byScope.U2.tradeoff, false);
+  assert.deepEqual(byScope.U2.concerns.map((c) => c.icon), ["concern-low"]);
+  assert.deepEqual(byScope.U3.concerns, []);
+  assert.deepEqual(byScope.ALL.concerns, []);
+  // Read up to an earlier month the rise has not begun: no concern.
+  assert.deepEqual(guardrail(["U1"], indicators, get, { upTo: "2022-12" })[0].concerns, []);
+
+  const names: Record<string, string> = { U1: "Vuosaari", U2: "Alppila", U3: "Böle", ALL: "Koko kaupunki" };
+  const table = guardrailTable(result, {
+    month: "2023-07", order: ["ALL", "U2", "U3", "U1"], scopeName: (s) => names[s], scopeHref: (s) => `./units/${s}`,
+    dimensionName: (d) => ({ HENKILOSTOKOKEMUS: "Henkilöstökokemus", SAATAVUUS_VAIKUTTAVUUS: "Saatavuus ja vaikuttavuus", ASIAKASKOKEMUS: "Asiakaskokemus" })[d]!,
+    indicatorName: (id) => id, document,
+  });
+  const rows = [...table.querySelectorAll<HTMLElement>("tr[data-guardrail-scope]")];
+  assert.deepEqual(rows.map((r) => r.dataset.guardrailScope), ["U2", "U1"], "units with a concern, in name order; the one that only improves is not listed");
+  const u1 = rows[1];
+  assert.equal(u1.dataset.tradeoff, "true");
+  assert.equal(u1.dataset.concernDimensions, "HENKILOSTOKOKEMUS");
+  assert.match(u1.textContent!, /Vuosaari.*Henkilöstökokemus: STAFF_SICK_LEAVE \(arvot nousseet\).*⚠ Saatavuus ja vaikuttavuus paranee merkittävästi/);
+  assert.equal(rows[0].querySelectorAll("td")[1].textContent, "–");
+  assert.match(table.querySelector(".guardrail-summary")!.textContent!, /Koko kaupungissa ei merkittävää heikennystä\. Yksiköitä, joissa merkittävä heikennys: 2\/3; niistä 1 samalla kun toinen ulottuvuus paranee\./);
+});
+
+test("targets per period: a table cell says met or not in words and with a symbol", () => {
+  const t3 = [{ op: "<=" as const, value: 7, from: null, to: "2023-08-31" }, { op: "<=" as const, value: 14, from: "2023-09-01", to: null }];
+  const before = targetStatusCell(cell("2023-08", 10), t3, "2023-08", "days", "fi", document) as HTMLElement;
+  const after = targetStatusCell(cell("2023-09", 10), t3, "2023-09", "days", "fi", document) as HTMLElement;
+  assert.equal(before.textContent, `≤\u00A07,0${N}vrk: ✗ ei saavutettu`);
+  assert.equal(after.textContent, `≤\u00A014,0${N}vrk: ✓ saavutettu`);
+  assert.equal(before.dataset.targetMet, "false");
+  assert.equal(after.dataset.targetMet, "true");
+  assert.equal((targetStatusCell(cell("2023-09", null), t3, "2023-09", "days", "fi", document) as HTMLElement).textContent, `≤\u00A014,0${N}vrk: ei arvioitavissa`);
+  assert.equal(targetStatusCell(cell("2023-09", 10), [], "2023-09", "days", "fi", document), "–");
+  // The trend chart steps where the rule changes and marks each period.
+  const fig = trendChart([{ key: "ALL", label: "Koko kaupunki", cells: monthly("2023-07", [10, 10, 10, 10]), role: "main" }], { name: "T3", scope: "Koko kaupunki", measure: "days", threshold: null, targets: t3, document });
+  assert.deepEqual([...fig.querySelectorAll(".target-line line[data-target-value]")].map((l) => [l.getAttribute("data-target-value"), l.getAttribute("data-from"), l.getAttribute("data-to")]), [["7", "2023-07-01", "2023-08-31"], ["14", "2023-09-01", "2023-10-31"]]);
+  assert.deepEqual([...fig.querySelectorAll(".target-status-row [data-period]")].map((m) => m.firstChild!.textContent), ["✗", "✗", "✓", "✓"]);
 });

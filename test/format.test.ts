@@ -38,3 +38,29 @@ test("values in their units; suppressed cells read as under the threshold", () =
   assert.equal(formatSuppressed(5), `<${N}5`);
   assert.equal(formatSuppressed(10), `<${N}10`);
 });
+
+test("each locale: decimal comma and narrow no-break space in fi and sv, the English style in en", () => {
+  const cases: [string, string, string, string][] = [
+    // what, fi, sv, en
+    ["share", formatPercent(0.123, 1, "fi"), formatPercent(0.123, 1, "sv"), formatPercent(0.123, 1, "en")],
+    ["thousands", formatNumber(12345.6, 1, "fi"), formatNumber(12345.6, 1, "sv"), formatNumber(12345.6, 1, "en")],
+    ["negative", formatNumber(-3, 0, "fi"), formatNumber(-3, 0, "sv"), formatNumber(-3, 0, "en")],
+    ["date", formatDate("2026-11-30", "fi"), formatDate("2026-11-30", "sv"), formatDate("2026-11-30", "en")],
+    ["days", formatValue(12.5, { unit: "days", lang: "fi" }), formatValue(12.5, { unit: "days", lang: "sv" }), formatValue(12.5, { unit: "days", lang: "en" })],
+    ["month", formatPeriod("2021-08", "fi"), formatPeriod("2021-08", "sv"), formatPeriod("2021-08", "en")],
+    ["half-year", formatPeriod("2021H2", "fi"), formatPeriod("2021H2", "sv"), formatPeriod("2021H2", "en")],
+    ["withheld", formatSuppressed(5, "fi"), formatSuppressed(5, "sv"), formatSuppressed(5, "en")],
+  ];
+  assert.deepEqual(cases, [
+    ["share", `12,3${N}%`, `12,3${N}%`, "12.3%"],
+    ["thousands", `12${N}345,6`, `12${N}345,6`, "12,345.6"],
+    ["negative", "\u22123", "\u22123", "-3"],
+    ["date", "30.11.2026", "30.11.2026", "30 Nov 2026"],
+    ["days", `12,5${N}vrk`, `12,5${N}dygn`, "12.5 days"],
+    ["month", "elo 2021", "aug 2021", "Aug 2021"],
+    ["half-year", "7–12/2021", "7–12/2021", "H2 2021"],
+    ["withheld", `<${N}5`, `<${N}5`, `<${N}5`],
+  ]);
+  // No plain space or no-break space ever separates digit groups in fi and sv (a line could break inside a number).
+  for (const lang of ["fi", "sv"] as const) assert.doesNotMatch(formatNumber(1234567.5, 1, lang), /[ \u00A0]/);
+});

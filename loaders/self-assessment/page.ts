@@ -11,6 +11,8 @@ import { s } from "./strings.ts";
 import type { PublishedCell } from "../indicator-row.ts";
 
 export const PAGE_STYLE = `<style>
+.sa { overflow-wrap: break-word; }
+.sa-missing, .sa-meta { overflow-wrap: anywhere; }
 .sa h2 { margin-top: 2.5rem; border-bottom: 1px solid var(--theme-foreground-faintest, #ddd); }
 .sa-sub { font-weight: 600; margin-top: -0.5rem; }
 .sa-meta { margin: 0.2rem 0; color: var(--theme-foreground-muted, #555); max-width: none; }
@@ -41,13 +43,15 @@ export const PAGE_STYLE = `<style>
 /**
  * Shows the language chosen with ?lang= (Finnish otherwise) and carries it in
  * the links between these pages. Without JavaScript the Finnish version stays.
+ * The other two languages are removed from the page (not only hidden): the
+ * page is a third of the size for the browser and for assistive technology.
  * The links themselves carry no query, so Framework can check them at build.
  */
 const LANG_SCRIPT = [
   "```js",
   "const chosen = new URLSearchParams(location.search).get(\"lang\");",
   "const lang = chosen === \"sv\" || chosen === \"en\" ? chosen : \"fi\";",
-  "for (const el of document.querySelectorAll(\"[data-sa-lang]\")) el.hidden = el.dataset.saLang !== lang;",
+  "for (const el of document.querySelectorAll(\"[data-sa-lang]\")) if (el.dataset.saLang !== lang) el.remove(); else el.hidden = false;",
   "for (const a of document.querySelectorAll(\"a[data-sa-keep-lang]\")) if (lang !== \"fi\") a.search = \"?lang=\" + lang;",
   "for (const a of document.querySelectorAll(\"a[data-sa-switch]\")) a.search = \"?lang=\" + a.dataset.saSwitch;",
   "```",

@@ -4,7 +4,7 @@ import { formatCell, formatPeriod, formatValueWithUnit, type Lang } from "../lib
 import { t } from "../lib/i18n.js";
 import { periodEndDate, periodMidDate, periodStartDate } from "../lib/periods.js";
 import type { Cell } from "../lib/slices.js";
-import { type TargetLike, targetForPeriod, targetSteps } from "../lib/targets.js";
+import { type TargetLike, isMet, targetForPeriod, targetSteps } from "../lib/targets.js";
 import { periodEnd, periodStart } from "../lib/targets.js";
 
 export const COLORS = {
@@ -22,6 +22,21 @@ export const COLORS = {
 export const PALETTE = ["#0072b2", "#d55e00", "#009e73", "#cc79a7", "#56b4e9", "#e69f00", "#000000", "#999999"];
 
 export const hasValue = (c: Cell | undefined | null): c is Cell & { value: number } => !!c && !c.suppressed && c.value !== null && Number.isFinite(c.value);
+
+/** Runs of consecutive valued cells: a line breaks where a period has no value (the gap is marked "< 5" when withheld). */
+export function valuedRuns(cells: readonly Cell[]): (Cell & { value: number })[][] {
+  const runs: (Cell & { value: number })[][] = [];
+  let run: (Cell & { value: number })[] = [];
+  for (const c of cells) {
+    if (hasValue(c)) run.push(c);
+    else if (run.length) {
+      runs.push(run);
+      run = [];
+    }
+  }
+  if (run.length) runs.push(run);
+  return runs;
+}
 
 export interface ChartRule {
   /** YYYY, YYYY-MM or YYYY-MM-DD. */
@@ -106,4 +121,56 @@ export function describeTrend(cells: readonly Cell[], o: DescribeOptions): strin
 /** Time-axis ticks the Finnish way: a year as 2021, other months as 3/2021 (never English month names). */
 export function timeTick(d: Date): string {
   return d.getUTCMonth() === 0 ? String(d.getUTCFullYear()) : `${d.getUTCMonth() + 1}/${d.getUTCFullYear()}`;
+}
+
+// ---------------------------------------------------------------------------
+// Targets per period: each value judged against the target in force on its
+// period's last day (targets.ts), told by a symbol and a word, never by colour
+// alone.
+
+/** The symbols of a target status: ✓ met, ✗ not met. */
+export const TARGET_SYMBOL = { met: "✓", notMet: "✗" } as const;
+
+export interface TargetStatus {
+  period: string;
+  target: TargetLike;
+  met: boolean;
+  cell: Cell & { value: number };
+}
+
+/** Every valued cell that has a target in force, with whether it meets it. */
+export function targetStatuses(cells: readonly Cell[], targets: readonly TargetLike[] | undefined): TargetStatus[] {
+  if (!targets?.length) return [];
+  const out: TargetStatus[] = [];
+  for (const cell of cells) {
+    if (!hasValue(cell)) continue;
+    const target = targetForPeriod(targets, cell.period);
+    const met = target ? isMet(cell.value, target) : null;
+    if (target && met !== null) out.push({ period: cell.period, target, met, cell });
+  }
+  return out;
+}
+
+/** "✓ saavutettu" / "✗ ei saavutettu" / "ei arvioitavissa". */
+export function targetStatusText(met: boolean | null, lang: Lang): string {
+  return met === null ? t(lang, "targetUnknown") : `${met ? TARGET_SYMBOL.met : TARGET_SYMBOL.notMet} ${t(lang, met ? "targetMet" : "targetNotMet")}`;
+}
+
+/**
+ * Met / not met per target validity period, in words: "Tavoite ≤ 7 vrk
+ * (1/2020–8/2023): saavutettu 10/44 jaksossa." One sentence per target that
+ * was in force during the series.
+ */
+export function describeTargetPeriods(cells: readonly Cell[], targets: readonly TargetLike[] | undefined, measure: string, lang: Lang): string {
+  const statuses = targetStatuses(cells, targets);
+  if (!statuses.length) return "";
+  const groups = new Map<TargetLike, TargetStatus[]>();
+  for (const s of statuses) groups.set(s.target, [...(groups.get(s.target) ?? []), s]);
+  return [...groups].map(([target, list]) => t(lang, "targetPeriods", {
+    target: formatTarget(target, measure, lang),
+    from: formatPeriod(list[0].period, lang),
+    to: formatPeriod(list[list.length - 1].period, lang),
+    met: list.filter((s) => s.met).length,
+    total: list.length,
+  })).join(" ");
 }

@@ -10,7 +10,7 @@ import type { Assessment, Judgement } from "../lib/status.js";
 import type { TargetLike } from "../lib/targets.js";
 import { cellValue } from "./cell-value.js";
 import { formatTarget } from "./chart-common.js";
-import { sparkline } from "./trend-chart.js";
+import { sparkline } from "./sparkline.js";
 
 export interface HeadlineCardOptions {
   indicator: string;

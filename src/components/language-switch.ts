@@ -29,13 +29,18 @@ export function languageHref(lang: Lang, href: string): string {
 const escape = (s: string) => s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
 
 /**
- * The header's static HTML (Finnish; the site script translates it). `self`
- * is the page's own address relative to itself ("./", "./HT1"), so the links
- * work without JavaScript too (losing only the page's other parameters).
+ * The header's static HTML (Finnish; the site script translates it) for the
+ * page at `path` ("/dimensions/TUOTTAVUUS", "/index"). The language links
+ * point at this same page, relative to itself ("./TUOTTAVUUS?lang=sv"), so
+ * they work without JavaScript too (losing only the page's other
+ * parameters). rel="alternate" with hreflang: the same page in another
+ * language; "external" keeps Framework from rewriting them and from reporting
+ * a link with a query string as broken.
  */
-export function headerHtml(self: string): string {
+export function headerHtml(path: string): string {
+  const self = `./${path.replace(/^.*\//, "").replace(/^index$/, "")}`;
   const links = LANGS.map((lang) =>
-    `<li><a href="${escape(self)}${lang === "fi" ? "" : `?lang=${lang}`}" lang="${lang}" hreflang="${lang}" data-language="${lang}"${lang === "fi" ? ' aria-current="true"' : ""}>${escape(LANGUAGE_NAMES[lang])}</a></li>`,
+    `<li><a href="${escape(self)}${lang === "fi" ? "" : `?lang=${lang}`}" rel="alternate external" lang="${lang}" hreflang="${lang}" data-language="${lang}"${lang === "fi" ? ' aria-current="true"' : ""}>${escape(LANGUAGE_NAMES[lang])}</a></li>`,
   ).join("");
   return `<p class="site-name" data-i18n="siteName">${escape(STRINGS.fi.siteName)}</p>` +
     `<nav class="language-switch" id="language-switch" aria-label="Kieli – Språk – Language"><ul>${links}</ul></nav>`;

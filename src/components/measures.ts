@@ -17,6 +17,26 @@ export function measureRules(measures: readonly Measure[], programme: Pick<Progr
     .map((m: Milestone) => ({ date: m.date, title: `${t(lang, "programmeMilestone", { name: localized(m.text, lang) })} (${formatProgrammeDate(m.date, m.precision, lang)})`, kind: "milestone" as const }));
 }
 
+/**
+ * The development measures an indicator follows: those of its development
+ * area and those whose primary or other benefit goal is one of its goals (as
+ * the goal and area pages list them).
+ */
+export function indicatorMeasures(indicator: { developmentArea: string; benefitGoals: readonly string[] }, programme: Pick<Programme, "measures">): Measure[] {
+  return programme.measures.filter((m) => m.developmentArea === indicator.developmentArea || indicator.benefitGoals.includes(m.primaryGoal) || m.secondaryGoals.some((g) => indicator.benefitGoals.includes(g)));
+}
+
+/**
+ * An indicator's annotations and SPC breaks: the start dates of the measures
+ * it follows as rules (else the programme's start milestones, as annotations
+ * only), and those start dates as the dates from which an XmR chart's limits
+ * are recalculated — a milestone of the whole programme is no break.
+ */
+export function indicatorRules(indicator: { developmentArea: string; benefitGoals: readonly string[] }, programme: Pick<Programme, "measures" | "programme">, lang: Lang = "fi"): { rules: ChartRule[]; breaks: string[] } {
+  const rules = measureRules(indicatorMeasures(indicator, programme), programme, lang);
+  return { rules, breaks: rules.filter((r) => r.kind === "measure").map((r) => r.date) };
+}
+
 export function measuresTable(measures: readonly Measure[], programme: Pick<Programme, "benefitGoals" | "spearheads">, o: { lang?: Lang; document?: Document } = {}): HTMLTableElement {
   const lang = o.lang ?? "fi";
   const doc = o.document ?? document;

@@ -2,7 +2,9 @@
 // attributes), a withheld cell "< 5", a missing one "ei tietoa".
 import type { Lang } from "../lib/format.js";
 import type { Cell } from "../lib/slices.js";
+import { type TargetLike, isMet, targetForPeriod } from "../lib/targets.js";
 import { cellValue } from "./cell-value.js";
+import { formatTarget, hasValue, targetStatusText } from "./chart-common.js";
 
 export interface TableColumn {
   /** Header text. */
@@ -67,4 +69,21 @@ export function tableDetails(summary: string, table: HTMLElement, doc: Document 
   s.textContent = summary;
   details.append(s, table);
   return details;
+}
+
+/**
+ * The target in force for a period and whether the cell meets it, in words
+ * and with a symbol ("≥ 75,0 %: ✗ ei saavutettu"), never by colour alone; "–"
+ * when no target is in force.
+ */
+export function targetStatusCell(cell: Cell | undefined, targets: readonly TargetLike[] | undefined, period: string, measure: string, lang: Lang = "fi", doc: Document = document): Node | string {
+  const target = targets?.length ? targetForPeriod(targets, period) : null;
+  if (!target) return "–";
+  const met = hasValue(cell) ? isMet(cell.value, target) : null;
+  const span = doc.createElement("span");
+  span.className = `target-status target-${met === null ? "unknown" : met ? "met" : "not-met"}`;
+  span.dataset.targetMet = met === null ? "unknown" : String(met);
+  span.dataset.targetPeriod = period;
+  span.textContent = `${formatTarget(target, measure, lang)}: ${targetStatusText(met, lang)}`;
+  return span;
 }

@@ -1,12 +1,14 @@
 // Units side by side without a league table: the spread of the units' values
 // over time around the whole city's line, and for one period each unit's
 // distance from the whole, listed by unit name (never sorted by value).
-import * as Plot from "@observablehq/plot";
 import { formatCell, formatChange, formatPeriod, formatTick, formatValueWithUnit, type Lang } from "../lib/format.js";
 import { t } from "../lib/i18n.js";
+import { periodEndDate, periodMidDate, periodStartDate } from "../lib/periods.js";
 import type { Cell } from "../lib/slices.js";
-import type { TargetLike } from "../lib/targets.js";
-import { COLORS, hasValue, points, targetLine, timeTick } from "./chart-common.js";
+import { type TargetLike, periodEnd, periodStart, targetForPeriod, targetSteps } from "../lib/targets.js";
+import { COLORS, formatTarget, hasValue, valuedRuns } from "./chart-common.js";
+import { periodBand, targetMarks } from "./chart-marks.js";
+import { chartFrame, legend, linePath, linearScale, numberAxis, paddedDomain, px, svgEl, timeAxis, timeScale, titleEl, yAxis } from "./svg.js";
 
 export interface UnitSpreadOptions {
   name: string;
@@ -43,44 +45,50 @@ export function unitSpread(unitCells: readonly Cell[], wholeCells: readonly Cell
     whole: formatCell(whole, o.measure, o.threshold, lang),
   });
   if (withheld) summary += ` ${withheld} × ${formatCell({ value: null, suppressed: true }, o.measure, o.threshold, lang)} (${t(lang, "suppressedNote")}).`;
-  const unitData = unitCells.flatMap((c) => points(c.unit_id, o.unitNames.get(c.unit_id) ?? c.unit_id, [c]));
-  const wholeData = points("ALL", t(lang, "whole"), wholeCells);
-  const highlighted = o.highlight ? unitData.filter((d) => d.key === o.highlight) : [];
-  const all = [...unitData, ...wholeData];
-  if (!all.some((d) => Number.isFinite(d.value))) {
+  const target = o.targets?.length ? targetForPeriod(o.targets, o.period) : null;
+  if (target) summary += ` ${t(lang, "chartTarget", { target: formatTarget(target, o.measure, lang) })}`;
+  const all = [...unitCells, ...wholeCells];
+  if (!all.some(hasValue)) {
     figure.textContent = `${o.name}: ${t(lang, "chartNoData")}`;
     return figure;
   }
-  const periods = [...new Set(all.map((d) => d.period))].sort();
-  const target = targetLine(o.targets, periods[0], periods[periods.length - 1]);
-  const valued = all.filter((d) => Number.isFinite(d.value));
-  const ys = [...valued.map((d) => d.value), ...target.map((d) => d.value)];
-  const lo = Math.min(...ys);
-  const hi = Math.max(...ys);
-  const pad = (hi - lo || Math.abs(hi) || 1) * 0.06;
-  const selected = all.find((d) => d.period === o.period);
-  const plot = Plot.plot({
-    document: doc,
-    width: o.width ?? 640,
-    height: o.height ?? 240,
-    marginLeft: 52,
-    ariaLabel: `${o.name}: ${t(lang, "byUnit")}`,
-    ariaDescription: summary,
-    x: { type: "utc", label: null, ticks: 6, tickFormat: timeTick },
-    y: { domain: [lo - pad, hi + pad], grid: true, label: null, tickFormat: (v: number) => formatTick(v, o.measure, lang), ticks: 5 },
-    marks: [
-      selected ? Plot.rectX([selected], { x1: "start", x2: "end", fill: "#000", fillOpacity: 0.05 }) : null,
-      Plot.line(target, { x: "date", y: "value", z: "piece", stroke: COLORS.target, strokeDasharray: "5,4", curve: "step-after" }),
-      Plot.dot(unitData.filter((d) => Number.isFinite(d.value)), {
-        x: "date", y: "value", r: 2, fill: COLORS.unit, fillOpacity: 0.55,
-        title: (d: { label: string; period: string; cell: Cell }) => `${d.label}\n${formatPeriod(d.period, lang)}: ${formatCell(d.cell, o.measure, o.threshold, lang)}`,
-      }),
-      Plot.line(highlighted, { x: "date", y: "value", stroke: COLORS.highlight, strokeWidth: 2 }),
-      Plot.dot(highlighted.filter((d) => Number.isFinite(d.value)), { x: "date", y: "value", r: 2.5, fill: COLORS.highlight }),
-      Plot.line(wholeData, { x: "date", y: "value", stroke: COLORS.whole, strokeWidth: 2.5 }),
-    ],
-  });
-  figure.append(plot);
+  const periods = [...new Set(all.map((c) => c.period))].sort();
+  const first = periods[0];
+  const last = periods[periods.length - 1];
+  const steps = o.targets?.length ? targetSteps(o.targets, periodStart(first), periodEnd(last)) : [];
+  const xDomain: [Date, Date] = [periodStartDate(first), periodEndDate(last)];
+  const f = chartFrame(doc, { width: o.width ?? 640, height: o.height ?? 240, margin: { top: 10, right: 16, bottom: 28, left: 52 }, label: `${o.name}: ${t(lang, "byUnit")}` });
+  const x = timeScale(xDomain, [f.left, f.right]);
+  const y = linearScale(paddedDomain([...all.filter(hasValue).map((c) => c.value as number), ...steps.map((s) => s.value)], o.measure, 0.06), [f.bottom, f.top]);
+  const svg = f.svg;
+  svg.append(yAxis(doc, f, y, y.ticks(5), (v) => formatTick(v, o.measure, lang)), timeAxis(doc, f, x, xDomain));
+  const band = periodBand(doc, f, x, o.period);
+  if (band) svg.append(band);
+  const targetG = targetMarks(doc, f, x, y, o.targets, first, last, o.measure, lang);
+  if (targetG) svg.append(targetG);
+  const dots = svgEl(doc, "g", { class: "unit-dots", fill: COLORS.unit, "fill-opacity": 0.55 });
+  for (const c of unitCells.filter(hasValue)) {
+    const label = o.unitNames.get(c.unit_id) ?? c.unit_id;
+    dots.append(svgEl(doc, "circle", { cx: px(x(periodMidDate(c.period))), cy: px(y(c.value)), r: 2, "data-unit": c.unit_id, "data-period": c.period, "data-value": String(c.value) },
+      titleEl(doc, `${label}\n${formatPeriod(c.period, lang)}: ${formatCell(c, o.measure, o.threshold, lang)}`)));
+  }
+  svg.append(dots);
+  const line = (cells: readonly Cell[], color: string, width: number, key: string) => {
+    const g = svgEl(doc, "g", { class: "series", "data-series": key, stroke: color, fill: color });
+    for (const run of valuedRuns(cells)) g.append(svgEl(doc, "path", { d: linePath(run.map((c) => [x(periodMidDate(c.period)), y(c.value)])), fill: "none", "stroke-width": width }));
+    return g;
+  };
+  if (o.highlight) {
+    const mine = unitCells.filter((c) => c.unit_id === o.highlight);
+    const g = line(mine, COLORS.highlight, 2, o.highlight);
+    for (const c of mine.filter(hasValue)) g.append(svgEl(doc, "circle", { cx: px(x(periodMidDate(c.period))), cy: px(y(c.value)), r: 2.5, stroke: "none" }));
+    svg.append(g);
+  }
+  svg.append(line(wholeCells, COLORS.whole, 2.5, "ALL"));
+  const entries = [{ label: t(lang, "whole"), color: COLORS.whole }, { label: t(lang, "units"), symbol: "●", color: COLORS.unit }];
+  if (o.highlight) entries.push({ label: o.unitNames.get(o.highlight) ?? o.highlight, color: COLORS.highlight });
+  if (steps.length) entries.push({ label: t(lang, "target"), color: COLORS.target, dash: "5,4" } as (typeof entries)[number]);
+  figure.append(legend(doc, entries), svg);
   const caption = doc.createElement("figcaption");
   caption.textContent = summary;
   figure.append(caption);
@@ -103,8 +111,9 @@ export interface UnitComparisonOptions {
 
 /**
  * One row per unit in the given (name) order: a line from the whole city's
- * value to the unit's, the unit's dot, and "< 5" for a withheld cell. No
- * ranks, no colours for good and bad.
+ * value to the unit's, the unit's dot, and "< 5" for a withheld cell. The
+ * target in force for the period is a dashed rule. No ranks, no colours for
+ * good and bad.
  */
 export function unitComparison(unitCells: readonly Cell[], whole: Cell | undefined, o: UnitComparisonOptions): HTMLElement {
   const lang = o.lang ?? "fi";
@@ -115,46 +124,65 @@ export function unitComparison(unitCells: readonly Cell[], whole: Cell | undefin
   const rows = o.units.map((u) => ({ ...u, cell: byUnit.get(u.unit_id) }));
   const valued = rows.filter((r) => hasValue(r.cell)) as (typeof rows[number] & { cell: Cell & { value: number } })[];
   const wholeValue = hasValue(whole) ? whole.value : null;
+  const target = o.targets?.length ? targetForPeriod(o.targets, o.period) : null;
   const summaryParts = [
     `${o.name}, ${formatPeriod(o.period, lang)}: ${t(lang, "whole").toLowerCase()} ${formatCell(whole, o.measure, o.threshold, lang)}.`,
     valued.length
       ? `${t(lang, "unitsListed", { count: valued.length })}: ${formatValueWithUnit(Math.min(...valued.map((r) => r.cell.value)), o.measure, lang)}–${formatValueWithUnit(Math.max(...valued.map((r) => r.cell.value)), o.measure, lang)}.`
       : t(lang, "chartNoData"),
+    target ? t(lang, "chartTarget", { target: formatTarget(target, o.measure, lang) }) : "",
   ];
-  const summary = summaryParts.join(" ");
+  const summary = summaryParts.filter(Boolean).join(" ");
   if (!valued.length && wholeValue === null) {
     figure.textContent = summary;
     return figure;
   }
-  const xs = [...valued.map((r) => r.cell.value), ...(wholeValue !== null ? [wholeValue] : [])];
-  const lo = Math.min(...xs);
-  const hi = Math.max(...xs);
-  const pad = (hi - lo || Math.abs(hi) || 1) * 0.08;
+  const xDomain = paddedDomain([...valued.map((r) => r.cell.value), ...(wholeValue !== null ? [wholeValue] : []), ...(target ? [target.value] : [])], o.measure);
   const names = rows.map((r) => r.name);
-  const anchorX = wholeValue ?? (lo + hi) / 2;
-  const plot = Plot.plot({
-    document: doc,
+  const rowHeight = 18;
+  const f = chartFrame(doc, {
     width: o.width ?? 640,
-    height: Math.max(120, rows.length * 18 + 50),
-    marginLeft: Math.min(260, 8 + Math.max(...names.map((n) => n.length)) * 6.2),
-    marginRight: 40,
-    ariaLabel: `${o.name}: ${t(lang, "comparison")}`,
-    ariaDescription: summary,
-    x: { domain: [lo - pad, hi + pad], grid: true, label: null, tickFormat: (v: number) => formatTick(v, o.measure, lang), axis: "top" },
-    y: { domain: names, label: null, tickSize: 0 },
-    marks: [
-      wholeValue !== null ? Plot.ruleX([wholeValue], { stroke: COLORS.whole, strokeWidth: 2 }) : null,
-      wholeValue !== null ? Plot.link(valued, { x1: () => wholeValue, x2: (r: { cell: Cell }) => r.cell.value, y: "name", stroke: COLORS.neutral, strokeWidth: 1.5 }) : null,
-      Plot.dot(valued, {
-        x: (r: { cell: Cell }) => r.cell.value, y: "name", r: 4, fill: COLORS.neutral,
-        title: (r: { name: string; cell: Cell }) => `${r.name}: ${formatCell(r.cell, o.measure, o.threshold, lang)}${wholeValue !== null ? ` (${formatChange(r.cell.value! - wholeValue, o.measure, lang)})` : ""}`,
-      }),
-      Plot.text(rows.filter((r) => !hasValue(r.cell)), {
-        x: () => anchorX, y: "name", text: (r: { cell: Cell | undefined }) => formatCell(r.cell, o.measure, o.threshold, lang), fill: COLORS.neutral, fontStyle: "italic",
-      }),
-    ],
+    height: Math.max(120, rows.length * rowHeight + 50),
+    margin: { top: 30, right: 40, bottom: 20, left: Math.min(260, 8 + Math.max(...names.map((n) => n.length)) * 6.2) },
+    label: `${o.name}: ${t(lang, "comparison")}`,
   });
-  figure.append(plot);
+  const x = linearScale(xDomain, [f.left, f.right]);
+  const yOf = (i: number) => f.top + (i + 0.5) * ((f.bottom - f.top) / Math.max(1, rows.length));
+  const svg = f.svg;
+  svg.append(numberAxis(doc, f, x, x.ticks(Math.max(2, Math.floor((f.right - f.left) / 80))), (v) => formatTick(v, o.measure, lang), { position: "top" }));
+  const labels = svgEl(doc, "g", { class: "y-axis", fill: "currentColor", "text-anchor": "end" });
+  rows.forEach((r, i) => {
+    const text = svgEl(doc, "text", { x: f.left - 8, y: px(yOf(i)), dy: "0.32em" });
+    text.textContent = r.name;
+    labels.append(text);
+  });
+  svg.append(labels);
+  if (target) {
+    const xx = px(x(target.value));
+    svg.append(svgEl(doc, "g", { class: "target-line", "data-target-op": target.op, "data-target-value": String(target.value) },
+      titleEl(doc, `${t(lang, "target")} ${formatTarget(target, o.measure, lang)}`),
+      svgEl(doc, "line", { x1: xx, x2: xx, y1: f.top, y2: f.bottom, stroke: COLORS.target, "stroke-width": 1.5, "stroke-dasharray": "5,4" }),
+      svgEl(doc, "text", { x: xx, y: f.bottom + 12, "text-anchor": "middle", fill: COLORS.target }, `${t(lang, "target")} ${formatTarget(target, o.measure, lang)}`)));
+  }
+  if (wholeValue !== null) {
+    const xx = px(x(wholeValue));
+    svg.append(svgEl(doc, "line", { class: "whole-line", x1: xx, x2: xx, y1: f.top, y2: f.bottom, stroke: COLORS.whole, "stroke-width": 2, "data-value": String(wholeValue) }, titleEl(doc, `${t(lang, "whole")}: ${formatCell(whole, o.measure, o.threshold, lang)}`)));
+  }
+  const anchorX = wholeValue ?? (xDomain[0] + xDomain[1]) / 2;
+  const marks = svgEl(doc, "g", { class: "unit-rows" });
+  rows.forEach((r, i) => {
+    const yy = px(yOf(i));
+    if (hasValue(r.cell)) {
+      if (wholeValue !== null) marks.append(svgEl(doc, "line", { x1: px(x(wholeValue)), x2: px(x(r.cell.value)), y1: yy, y2: yy, stroke: COLORS.neutral, "stroke-width": 1.5 }));
+      marks.append(svgEl(doc, "circle", { cx: px(x(r.cell.value)), cy: yy, r: 4, fill: COLORS.neutral, "data-unit": r.unit_id, "data-period": o.period, "data-value": String(r.cell.value) },
+        titleEl(doc, `${r.name}: ${formatCell(r.cell, o.measure, o.threshold, lang)}${wholeValue !== null ? ` (${formatChange(r.cell.value - wholeValue, o.measure, lang)})` : ""}`)));
+    } else {
+      marks.append(svgEl(doc, "text", { x: px(x(anchorX)), y: yy, dy: "0.32em", "text-anchor": "middle", fill: COLORS.neutral, "font-style": "italic", "data-unit": r.unit_id },
+        formatCell(r.cell, o.measure, o.threshold, lang)));
+    }
+  });
+  svg.append(marks);
+  figure.append(svg);
   const caption = doc.createElement("figcaption");
   caption.textContent = summary;
   figure.append(caption);

@@ -31,8 +31,9 @@ export interface SliceJson {
     unit_id: DictColumn;
     breakdown: DictColumn;
     breakdown_value: DictColumn;
-    numerator: (number | null)[];
-    denominator: (number | null)[];
+    /** Left out of slices that need only values (they read back as null). */
+    numerator?: (number | null)[];
+    denominator?: (number | null)[];
     value: (number | null)[];
     suppressed: (0 | 1)[];
   };
@@ -50,8 +51,8 @@ export function decodeSlice(slice: SliceJson): Cell[] {
       unit_id: d(c.unit_id, i),
       breakdown: d(c.breakdown, i),
       breakdown_value: d(c.breakdown_value, i),
-      numerator: c.numerator[i],
-      denominator: c.denominator[i],
+      numerator: c.numerator ? c.numerator[i] : null,
+      denominator: c.denominator ? c.denominator[i] : null,
       value: c.value[i],
       suppressed: c.suppressed[i] === 1,
     };

@@ -9,8 +9,11 @@
 // Only differences of published values; no figure is recomputed.
 import type { Cell } from "./slices.js";
 import { previousPeriod } from "./periods.js";
-import { type Direction, type VariationIcon, variationIcon, xmr } from "./spc.js";
-import { type TargetLike, isMet, targetForPeriod } from "./targets.js";
+import {
+  type AssuranceIcon, type Direction, type VariationIcon, type XmrRow, type XmrSegment,
+  assuranceIcon, variationIcon, xmr, xmrRows, xmrWithBreaks,
+} from "./spc.js";
+import { type TargetLike, isMet, periodEnd, periodStart, targetForPeriod } from "./targets.js";
 
 export type Judgement = "better" | "worse" | "unchanged";
 export type Verdict = "improving" | "worsening" | "stable";
@@ -99,4 +102,107 @@ export function tradeoff<D extends string>(verdicts: ReadonlyMap<D, DimensionVer
   // A mixed dimension is named among the worsening ones; the improving list names the others.
   const others = better.filter((b) => !worse.includes(b));
   return { worse, better: others.length ? others : better };
+}
+
+// ---------------------------------------------------------------------------
+// The SPC reading of a monthly series and the quadruple-aim guardrail: no
+// dimension may worsen significantly — a special-cause concern in a headline
+// indicator's monthly XmR chart — least of all while another one improves.
+
+export interface SeriesSpc<T extends TargetLike = TargetLike> {
+  segments: XmrSegment[];
+  rows: XmrRow[];
+  /** Break dates (YYYY-MM-DD) inside the series at which the limits were recalculated. */
+  breaks: string[];
+  /** The latest process (after the last break). */
+  latest: XmrSegment | undefined;
+  variation: VariationIcon | null;
+  target: T | null;
+  assurance: AssuranceIcon | null;
+}
+
+/** A date (YYYY, YYYY-MM or YYYY-MM-DD) as its first day. */
+const firstDay = (date: string) => (date.length === 4 ? `${date}-01-01` : date.length === 7 ? `${date}-01` : date);
+
+/**
+ * The XmR reading of a series (cells of one indicator, unit and breakdown
+ * value, in period order): processes split at the break dates that fall inside
+ * the series (dates YYYY, YYYY-MM or YYYY-MM-DD), the latest process's
+ * variation icon, and its assurance icon against the target in force in the
+ * last period. Withheld cells count as missing values (spc.ts).
+ */
+export function seriesSpc<T extends TargetLike>(cells: readonly Cell[], o: { direction: Direction; targets?: readonly T[]; breaks?: readonly string[] }): SeriesSpc<T> {
+  const points = cells.map((c) => ({ period: c.period, value: hasValue(c) ? c.value : null }));
+  const first = cells[0]?.period;
+  const last = cells[cells.length - 1]?.period;
+  const inside = first && last ? [...new Set((o.breaks ?? []).map(firstDay))].filter((d) => d > periodStart(first) && d <= periodEnd(last)).sort() : [];
+  const segments = points.length ? xmrWithBreaks(points, inside) : [];
+  const latest = segments[segments.length - 1];
+  const target = last && o.targets?.length ? targetForPeriod(o.targets, last) : null;
+  return {
+    segments,
+    rows: xmrRows(segments),
+    breaks: inside.filter((b) => segments.some((s) => s.breakDate === b)),
+    latest,
+    variation: latest ? variationIcon(latest, o.direction) : null,
+    target,
+    assurance: latest ? assuranceIcon(latest.limits, target) : null,
+  };
+}
+
+export interface GuardrailIndicator {
+  id: string;
+  dimension: string;
+  direction: Direction;
+}
+
+export interface GuardrailSignal {
+  dimension: string;
+  indicator: string;
+  icon: VariationIcon;
+}
+
+export interface GuardrailScope {
+  /** "ALL" for the whole city, else a unit id. */
+  scope: string;
+  /** Headline indicators whose latest monthly process shows a special-cause concern. */
+  concerns: GuardrailSignal[];
+  /** Headline indicators whose latest monthly process shows a special-cause improvement. */
+  improvements: GuardrailSignal[];
+  /** Dimensions that improve while another (a dimension with a concern) does not. */
+  improvingElsewhere: string[];
+  /** A concern in one dimension while another dimension improves. */
+  tradeoff: boolean;
+}
+
+/**
+ * The guardrail for each scope (the whole city and each unit): the monthly
+ * series of every headline indicator up to `upTo` (a month, YYYY-MM) read by
+ * seriesSpc, the concerns and improvements by dimension, and whether a
+ * dimension worsens significantly while another improves. `series` gives a
+ * scope's monthly cells of an indicator in period order; `breaks` the start
+ * dates of the development measures the indicator follows.
+ */
+export function guardrail(
+  scopes: readonly string[],
+  indicators: readonly GuardrailIndicator[],
+  series: (scope: string, indicator: string) => readonly Cell[],
+  o: { upTo: string; breaks?: (indicator: string) => readonly string[] },
+): GuardrailScope[] {
+  return scopes.map((scope) => {
+    const concerns: GuardrailSignal[] = [];
+    const improvements: GuardrailSignal[] = [];
+    for (const indicator of indicators) {
+      if (indicator.direction === null) continue;
+      const cells = series(scope, indicator.id).filter((c) => c.period <= o.upTo);
+      const { variation } = seriesSpc(cells, { direction: indicator.direction, breaks: o.breaks?.(indicator.id) });
+      if (!variation) continue;
+      const signal = { dimension: indicator.dimension, indicator: indicator.id, icon: variation };
+      if (variation.startsWith("concern")) concerns.push(signal);
+      else if (variation.startsWith("improvement")) improvements.push(signal);
+    }
+    const worse = new Set(concerns.map((c) => c.dimension));
+    const improvingElsewhere = [...new Set(improvements.map((i) => i.dimension))].filter((d) => !worse.has(d));
+    return { scope, concerns, improvements, improvingElsewhere, tradeoff: worse.size > 0 && improvingElsewhere.length > 0 };
+  });
 }

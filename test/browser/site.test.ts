@@ -15,6 +15,7 @@ import { after, before, test } from "node:test";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { PROJECT_ROOT } from "../../loaders/catalogue.ts";
 import { generateExtract } from "../../loaders/generate/index.ts";
+import { unitSlug } from "../../loaders/page-slices.ts";
 import { startServer } from "../../scripts/serve.ts";
 import { formatCell } from "../../src/lib/format.ts";
 
@@ -197,7 +198,83 @@ function checkFigures(path: string, list: Figure[]): void {
   }
 }
 
-async function checkPage(path: string, options: { expectFigures?: boolean } = {}): Promise<{ figures: number; bytes: number }> {
+interface XmrShown {
+  indicator: string;
+  unit: string;
+  limits: string;
+  points: [string, string][];
+  withheld: string[];
+  means: { from: string; to: string; value: string }[];
+  tooFew: boolean;
+  caption: string;
+}
+
+interface FunnelShown {
+  indicator: string;
+  period: string;
+  p: string;
+  units: { unit: string; value: string; numerator: string; denominator: string; funnel: string }[];
+  suppressed: string[];
+}
+
+/** The XmR charts and funnel plots of a page, as their data-* attributes say. */
+async function charts(page: Page): Promise<{ xmr: XmrShown[]; funnel: FunnelShown[] }> {
+  const xmr = await page.$$eval("figure.xmr-chart", (figs) => figs.map((f) => {
+    const d = (f as HTMLElement).dataset;
+    return {
+      indicator: d.indicatorChart ?? "", unit: d.unitChart ?? "", limits: d.limits ?? "",
+      points: [...f.querySelectorAll(".xmr-points [data-period]")].map((p) => [p.getAttribute("data-period")!, p.getAttribute("data-value")!] as [string, string]),
+      withheld: [...f.querySelectorAll(".suppressed-marks [data-period]")].map((p) => p.getAttribute("data-period")!),
+      means: [...f.querySelectorAll("[data-line=mean]")].map((l) => ({ from: l.getAttribute("data-from")!, to: l.getAttribute("data-to")!, value: l.getAttribute("data-value")! })),
+      tooFew: !!f.querySelector(".xmr-too-few"),
+      caption: f.querySelector("figcaption")?.textContent ?? "",
+    };
+  }));
+  const funnel = await page.$$eval("figure.funnel-chart", (figs) => figs.map((f) => {
+    const d = (f as HTMLElement).dataset;
+    return {
+      indicator: d.indicatorChart ?? "", period: d.period ?? "", p: d.p ?? "",
+      units: [...f.querySelectorAll<HTMLElement>(".funnel-unit")].map((g) => ({ unit: g.dataset.unit!, value: g.dataset.value!, numerator: g.dataset.numerator!, denominator: g.dataset.denominator!, funnel: g.dataset.funnel! })),
+      suppressed: (d.suppressedUnits ?? "").split(" ").filter(Boolean),
+    };
+  }));
+  return { xmr, funnel };
+}
+
+/** Every point, withheld month and mean of an XmR chart, and every unit and the centre of a funnel, against the export. */
+function checkCharts(path: string, shown: { xmr: XmrShown[]; funnel: FunnelShown[] }): void {
+  for (const c of shown.xmr) {
+    const where = `${path}: XmR ${c.indicator} ${c.unit}`;
+    assert.ok(indicators.has(c.indicator), `${where}: a catalogue indicator`);
+    for (const [period, value] of c.points) {
+      const row = exportRows.get(key(c.indicator, period, c.unit, "ALL"));
+      assert.ok(row && !row.suppressed, `${where} ${period}: the export publishes it`);
+      assert.equal(value, row.value, `${where} ${period}: the published value`);
+    }
+    for (const period of c.withheld) assert.ok(exportRows.get(key(c.indicator, period, c.unit, "ALL"))?.suppressed, `${where} ${period}: withheld in the export`);
+    for (const m of c.means) {
+      const values = c.points.filter(([p]) => p >= m.from && p <= m.to).map(([, v]) => Number(v));
+      const mean = values.reduce((a, b) => a + b, 0) / values.length;
+      assert.ok(values.length >= 12, `${where}: limits only from 12 values or more`);
+      assert.ok(Math.abs(mean - Number(m.value)) <= 1e-9 * Math.max(1, Math.abs(mean)), `${where}: the mean ${m.value} of ${m.from}–${m.to} is the export's`);
+    }
+    if (c.limits === "none") assert.ok(c.tooFew && /Alle 12 kuukausiarvoa/.test(c.caption), `${where}: says why there are no limits`);
+  }
+  for (const f of shown.funnel) {
+    const where = `${path}: funnel ${f.indicator} ${f.period}`;
+    const whole = exportRows.get(key(f.indicator, f.period, "ALL", "ALL"));
+    assert.ok(whole && !whole.suppressed && whole.value === f.p, `${where}: p is the published whole ${whole?.value}`);
+    for (const u of f.units) {
+      const row = exportRows.get(key(f.indicator, f.period, u.unit, "ALL"));
+      assert.ok(row && !row.suppressed, `${where} ${u.unit}: the export publishes it`);
+      assert.deepEqual([u.value, u.numerator, u.denominator], [row.value, row.numerator, row.denominator], `${where} ${u.unit}: value and counts as published`);
+    }
+    for (const unit of f.suppressed) assert.ok(exportRows.get(key(f.indicator, f.period, unit, "ALL"))?.suppressed, `${where} ${unit}: withheld in the export`);
+    assert.ok(!f.units.some((u) => f.suppressed.includes(u.unit)), `${where}: a withheld unit is not plotted`);
+  }
+}
+
+async function checkPage(path: string, options: { expectFigures?: boolean } = {}): Promise<{ figures: number; bytes: number; charts: { xmr: XmrShown[]; funnel: FunnelShown[] } }> {
   const v = await visit(path);
   try {
     assert.deepEqual(v.errors, [], `${path}: console errors`);
@@ -206,13 +283,15 @@ async function checkPage(path: string, options: { expectFigures?: boolean } = {}
     const list = await figures(v.page);
     if (options.expectFigures) assert.ok(list.length > 0, `${path}: shows figures`);
     checkFigures(path, list);
+    const shownCharts = await charts(v.page);
+    checkCharts(path, shownCharts);
     // Every chart states its message in words.
     const silent = await v.page.$$eval("figure", (els) =>
       els.filter((f) => !f.parentElement?.closest("figure") && f.querySelector("svg") && !f.querySelector("figcaption")?.textContent?.trim() && !f.getAttribute("aria-label")).length,
     );
     assert.equal(silent, 0, `${path}: charts without a text alternative`);
     if (!EXEMPT_FROM_BUDGET.test(path)) assert.ok(v.bytes <= PAGE_BUDGET, `${path}: ${Math.round(v.bytes / 1024)} kB transferred, budget ${PAGE_BUDGET / 1024} kB`);
-    return { figures: list.length, bytes: v.bytes };
+    return { figures: list.length, bytes: v.bytes, charts: shownCharts };
   } finally {
     await v.page.close();
   }
@@ -248,6 +327,53 @@ test("every page opens cleanly and shows the export's figures", async () => {
 test("a dimension page shows every unit's figures on request, equal to the export", async () => {
   const r = await checkPage("dimensions/SAATAVUUS_VAIKUTTAVUUS?pt=month&units=1", { expectFigures: true });
   assert.ok(r.figures > 100, `unit figures shown (${r.figures})`);
+});
+
+test("the XmR charts (monthly dimension and unit pages) and funnel plots render and equal the export", async () => {
+  const meta = JSON.parse(readFileSync(join(DIST, "_file", "data", readdirSync(join(DIST, "_file", "data")).find((f) => /^meta\.[0-9a-f]+\.json$/.test(f))!), "utf8"));
+  let xmr = 0;
+  let limited = 0;
+  for (const path of ["dimensions/SAATAVUUS_VAIKUTTAVUUS?pt=month", "dimensions/HENKILOSTOKOKEMUS?pt=month"]) {
+    const r = await checkPage(path, { expectFigures: true });
+    assert.ok(r.charts.xmr.length > 0, `${path}: XmR charts`);
+    assert.ok(r.charts.xmr.every((c) => c.unit === "ALL"));
+    xmr += r.charts.xmr.length;
+    limited += r.charts.xmr.filter((c) => c.limits === "yes").length;
+  }
+  // The unit with the most published monthly cells.
+  const counts = new Map<string, number>();
+  for (const k of exportRows.keys()) {
+    const [, period, unit, bv] = k.split("|");
+    if (unit !== "ALL" && bv === "ALL" && periodType(period) === "month") counts.set(unit, (counts.get(unit) ?? 0) + 1);
+  }
+  const busiest = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0][0];
+  const unit = meta.units.find((u: { unit_id: string }) => u.unit_id === busiest);
+  const r = await checkPage(`units/${unitSlug(busiest)}?pt=month`, { expectFigures: true });
+  assert.ok(r.charts.xmr.length > 0 && r.charts.xmr.every((c) => c.unit === unit.unit_id), "the unit's own XmR charts");
+  xmr += r.charts.xmr.length;
+  assert.ok(limited > 0, `some charts have limits (${limited} of ${xmr})`);
+  // A share indicator's comparison is a funnel plot.
+  const f = await checkPage("comparison/ACC_FIRST_CONTACT?pt=year", { expectFigures: true });
+  assert.equal(f.charts.funnel.length, 1, "one funnel plot");
+  assert.ok(f.charts.funnel[0].units.length > 0, "units plotted");
+  const nps = await checkPage("comparison/CX_NPS?pt=year", { expectFigures: true });
+  assert.equal(nps.charts.funnel.length, 0, "an NPS is no share: no funnel");
+});
+
+test("the overview lists the units with a significant deterioration by name", async () => {
+  const v = await visit("?pt=year");
+  try {
+    assert.deepEqual(v.errors, []);
+    const guard = await v.page.$eval(".guardrail", (e) => ({ month: (e as HTMLElement).dataset.month, flagged: (e as HTMLElement).dataset.flagged, rows: [...e.querySelectorAll<HTMLElement>("tr[data-guardrail-scope]")].map((r) => [r.dataset.guardrailScope, r.querySelector("th")!.textContent, r.dataset.concernDimensions]) }));
+    assert.match(guard.month ?? "", /^\d{4}-\d{2}$/, "read up to a month");
+    const units = guard.rows.filter((r) => r[0] !== "ALL");
+    const names = units.map((r) => r[1]!);
+    assert.deepEqual(names, [...names].sort(new Intl.Collator("fi-FI").compare), "by name, not by value");
+    if (guard.rows.some((r) => r[0] === "ALL")) assert.equal(guard.rows[0][0], "ALL", "the whole city first");
+    for (const r of guard.rows) assert.ok(r[2], `${r[0]}: names the dimension`);
+  } finally {
+    await v.page.close();
+  }
 });
 
 test("the overview marks each dimension and tells a trade-off in words", async () => {

@@ -1,0 +1,293 @@
+// An XmR control chart of a monthly series, as in NHS England's "Making Data
+// Count": the values, the mean and the process limits (mean ± 2.66 × the mean
+// moving range) of each process, points coloured and shaped by the special
+// cause they belong to, the variation icon (improvement / concern / common
+// cause / neither, by the indicator's direction) and the assurance icon (pass /
+// fail / hit-and-miss against the target). Limits are recalculated from the
+// start date of a development measure the indicator follows: the limits break
+// there. With fewer than 12 values a process gets no limits, and the chart
+// says so. Withheld months are "< 5" markers, not gaps; the target is a step
+// line with ✓ / ✗ per month. All numbers come from lib/spc.ts and
+// lib/targets.ts; this only draws them.
+import { formatCell, formatDate, formatPeriod, formatTick, formatValueWithUnit, type Lang } from "../lib/format.js";
+import { t, type StringKey } from "../lib/i18n.js";
+import { periodEndDate, periodMidDate, periodStartDate } from "../lib/periods.js";
+import type { Cell } from "../lib/slices.js";
+import { type AssuranceIcon, type Direction, MIN_POINTS, type PointVariation, type SpcRule, type VariationIcon, type XmrSegment, pointVariation } from "../lib/spc.js";
+import { type SeriesSpc, seriesSpc } from "../lib/status.js";
+import { type TargetLike, periodEnd, periodStart, targetForPeriod, targetSteps } from "../lib/targets.js";
+import { COLORS, type ChartRule, TARGET_SYMBOL, describeTargetPeriods, formatTarget, hasValue, targetStatuses } from "./chart-common.js";
+import { periodBand, ruleMarks, statusRow, suppressedMarks, targetMarks } from "./chart-marks.js";
+import { assuranceText, variationText } from "./xmr-chart-text.js";
+import { chartFrame, legend, linePath, linearScale, paddedDomain, px, svgEl, timeAxis, timeScale, titleEl, yAxis } from "./svg.js";
+
+/** MDC's colours: grey common cause, blue improvement, orange concern, purple neither. */
+export const SPC_COLORS: Record<PointVariation, string> = { "common-cause": "#7f7f7f", improvement: COLORS.better, concern: COLORS.worse, neither: "#7b3294" };
+const ASSURANCE_COLORS: Record<AssuranceIcon, string> = { pass: COLORS.better, fail: COLORS.worse, "hit-and-miss": "#7f7f7f" };
+
+const POINT_KEYS: Record<PointVariation, StringKey> = { "common-cause": "spcCommon", improvement: "spcImprovement", concern: "spcConcern", neither: "spcNeither" };
+const RULE_KEYS: Record<SpcRule, StringKey> = { "outside-limits": "spcRuleOutside", shift: "spcRuleShift", trend: "spcRuleTrend", "two-of-three": "spcRuleTwoOfThree" };
+
+export { assuranceText, variationText };
+export type XmrModel = SeriesSpc;
+
+/** A date (YYYY, YYYY-MM or YYYY-MM-DD) as its first day. */
+const firstDay = (date: string) => (date.length === 4 ? `${date}-01-01` : date.length === 7 ? `${date}-01` : date);
+
+/** The XmR chart's numbers (lib/status.ts seriesSpc): processes split at the breaks inside the series, icons of the latest. */
+export const xmrModel = seriesSpc;
+
+/** A variation icon as MDC draws it, small and in SVG: a ring in the icon's colour with H or L (or a flat zigzag for common cause), and its words beside it. */
+export function variationIconEl(icon: VariationIcon, lang: Lang, doc: Document = document): HTMLElement {
+  const [kind, side] = icon === "common-cause" ? ["common-cause", null] : (icon.split("-") as [PointVariation, "high" | "low"]);
+  const color = SPC_COLORS[kind as PointVariation];
+  const svg = iconSvg(doc, color);
+  if (side === null) {
+    svg.append(svgEl(doc, "path", { d: "M6,15L9.5,11L13,16L16.5,11.5L22,14.5", fill: "none", stroke: color, "stroke-width": 2, "stroke-linejoin": "round" }));
+  } else {
+    svg.append(svgEl(doc, "text", { x: 14, y: 14, dy: "0.36em", "text-anchor": "middle", "font-size": 12, "font-weight": "bold", fill: color }, side === "high" ? "H" : "L"));
+    svg.append(svgEl(doc, "path", { d: side === "high" ? "M10.5,7.5L14,3.5L17.5,7.5Z" : "M10.5,20.5L14,24.5L17.5,20.5Z", fill: color }));
+  }
+  return iconWithLabel(doc, svg, `${t(lang, "spcVariation")}: ${variationText(icon, lang)}`, { variation: icon });
+}
+
+/** An assurance icon: a ring with P (pass), F (fail) or ? (hit and miss), and its words beside it. */
+export function assuranceIconEl(icon: AssuranceIcon, lang: Lang, doc: Document = document): HTMLElement {
+  const color = ASSURANCE_COLORS[icon];
+  const svg = iconSvg(doc, color);
+  svg.append(svgEl(doc, "text", { x: 14, y: 14, dy: "0.36em", "text-anchor": "middle", "font-size": 13, "font-weight": "bold", fill: color }, icon === "pass" ? "P" : icon === "fail" ? "F" : "?"));
+  return iconWithLabel(doc, svg, `${t(lang, "spcAssurance")}: ${assuranceText(icon, lang)}`, { assurance: icon });
+}
+
+function iconSvg(doc: Document, color: string): SVGSVGElement {
+  return svgEl(doc, "svg", { width: 28, height: 28, viewBox: "0 0 28 28", "aria-hidden": "true", class: "spc-icon-shape" },
+    svgEl(doc, "circle", { cx: 14, cy: 14, r: 12.5, fill: "white", stroke: color, "stroke-width": 2 }));
+}
+
+function iconWithLabel(doc: Document, svg: SVGSVGElement, label: string, data: Record<string, string>): HTMLElement {
+  const span = doc.createElement("span");
+  span.className = "spc-icon";
+  for (const [k, v] of Object.entries(data)) span.dataset[k] = v;
+  const text = doc.createElement("span");
+  text.className = "spc-icon-label";
+  text.textContent = label;
+  span.append(svg, text);
+  return span;
+}
+
+export interface XmrChartOptions {
+  name: string;
+  /** Whose series this is ("Koko kaupunki", a unit's name). */
+  scope: string;
+  measure: string;
+  threshold: number | null;
+  direction: Direction;
+  targets?: readonly TargetLike[];
+  /** Annotations on the time axis: development measures' start dates (or programme milestones). */
+  rules?: readonly ChartRule[];
+  /** Dates from which the limits are recalculated: start dates of the development measures the indicator follows. */
+  breaks?: readonly string[];
+  /** What the series is, written on the figure as data-* (for tests and tools). */
+  indicator?: string;
+  unit?: string;
+  selectedPeriod?: string;
+  lang?: Lang;
+  width?: number;
+  height?: number;
+  document?: Document;
+}
+
+/** One point's shape: circle (common cause, improvement), square (concern), diamond (neither) — so the status is not told by colour alone. */
+function pointShape(doc: Document, kind: PointVariation, cx: number, cy: number, attrs: Record<string, string>): SVGElement {
+  const color = SPC_COLORS[kind];
+  if (kind === "concern") return svgEl(doc, "rect", { x: px(cx - 4), y: px(cy - 4), width: 8, height: 8, fill: color, ...attrs });
+  if (kind === "neither") return svgEl(doc, "path", { d: `M${px(cx)},${px(cy - 5)}L${px(cx + 5)},${px(cy)}L${px(cx)},${px(cy + 5)}L${px(cx - 5)},${px(cy)}Z`, fill: color, ...attrs });
+  return svgEl(doc, "circle", { cx: px(cx), cy: px(cy), r: kind === "improvement" ? 4.5 : 3, fill: color, ...attrs });
+}
+
+const POINT_SYMBOL: Record<PointVariation, string> = { "common-cause": "●", improvement: "●", concern: "■", neither: "◆" };
+
+export function xmrChart(cells: readonly Cell[], o: XmrChartOptions): HTMLElement {
+  const lang = o.lang ?? "fi";
+  const doc = o.document ?? document;
+  const figure = doc.createElement("figure");
+  figure.className = "xmr-chart";
+  figure.dataset.xmr = "true";
+  if (o.indicator) figure.dataset.indicatorChart = o.indicator;
+  figure.dataset.unitChart = o.unit ?? "ALL";
+  const model = xmrModel(cells, { direction: o.direction, targets: o.targets, breaks: o.breaks });
+  const valuedCount = cells.filter(hasValue).length;
+  if (!valuedCount) {
+    const p = doc.createElement("p");
+    p.className = "no-data";
+    p.textContent = `${o.name}, ${o.scope}: ${t(lang, "chartNoData")}`;
+    figure.append(p);
+    return figure;
+  }
+  figure.dataset.variation = model.variation ?? "none";
+  figure.dataset.assurance = model.assurance ?? "none";
+  figure.dataset.limits = model.latest?.limits ? "yes" : "none";
+  const first = cells[0].period;
+  const last = cells[cells.length - 1].period;
+
+  // The words first: icons with labels, then what the chart shows.
+  const sentences: string[] = [];
+  const latest = model.latest!;
+  const latestN = latest.points.filter((p) => p.value !== null).length;
+  const fromText = (s: XmrSegment) => formatPeriod(s.points[0].period, lang);
+  const fmt = (v: number) => formatValueWithUnit(v, o.measure, lang);
+  if (latest.limits) {
+    sentences.push(t(lang, "xmrSummary", { name: o.name, scope: o.scope, mean: fmt(latest.limits.mean), lower: fmt(latest.limits.lower), upper: fmt(latest.limits.upper), n: latest.limits.n, from: fromText(latest) }));
+  } else {
+    sentences.push(`${o.name}, ${o.scope}: ${t(lang, "xmrTooFew", { n: latestN, min: MIN_POINTS })}`);
+  }
+  const lastValued = [...cells].reverse().find(hasValue);
+  if (lastValued) {
+    sentences.push(t(lang, "xmrLatest", { period: formatPeriod(lastValued.period, lang), value: formatCell(lastValued, o.measure, o.threshold, lang), variation: model.variation ? variationText(model.variation, lang).toLowerCase() : t(lang, "noVerdict").toLowerCase() }));
+  }
+  if (model.target) {
+    sentences.push(model.assurance
+      ? t(lang, "xmrAssurance", { target: formatTarget(model.target, o.measure, lang), assurance: assuranceText(model.assurance, lang).toLowerCase() })
+      : t(lang, "chartTarget", { target: formatTarget(model.target, o.measure, lang) }));
+  }
+  const breakRules = (o.rules ?? []).filter((r) => model.breaks.includes(firstDay(r.date)));
+  for (const b of model.breaks) {
+    const names = breakRules.filter((r) => firstDay(r.date) === b).map((r) => r.title);
+    sentences.push(t(lang, "xmrBreak", { date: formatDate(b, lang), name: names.join("; ") || "–" }));
+  }
+  const specialMonths = model.rows.filter((r) => r.value !== null && r.flags.length > 0).length;
+  if (model.segments.some((s) => s.limits)) sentences.push(t(lang, "xmrSpecialCount", { count: specialMonths }));
+  const targetPeriods = describeTargetPeriods(cells, o.targets, o.measure, lang);
+  if (targetPeriods) sentences.push(targetPeriods);
+
+  const header = doc.createElement("div");
+  header.className = "xmr-header";
+  if (model.variation) header.append(variationIconEl(model.variation, lang, doc));
+  if (model.assurance) header.append(assuranceIconEl(model.assurance, lang, doc));
+  if (!latest.limits) {
+    const note = doc.createElement("p");
+    note.className = "xmr-too-few";
+    note.textContent = t(lang, "xmrTooFew", { n: latestN, min: MIN_POINTS });
+    header.append(note);
+  }
+  figure.append(header);
+
+  // The chart.
+  const steps = o.targets?.length ? targetSteps(o.targets, periodStart(first), periodEnd(last)) : [];
+  const statuses = targetStatuses(cells, o.targets);
+  const limitValues = model.segments.flatMap((s) => (s.limits ? [s.limits.lower, s.limits.upper, s.limits.mean] : []));
+  const yDomain = paddedDomain([...cells.filter(hasValue).map((c) => c.value as number), ...limitValues, ...steps.map((s) => s.value)], o.measure);
+  const xDomain: [Date, Date] = [periodStartDate(first), periodEndDate(last)];
+  const rules = o.rules ?? [];
+  const f = chartFrame(doc, {
+    width: o.width ?? 640,
+    height: (o.height ?? 260) + (statuses.length ? 22 : 0),
+    margin: { top: rules.length ? 18 : 10, right: 16, bottom: statuses.length ? 50 : 28, left: 52 },
+    label: t(lang, "xmrTitle", { name: o.name }),
+  });
+  const x = timeScale(xDomain, [f.left, f.right]);
+  const y = linearScale(yDomain, [f.bottom, f.top]);
+  const svg = f.svg;
+  svg.setAttribute("data-y-domain", yDomain.join(","));
+  svg.setAttribute("data-y-range", `${f.bottom},${f.top}`);
+  svg.append(yAxis(doc, f, y, y.ticks(5), (v) => formatTick(v, o.measure, lang)), timeAxis(doc, f, x, xDomain));
+  const band = periodBand(doc, f, x, o.selectedPeriod);
+  if (band) svg.append(band);
+  const targetG = targetMarks(doc, f, x, y, o.targets, first, last, o.measure, lang);
+  if (targetG) svg.append(targetG);
+  const ruled = ruleMarks(doc, f, x, rules, xDomain, { breaks: breakRules.map((r) => r.date) });
+  if (ruled) svg.append(ruled.g);
+
+  // Mean and process limits of each process; a break starts new ones.
+  const limitsG = svgEl(doc, "g", { class: "xmr-limits", fill: "none" });
+  model.segments.forEach((s, i) => {
+    const x1 = px(x(periodStartDate(s.points[0].period)));
+    const x2 = px(x(periodEndDate(s.points[s.points.length - 1].period)));
+    if (!s.limits) {
+      limitsG.append(svgEl(doc, "text", { class: "xmr-no-limits", x: px((x1 + x2) / 2), y: f.top + 10, "text-anchor": "middle", fill: COLORS.neutral, "font-style": "italic", "data-segment": i },
+        t(lang, "xmrNoLimitsShort", { min: MIN_POINTS })));
+      return;
+    }
+    const lines: [string, number, string, string][] = [
+      ["upper", s.limits.upper, "4,3", t(lang, "xmrUpper")],
+      ["mean", s.limits.mean, "", t(lang, "xmrMean")],
+      ["lower", s.limits.lower, "4,3", t(lang, "xmrLower")],
+    ];
+    for (const [kind, value, dash, label] of lines) {
+      // A share's limit beyond 0 or 100 % is drawn at the edge (its title and data-value keep the formula's value).
+      const yy = px(Math.max(f.top, Math.min(f.bottom, y(value))));
+      limitsG.append(svgEl(doc, "line", {
+        x1, x2, y1: yy, y2: yy, stroke: kind === "mean" ? "#4d4d4d" : "#8c8c8c", "stroke-width": kind === "mean" ? 1.5 : 1.2, "stroke-dasharray": dash || null,
+        "data-line": kind, "data-segment": i, "data-value": String(value), "data-from": s.points[0].period, "data-to": s.points[s.points.length - 1].period,
+      }, titleEl(doc, `${label}: ${fmt(value)} (${formatPeriod(s.points[0].period, lang)}–${formatPeriod(s.points[s.points.length - 1].period, lang)})`)));
+    }
+  });
+  svg.append(limitsG);
+
+  // The values: a line per run of valued months within a process, each point shaped by its special cause.
+  const line = svgEl(doc, "g", { class: "xmr-line", fill: "none", stroke: COLORS.whole, "stroke-width": 1.5 });
+  model.segments.forEach((s) => {
+    let run: [number, number][] = [];
+    const flush = () => {
+      if (run.length > 1) line.append(svgEl(doc, "path", { d: linePath(run) }));
+      run = [];
+    };
+    for (const p of s.points) {
+      if (p.value === null) flush();
+      else run.push([x(periodMidDate(p.period)), y(p.value)]);
+    }
+    flush();
+  });
+  svg.append(line);
+  const pointsG = svgEl(doc, "g", { class: "xmr-points" });
+  const cellOf = new Map(cells.map((c) => [c.period, c]));
+  const kinds = new Set<PointVariation>();
+  for (const row of model.rows) {
+    if (row.value === null) continue;
+    const kind = pointVariation(row, row.mean, o.direction);
+    kinds.add(kind);
+    const cell = cellOf.get(row.period)!;
+    const rulesText = [...new Set(row.flags.map((fl) => t(lang, RULE_KEYS[fl.rule])))].join("; ");
+    const target = o.targets?.length ? targetForPeriod(o.targets, row.period) : null;
+    const met = statuses.find((st) => st.period === row.period);
+    const title = [
+      `${o.scope}\n${formatPeriod(row.period, lang)}: ${formatCell(cell, o.measure, o.threshold, lang)}`,
+      `${t(lang, POINT_KEYS[kind])}${rulesText ? ` (${rulesText})` : ""}`,
+      target && met ? `${t(lang, "target")} ${formatTarget(target, o.measure, lang)}: ${t(lang, met.met ? "targetMet" : "targetNotMet")}` : "",
+    ].filter(Boolean).join("\n");
+    const el = pointShape(doc, kind, x(periodMidDate(row.period)), y(row.value), {
+      "data-period": row.period, "data-value": String(cell.value), "data-variation": kind, "data-segment": String(row.segment),
+      "data-rules": row.flags.map((fl) => fl.rule).join(" "),
+    });
+    el.append(titleEl(doc, title));
+    pointsG.append(el);
+  }
+  svg.append(pointsG);
+  const withheld = suppressedMarks(doc, f, x, cells, { label: o.scope, color: COLORS.neutral, threshold: o.threshold, lang });
+  if (withheld) svg.append(withheld);
+  const row = statusRow(doc, f, x, statuses, { measure: o.measure, threshold: o.threshold, lang });
+  if (row) svg.append(row);
+
+  const entries: { label: string; color?: string; symbol?: string; dash?: string }[] = [];
+  if (model.segments.some((s) => s.limits)) entries.push({ label: t(lang, "xmrMean"), color: "#4d4d4d" }, { label: t(lang, "xmrLimits"), color: "#8c8c8c", dash: "4,3" });
+  for (const kind of ["common-cause", "improvement", "concern", "neither"] as const) if (kinds.has(kind)) entries.push({ label: t(lang, POINT_KEYS[kind]), symbol: POINT_SYMBOL[kind], color: SPC_COLORS[kind] });
+  if (steps.length) entries.push({ label: t(lang, "target"), color: COLORS.target, dash: "5,4" });
+  if (statuses.length) entries.push({ label: t(lang, "targetMet"), symbol: TARGET_SYMBOL.met, color: COLORS.better }, { label: t(lang, "targetNotMet"), symbol: TARGET_SYMBOL.notMet, color: COLORS.worse });
+  if (cells.some((c) => c.suppressed)) entries.push({ label: t(lang, "suppressedNote"), symbol: `<${o.threshold ?? 5}`, color: COLORS.neutral });
+  figure.append(legend(doc, entries), svg);
+
+  const caption = doc.createElement("figcaption");
+  caption.textContent = sentences.join(" ");
+  if (ruled) {
+    const list = doc.createElement("ul");
+    list.className = "rule-list";
+    for (const r of ruled.shown) {
+      const li = doc.createElement("li");
+      li.textContent = `▾ ${r.title}`;
+      list.append(li);
+    }
+    caption.append(list);
+  }
+  figure.append(caption);
+  return figure;
+}

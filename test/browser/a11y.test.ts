@@ -1,0 +1,282 @@
+// Accessibility of the built site in a real browser (Debian's Chromium via
+// playwright-core), in Finnish, Swedish and English:
+//  - axe-core (WCAG 2.0/2.1 A and AA rules) finds no violation on any page in
+//    any language; every page has <html lang> of the language shown, the
+//    language switch in its header and the accessibility statement in its footer;
+//  - a keyboard-only walk through the overview: Tab to the language switch,
+//    change the language with Enter, Tab to the period controls and change
+//    them with the arrow keys; the address keeps the state and the language,
+//    and every focused control shows its focus;
+//  - at 320 px (and at 640 px, i.e. 200 % zoom of a 1280 px window) the
+//    overview does not scroll sideways;
+//  - printed, a page hides the navigation and the switch and keeps the report.
+// The site is built from the same tiny generated extract as site.test.ts,
+// into a folder of its own (A11Y_SITE_DIR=dir reuses a built site instead).
+import assert from "node:assert/strict";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { after, before, test } from "node:test";
+import type { Browser, Page } from "playwright-core";
+import { generateExtract } from "../../loaders/generate/index.ts";
+import { startServer } from "../../scripts/serve.ts";
+import { type AxeViolation, buildSite, focused, focusVisible, runAxe, settle, tabTo } from "../helpers/a11y.ts";
+import { launchBrowser } from "../helpers/browser.ts";
+
+const BASE = "/nelimaali/";
+const LANGS = ["fi", "sv", "en"] as const;
+type Lang = (typeof LANGS)[number];
+
+let work: string;
+let site: string;
+let server: Server;
+let origin: string;
+let browser: Browser;
+let pages: string[];
+
+function htmlPages(root: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      const path = join(d, entry.name);
+      if (entry.isDirectory() && !entry.name.startsWith("_")) walk(path);
+      else if (entry.name.endsWith(".html") && entry.name !== "404.html") out.push(relative(root, path).replace(/\.html$/, "").replace(/(^|\/)index$/, "$1"));
+    }
+  };
+  walk(root);
+  return out.sort();
+}
+
+const withLang = (path: string, lang: Lang) => {
+  if (lang === "fi") return path;
+  return path.includes("?") ? `${path}&lang=${lang}` : `${path}?lang=${lang}`;
+};
+
+async function open(path: string, o: { width?: number; height?: number } = {}): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: o.width ?? 1200, height: o.height ?? 900 } });
+  await page.goto(`${origin}${BASE}${path}`, { waitUntil: "load" });
+  await settle(page);
+  return page;
+}
+
+before(async () => {
+  work = mkdtempSync(join(tmpdir(), "a11y-"));
+  if (process.env.A11Y_SITE_DIR) site = process.env.A11Y_SITE_DIR;
+  else {
+    const extract = join(work, "extract");
+    await generateExtract({ outDir: extract, scale: "tiny", seed: 11 });
+    site = join(work, "site");
+    await buildSite(extract, site);
+  }
+  pages = htmlPages(site);
+  // A11Y_ONLY=regex narrows the axe run while working on a page.
+  if (process.env.A11Y_ONLY) pages = pages.filter((p) => p === "" || p === "accessibility" || new RegExp(process.env.A11Y_ONLY!).test(p));
+  server = await startServer(site, 0, BASE);
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+interface PageReport {
+  path: string;
+  lang: Lang;
+  violations: AxeViolation[];
+  problems: string[];
+  ms: number;
+}
+
+async function checkPage(path: string, lang: Lang): Promise<PageReport> {
+  const started = Date.now();
+  const page = await open(withLang(path, lang));
+  try {
+    const problems: string[] = [];
+    // The SQL page loads DuckDB first: check it with its result table on screen.
+    if (path === "explore") {
+      await page.waitForSelector("[data-explore-rows], .explore-error", { timeout: 30_000 });
+      await settle(page);
+    }
+    const chrome = await page.evaluate(() => ({
+      lang: document.documentElement.getAttribute("lang"),
+      switchLinks: [...document.querySelectorAll("#observablehq-header #language-switch a[hreflang]")].map((a) => [a.getAttribute("hreflang"), a.getAttribute("lang"), a.hasAttribute("aria-current")]),
+      statement: !!document.querySelector("#observablehq-footer a[data-accessibility-link]"),
+      title: document.title,
+      errors: document.querySelectorAll(".observablehq--error").length,
+    }));
+    if (chrome.lang !== lang) problems.push(`<html lang="${chrome.lang}">, expected ${lang}`);
+    const current = chrome.switchLinks.filter((l) => l[2]).map((l) => l[0]);
+    if (chrome.switchLinks.length !== 3 || chrome.switchLinks.some((l) => l[0] !== l[1]) || current.join() !== lang) problems.push(`language switch: ${JSON.stringify(chrome.switchLinks)}`);
+    if (!chrome.statement) problems.push("no link to the accessibility statement in the footer");
+    if (!chrome.title.trim()) problems.push("no title");
+    if (chrome.errors) problems.push(`${chrome.errors} Framework cell errors`);
+    // In Finnish, open every <details> first, so the data tables behind the charts are checked too
+    // (closed, they are not rendered and axe skips them; their structure is the same in every language).
+    if (lang === "fi") {
+      await page.evaluate(() => document.querySelectorAll("details").forEach((d) => ((d as HTMLDetailsElement).open = true)));
+      await settle(page);
+    }
+    // Every chart: a caption that states its message and, where it has data, a table behind it.
+    const charts = await page.$$eval("figure", (figs) =>
+      figs
+        .filter((f) => !f.parentElement?.closest("figure") && f.querySelector(":scope > svg, :scope > * > svg, :scope svg.chart"))
+        .map((f) => ({
+          caption: (f.querySelector("figcaption")?.textContent ?? "").trim().length + (f.getAttribute("aria-label") ?? "").trim().length,
+          table: !!f.querySelector("details table caption") || !!f.parentElement?.querySelector(":scope > details table caption"),
+          headers: f.querySelectorAll("details table th[scope]").length,
+          cls: f.className,
+        })),
+    );
+    for (const c of charts) if (!c.caption) problems.push(`a chart (${c.cls}) without a caption`);
+    const violations = await runAxe(page);
+    return { path, lang, violations, problems, ms: Date.now() - started };
+  } finally {
+    await page.close();
+  }
+}
+
+test("axe-core: no WCAG 2.1 A/AA violation on any page in Finnish, Swedish or English", async () => {
+  assert.ok(pages.includes("") && pages.includes("accessibility"), "the overview and the accessibility statement are built");
+  const queue = pages.flatMap((path) => LANGS.map((lang) => ({ path, lang })));
+  const reports: PageReport[] = [];
+  const started = Date.now();
+  await Promise.all(
+    [0, 1, 2].map(async () => {
+      for (let job = queue.shift(); job; job = queue.shift()) reports.push(await checkPage(job.path, job.lang));
+    }),
+  );
+  const failed = reports.filter((r) => r.violations.length || r.problems.length);
+  const text = failed
+    .map((r) => `${r.path || "/"} (${r.lang}):\n${[...r.problems.map((p) => `  ${p}`), ...r.violations.map((v) => `  ${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.join("\n    ")}`)].join("\n")}`)
+    .join("\n");
+  console.log(`slowest: ${[...reports].sort((a, b) => b.ms - a.ms).slice(0, 12).map((r) => `${r.path || "/"} ${r.lang} ${r.ms} ms`).join(", ")}`);
+  console.log(`axe: ${reports.length} page views (${pages.length} pages × ${LANGS.length} languages) in ${Math.round((Date.now() - started) / 1000)} s, ${failed.length} with problems`);
+  assert.equal(failed.length, 0, text);
+});
+
+test("Swedish and English pages translate the navigation, the header and the footer", async () => {
+  for (const [lang, words] of [["sv", ["Översikt", "Metoder", "Tillgänglighetsutlåtande", "Hoppa till innehållet"]], ["en", ["Overview", "Methods", "Accessibility statement", "Skip to content"]]] as const) {
+    const page = await open(withLang("methods", lang));
+    try {
+      const text = await page.evaluate(() => `${document.getElementById("observablehq-sidebar")?.textContent} ${document.getElementById("observablehq-footer")?.textContent} ${document.getElementById("skip-to-content")?.textContent}`);
+      for (const w of words) assert.ok(text.includes(w), `${lang}: "${w}" in the chrome`);
+      assert.ok(!text.includes("Menetelmät"), `${lang}: no Finnish menu label left`);
+      // The statement shows the reader's language only.
+      await page.goto(`${origin}${BASE}${withLang("accessibility", lang)}`, { waitUntil: "load" });
+      await settle(page);
+      const shown = await page.$$eval("[data-show-lang]", (els) => els.filter((e) => !(e as HTMLElement).hidden).map((e) => e.getAttribute("lang")));
+      assert.deepEqual(shown, [lang]);
+      assert.match(await page.title(), lang === "sv" ? /^Tillgänglighetsutlåtande \|/ : /^Accessibility statement \|/);
+    } finally {
+      await page.close();
+    }
+  }
+});
+
+test("keyboard only: language switch and period controls on the overview, the address keeps the state, focus is visible", async () => {
+  const page = await open("?pt=half");
+  try {
+    const params = () => page.evaluate(() => Object.fromEntries(new URLSearchParams(location.search)));
+    // The skip link comes first.
+    await page.keyboard.press("Tab");
+    const skip = await focused(page);
+    assert.equal(skip?.id, "skip-to-content");
+    assert.ok(focusVisible(skip), `the skip link shows focus: ${JSON.stringify(skip)}`);
+
+    // Tab to the language switch, then to Swedish, and choose it with Enter.
+    const inSwitch = await tabTo(page, (f) => f.inLanguageSwitch);
+    assert.ok(inSwitch, "Tab reaches the language switch");
+    assert.ok(focusVisible(inSwitch), `focus shows on the language switch: ${JSON.stringify(inSwitch)}`);
+    const sv = inSwitch!.language === "sv" ? inSwitch : await tabTo(page, (f) => f.language === "sv", 3);
+    assert.ok(sv && focusVisible(sv), "focus on 'På svenska', visible");
+    await Promise.all([page.waitForURL(/lang=sv/), page.keyboard.press("Enter")]);
+    await settle(page);
+    assert.equal(await page.evaluate(() => document.documentElement.lang), "sv");
+    assert.deepEqual(await params(), { pt: "half", lang: "sv", p: (await params()).p }, "the period type survives the language change");
+    assert.match(await page.evaluate(() => document.querySelector("h1")?.textContent ?? ""), /Fyrfaldigt mål/);
+
+    // Tab to the period-type radios and move to the next type with an arrow key.
+    const radio = await tabTo(page, (f) => f.tag === "input" && f.type === "radio");
+    assert.ok(radio && focusVisible(radio), `a period-type radio takes focus visibly: ${JSON.stringify(radio)}`);
+    await page.keyboard.press("ArrowRight");
+    await page.waitForFunction(() => new URLSearchParams(location.search).get("pt") === "year");
+    await settle(page);
+    const afterType = await params();
+    assert.equal(afterType.lang, "sv", "the language stays");
+    assert.match(afterType.p ?? "", /^\d{4}$/, "the period follows the type");
+    const radioAgain = await focused(page);
+    assert.ok(radioAgain?.type === "radio" && focusVisible(radioAgain), "focus stays on the radio, visible");
+
+    // Tab to the period select and choose an earlier year with an arrow key.
+    const select = await tabTo(page, (f) => f.tag === "select", 5);
+    assert.ok(select && focusVisible(select), `the period select takes focus visibly: ${JSON.stringify(select)}`);
+    await page.keyboard.press("ArrowDown");
+    await page.waitForFunction((p) => new URLSearchParams(location.search).get("p") !== p, afterType.p);
+    await settle(page);
+    const afterPeriod = await params();
+    assert.ok(afterPeriod.p && afterPeriod.p < afterType.p!, `an earlier year (${afterPeriod.p} < ${afterType.p})`);
+    assert.deepEqual([afterPeriod.pt, afterPeriod.lang], ["year", "sv"]);
+
+    // The switch now points at this state: back with Shift+Tab to English, Enter.
+    let en = null;
+    for (let i = 0; i < 80 && !en; i++) {
+      await page.keyboard.press("Shift+Tab");
+      const f = await focused(page);
+      if (f?.language === "en") en = f;
+    }
+    assert.ok(en && focusVisible(en), "Shift+Tab reaches 'In English', visible");
+    await Promise.all([page.waitForURL(/lang=en/), page.keyboard.press("Enter")]);
+    await settle(page);
+    assert.deepEqual(await params(), { pt: "year", p: afterPeriod.p, lang: "en" }, "the whole state survives the second language change");
+    assert.equal(await page.evaluate(() => document.documentElement.lang), "en");
+    assert.equal(await page.$eval("fieldset.control-radio input[value=year]", (e) => (e as HTMLInputElement).checked), true);
+  } finally {
+    await page.close();
+  }
+});
+
+test("320 px wide and 200 % zoom: the overview does not scroll sideways", async () => {
+  for (const [width, lang] of [[320, "fi"], [320, "sv"], [640, "en"]] as const) {
+    const page = await open(withLang("", lang), { width, height: 800 });
+    try {
+      const { scroll, wide } = await page.evaluate(() => ({
+        scroll: document.body.scrollWidth,
+        // What sticks out, if anything (outside the scroll boxes of tables and charts).
+        wide: [...document.querySelectorAll("body *")]
+          .filter((el) => !el.closest(".table-scroll, .sa-scroll") && el.getBoundingClientRect().right > window.innerWidth + 1)
+          .slice(0, 5)
+          .map((el) => `${el.tagName.toLowerCase()}.${(el as HTMLElement).className}`),
+      }));
+      assert.ok(scroll <= width, `${width} px (${lang}): body.scrollWidth ${scroll}; wide: ${wide.join(", ")}`);
+    } finally {
+      await page.close();
+    }
+  }
+});
+
+test("printed, a page is a report: no navigation, no language switch, the controls as text", async () => {
+  const page = await open("quality?lang=sv");
+  try {
+    await page.emulateMedia({ media: "print" });
+    // (No named functions inside evaluate: tsx would wrap them in a helper the page does not have.)
+    const shown = await page.evaluate(() => ({
+      sidebar: [...document.querySelectorAll("#observablehq-sidebar")].map((e) => getComputedStyle(e).display),
+      switcher: [...document.querySelectorAll("#language-switch")].map((e) => getComputedStyle(e).display),
+      main: [...document.querySelectorAll("#observablehq-main")].map((e) => getComputedStyle(e).display),
+      download: [...document.querySelectorAll("a[download]")].map((a) => (a as HTMLElement).dataset.printUrl ?? ""),
+    }));
+    assert.deepEqual(shown.sidebar, ["none"]);
+    assert.deepEqual(shown.switcher, ["none"]);
+    assert.notDeepEqual(shown.main, ["none"]);
+    assert.ok(shown.download.length > 0 && shown.download.every((u) => u.startsWith(origin)), `downloads carry their full address for print: ${shown.download}`);
+    const pdf = await page.pdf({ format: "A4" });
+    assert.ok(pdf.length > 10_000, "a PDF is written");
+  } finally {
+    await page.close();
+  }
+});

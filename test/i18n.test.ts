@@ -1,0 +1,104 @@
+// Languages of the site: every UI string in fi, sv and en, the sidebar labels
+// translated, the language switch keeping the page's state, links keeping the
+// language, and the fixes to Framework's HTML (lang, zoomable viewport, list).
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "node:test";
+import { JSDOM } from "jsdom";
+import { PROJECT_ROOT } from "../loaders/catalogue.ts";
+import { fixHtml } from "../scripts/html-postprocess.ts";
+import { footerHtml, headerHtml, initSiteChrome, keepLanguage, languageHref } from "../src/components/language-switch.ts";
+import { LANGS, STRINGS, navigationLabels, t } from "../src/lib/i18n.ts";
+import { DOC_STRINGS } from "../loaders/self-assessment/strings.ts";
+
+const programme = JSON.parse(readFileSync(join(PROJECT_ROOT, "data", "programme.json"), "utf8"));
+const catalogue = JSON.parse(readFileSync(join(PROJECT_ROOT, "data", "indicators.json"), "utf8"));
+
+test("every UI string, indicator name and definition exists in fi, sv and en", () => {
+  for (const lang of LANGS) {
+    for (const [key, value] of Object.entries(STRINGS[lang])) assert.ok(typeof value === "string" && value.trim(), `${lang}.${key}`);
+    for (const [key, value] of Object.entries(DOC_STRINGS[lang])) if (typeof value === "string") assert.ok(value.trim(), `documents ${lang}.${key}`);
+  }
+  // Keys whose text may be the same in two languages (codes, names, symbols).
+  const same = new Set(["periodType", "definition", "status", "signal", "periodColumn", "exploreNav", "validBetween"]);
+  for (const key of Object.keys(STRINGS.fi) as (keyof typeof STRINGS.fi)[]) {
+    if (same.has(key)) continue;
+    assert.notEqual(STRINGS.sv[key], STRINGS.fi[key], `sv.${key} is translated`);
+    assert.notEqual(STRINGS.en[key], STRINGS.fi[key], `en.${key} is translated`);
+  }
+  for (const i of catalogue.indicators) {
+    for (const lang of LANGS) {
+      assert.ok(i.name[lang]?.trim(), `${i.id} name.${lang}`);
+      assert.ok(i.definition[lang]?.trim(), `${i.id} definition.${lang}`);
+    }
+  }
+});
+
+test("the sidebar's Finnish labels all have Swedish and English ones", async () => {
+  const config = (await import("../observablehq.config.ts")).default as { pages: ({ name: string; pages?: { name: string }[] })[]; title: string };
+  const labels = navigationLabels(programme);
+  const names = [config.title, ...config.pages.flatMap((p) => [p.name, ...(p.pages ?? []).map((q) => q.name)])];
+  for (const name of names) {
+    assert.ok(labels[name], `"${name}" has translations`);
+    assert.notEqual(labels[name].sv, name, `"${name}" in Swedish`);
+  }
+  assert.equal(labels["Yleiskuva"].sv, "Översikt");
+  assert.equal(labels["HT1 Saatavuus, oikea-aikaisuus, jatkuvuus"].en, "HT1 Access, timeliness, continuity");
+});
+
+test("the language switch keeps every parameter and the fragment; Finnish drops lang", () => {
+  const href = "https://x.example/nelimaali/dimensions/TUOTTAVUUS?pt=month&p=2023-05&unit=U1#PROD_VISITS";
+  assert.equal(languageHref("sv", href), "https://x.example/nelimaali/dimensions/TUOTTAVUUS?pt=month&p=2023-05&unit=U1&lang=sv#PROD_VISITS");
+  assert.equal(languageHref("fi", `${href.replace("#", "&lang=en#")}`), href);
+  assert.match(headerHtml("/dimensions/TUOTTAVUUS"), /href="\.\/TUOTTAVUUS\?lang=sv"[^>]* lang="sv" hreflang="sv"/);
+  assert.match(headerHtml("/index"), /href="\.\/\?lang=en"/);
+  assert.match(footerHtml("/accessibility"), /href="\/accessibility"/);
+});
+
+test("the site script sets <html lang>, translates the chrome, keeps the language in links", () => {
+  const html = fixHtml(`<!DOCTYPE html><html><head><meta name="viewport" content="width=device-width, initial-scale=1, maximum-scale=1">
+<script type="application/json" id="navigation-labels">${JSON.stringify(navigationLabels(programme))}</script></head><body>
+<input id="observablehq-sidebar-toggle" type="checkbox" title="Toggle sidebar">
+<nav id="observablehq-sidebar">
+  <ol>
+    <label id="observablehq-sidebar-close" for="observablehq-sidebar-toggle"></label>
+    <li class="observablehq-link"><a href="../">Nelimaali – Tulevaisuuden sote-keskus</a></li>
+  </ol>
+  <details open><summary>Ulottuvuudet</summary><ol><li class="observablehq-link observablehq-link-active"><a href="./TUOTTAVUUS">Tuottavuus</a></li></ol></details>
+</nav>
+<div id="observablehq-center"><header id="observablehq-header">${headerHtml("/dimensions/TUOTTAVUUS")}</header>
+<main id="observablehq-main"><h1>Produktivitet</h1><a href="../methods#X">m</a> <a href="https://example.org/">ext</a> <a href="#top">top</a> <a href="../x.csv" download>csv</a></main>
+<footer id="observablehq-footer">${footerHtml("../accessibility")}</footer></div></body></html>`);
+  assert.match(html, /<html lang="fi">/);
+  assert.match(html, /content="width=device-width, initial-scale=1"/);
+  assert.match(html, /<nav id="observablehq-sidebar">\s*<label id="observablehq-sidebar-close"[^>]*><\/label>\s*<ol>/);
+  const dom = new JSDOM(html, { url: "https://x.example/nelimaali/dimensions/TUOTTAVUUS?lang=sv&pt=year" });
+  const doc = dom.window.document;
+  assert.equal(initSiteChrome(doc), "sv");
+  assert.equal(doc.documentElement.lang, "sv");
+  const sidebar = doc.getElementById("observablehq-sidebar")!;
+  assert.match(sidebar.textContent!, /Fyrfaldigt mål – Framtidens social- och hälsocentral/);
+  assert.match(sidebar.textContent!, /Dimensioner/);
+  assert.match(sidebar.textContent!, /Produktivitet/);
+  assert.equal(sidebar.getAttribute("aria-label"), t("sv", "siteMenu"));
+  assert.equal(sidebar.querySelector(".observablehq-link-active a")!.getAttribute("aria-current"), "page");
+  assert.equal(doc.getElementById("observablehq-footer")!.textContent!.includes("Tillgänglighetsutlåtande"), true);
+  const links = [...doc.querySelectorAll<HTMLAnchorElement>("#language-switch a")];
+  assert.deepEqual(links.map((a) => a.href), [
+    "https://x.example/nelimaali/dimensions/TUOTTAVUUS?pt=year",
+    "https://x.example/nelimaali/dimensions/TUOTTAVUUS?lang=sv&pt=year",
+    "https://x.example/nelimaali/dimensions/TUOTTAVUUS?lang=en&pt=year",
+  ]);
+  assert.deepEqual(links.map((a) => a.getAttribute("aria-current")), [null, "true", null]);
+  const main = doc.getElementById("observablehq-main")!;
+  assert.deepEqual([...main.querySelectorAll("a")].map((a) => a.getAttribute("href")), ["/nelimaali/methods?lang=sv#X", "https://example.org/", "#top", "../x.csv"]);
+  assert.equal(main.querySelector<HTMLAnchorElement>("a[download]")!.dataset.printUrl, "https://x.example/nelimaali/x.csv");
+  assert.equal(doc.getElementById("skip-to-content")!.textContent, "Hoppa till innehållet");
+  assert.equal(doc.title, "Produktivitet | Fyrfaldigt mål – Framtidens social- och hälsocentral");
+  // A link to another page that is added later keeps the language too.
+  const a = doc.createElement("a");
+  a.setAttribute("href", "../units/U1?pt=year");
+  keepLanguage(a, "sv", doc);
+  assert.equal(a.getAttribute("href"), "/nelimaali/units/U1?pt=year&lang=sv");
+});
