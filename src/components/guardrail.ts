@@ -3,6 +3,7 @@
 // chart shows a special-cause concern, with the dimension and the indicator,
 // and which other dimensions improve meanwhile — the trade-off the programme
 // rule forbids ("no dimension may worsen significantly").
+import { scrollBox } from "../lib/a11y.js";
 import { formatPeriod, type Lang } from "../lib/format.js";
 import { t } from "../lib/i18n.js";
 import type { GuardrailScope } from "../lib/status.js";
@@ -123,8 +124,8 @@ export function guardrailTable(scopes: readonly GuardrailScope[], o: GuardrailOp
     details.className = "guardrail-details";
     const s = doc.createElement("summary");
     s.textContent = t(lang, "guardrailShowUnits", { count: flagged.length });
-    details.append(s, table);
+    details.append(s, scrollBox(table, caption.textContent ?? "", doc));
     wrapper.append(details);
-  } else wrapper.append(table);
+  } else wrapper.append(scrollBox(table, caption.textContent ?? "", doc));
   return wrapper;
 }
