@@ -14,6 +14,7 @@ import { NARRATIVES_DIR, readNarratives } from "./narratives.ts";
 import { exportFileNames, LANGS } from "./names.ts";
 import type { Lang } from "./present.ts";
 import { renderXlsx } from "./xlsx.ts";
+import { stableZip } from "./stable-zip.ts";
 
 export type Inputs = Omit<SelfAssessmentInput, "period" | "baseline" | "narratives">;
 
@@ -39,13 +40,14 @@ export interface RenderedExports {
 }
 
 export async function renderExports(model: SelfAssessment, lang: Lang, options: { generatedOn?: string; charts?: boolean } = {}): Promise<RenderedExports> {
+  const generatedOn = options.generatedOn ?? new Date().toISOString().slice(0, 10);
   return {
-    docx: await renderDocx(model, lang, options),
-    xlsx: await renderXlsx(model, lang, options),
+    docx: await stableZip(await renderDocx(model, lang, { ...options, generatedOn }), generatedOn),
+    xlsx: await stableZip(await renderXlsx(model, lang, { ...options, generatedOn }), generatedOn),
     csv: renderCsvFiles(model, lang),
   };
 }
 
-export async function csvZip(model: SelfAssessment, lang: Lang): Promise<Buffer> {
-  return zipCsv(renderCsvFiles(model, lang), exportFileNames(model.period, lang).csv.replace(/\.zip$/, ""));
+export async function csvZip(model: SelfAssessment, lang: Lang, isoDate = "2020-01-01"): Promise<Buffer> {
+  return stableZip(await zipCsv(renderCsvFiles(model, lang), exportFileNames(model.period, lang).csv.replace(/\.zip$/, "")), isoDate);
 }
