@@ -3,7 +3,8 @@
 //    extract stops here with its violations, before anything is touched;
 // 2. clears Framework's loader cache when the extract or the data code changed
 //    (Framework itself only notices edits to the loader files);
-// 3. builds into a fresh folder, fixes what Framework's HTML gets wrong for
+// 3. builds into a fresh folder (Framework dated by the extract, not the
+//    clock: scripts/framework-build.ts), fixes what Framework's HTML gets wrong for
 //    accessibility (scripts/html-postprocess.ts), and swaps it in for dist/, so
 //    a failed build leaves the previous site as it was;
 // 4. with --serve, serves dist/ on http://localhost:3000.
@@ -43,9 +44,15 @@ async function build(args: Record<string, string | boolean | undefined>): Promis
   const dist = resolve(PROJECT_ROOT, (args.out as string | undefined) ?? "dist");
   const out = `${dist}.next`;
   rmSync(out, { recursive: true, force: true });
-  const bin = join(PROJECT_ROOT, "node_modules", ".bin", "observable");
+  // `observable build` with Framework's clock set to the extract's date, so the
+  // site does not carry the time its loaders ran (scripts/framework-build.ts).
+  const extractDate = (JSON.parse(readFileSync(join(dataDir, "meta.json"), "utf8")).manifest.extracted_at as string).slice(0, 10);
   // Framework runs the .ts data loaders with tsx, which it looks up on PATH.
-  const framework = spawnSync(bin, ["build"], { cwd: PROJECT_ROOT, stdio: "inherit", env: { ...process.env, OBSERVABLE_OUTPUT: out, EXTRACT_DIR: extractDir, PATH: `${join(PROJECT_ROOT, "node_modules", ".bin")}:${process.env.PATH}` } });
+  const framework = spawnSync(process.execPath, ["--import", "tsx", join(PROJECT_ROOT, "scripts", "framework-build.ts")], {
+    cwd: PROJECT_ROOT,
+    stdio: "inherit",
+    env: { ...process.env, OBSERVABLE_OUTPUT: out, EXTRACT_DIR: extractDir, FRAMEWORK_DATE: extractDate, PATH: `${join(PROJECT_ROOT, "node_modules", ".bin")}:${process.env.PATH}` },
+  });
   if (framework.status !== 0 || !existsSync(join(out, "index.html"))) {
     throw new Error("the site build failed; dist/ was left as it was");
   }
