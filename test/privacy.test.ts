@@ -2,19 +2,29 @@
 // is built into the site and the export; none of its identifiers, and no
 // row-level timestamp, may appear anywhere in the output. Published cells are
 // never under their threshold and no additive group leaves a lone hidden cell.
+// Two units of the same extract carry hostile names (HTML, an event handler,
+// entities, quotes, a spreadsheet formula): the built pages, opened in
+// headless Chromium, show them as text and nothing in them runs (issue 7).
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import JSZip from "jszip";
+import type { Browser } from "playwright-core";
 import { loadCatalogue, thresholdOf } from "../loaders/catalogue.ts";
 import { openDb } from "../loaders/db.ts";
 import { publish, toExportCsv } from "../loaders/emit.ts";
 import { generateExtract } from "../loaders/generate/index.ts";
 import type { IndicatorCell } from "../loaders/indicator-row.ts";
+import { unitSlug } from "../loaders/page-slices.ts";
 import { runPipeline } from "../loaders/pipeline.ts";
-import { tempDir } from "./helpers/extract.ts";
+import { startServer } from "../scripts/serve.ts";
+import { settle } from "./helpers/a11y.ts";
+import { launchBrowser, watchPage } from "./helpers/browser.ts";
+import { tempDir, toCsv, type Row } from "./helpers/extract.ts";
 import { assertNoLoneHiddenCell } from "./helpers/privacy.ts";
 
 const MARK = "ZQXSALAINEN";
@@ -23,12 +33,29 @@ const ID_COLUMNS: Record<string, string[]> = {
   customer_feedback: ["response_id"], staff_survey: ["respondent_id"], service_vouchers: ["voucher_id", "client_id"],
   conditions: ["client_id"], measurements: ["client_id"], interventions: ["client_id"],
 };
+/**
+ * Unit names are data, not identifiers: they are published, so they carry no
+ * MARK. These two go to the first two health stations (units with figures on
+ * every page that lists units); each must reach the page exactly as written.
+ * (That a formula-like name stays text in the XLSX and CSV downloads is
+ * test/self-assessment.test.ts's.)
+ */
+const HOSTILE_NAMES = [
+  `<script>alert(1)</script><img src=x onerror=alert(2)> Kallio &amp; "Vallila" &lt;b&gt;`,
+  `=cmd|' /C calc'!A0 "><svg onload=alert(3)> O'Brienin &#60;i&#62; asema`,
+];
+const BASE = "/privacy/";
+type Hostile = { unit_id: string; name: string };
+type Shown = [selector: string, unit: Hostile];
 
 let extract: string;
 let dist: string;
 let cells: IndicatorCell[];
 let exportCsv: string;
 let rowTimestamps: Set<string>;
+let hostile: Hostile[];
+let server: Server | undefined;
+let browser: Browser | undefined;
 
 before(async () => {
   extract = tempDir("privacy-extract-");
@@ -44,6 +71,13 @@ before(async () => {
   // Row-level timestamps of contacts and visits, to look for in the output.
   const rows = await db.all<{ ts: string }>(`SELECT contact_ts AS ts FROM read_csv('${join(extract, "contacts.csv")}', all_varchar = true) LIMIT 200`);
   rowTimestamps = new Set(rows.map((r) => r.ts));
+  const unitsFile = join(extract, "units.csv");
+  const units = await db.all<Row>(`SELECT * FROM read_csv('${unitsFile}', all_varchar = true, header = true)`);
+  const stations = units.filter((u) => u.service_area === "TERVEYSASEMA").map((u) => String(u.unit_id)).sort();
+  assert.ok(stations.length >= HOSTILE_NAMES.length, "health stations to rename");
+  hostile = HOSTILE_NAMES.map((name, i) => ({ unit_id: stations[i], name }));
+  for (const h of hostile) units.find((u) => u.unit_id === h.unit_id)!.unit_name_fi = h.name;
+  writeFileSync(unitsFile, toCsv("units", units));
   db.close();
   dist = join(tempDir("privacy-dist-"), "site");
   execFileSync(process.execPath, ["--import", "tsx", "scripts/build.ts", "--out", dist], { env: { ...process.env, EXTRACT_DIR: extract }, stdio: ["ignore", "ignore", "pipe"] });
@@ -52,7 +86,10 @@ before(async () => {
   exportCsv = toExportCsv(publish(cells));
 });
 
-after(() => {});
+after(async () => {
+  await browser?.close();
+  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+});
 
 function* files(dir: string): Generator<string> {
   for (const entry of readdirSync(dir)) {
@@ -106,4 +143,59 @@ test("no published cell is under its threshold, and n never leaves the pipeline"
 
 test("no group that adds up to a published total has exactly one suppressed cell", () => {
   assertNoLoneHiddenCell(cells);
+});
+
+test("hostile unit names are shown as text on the pages, never as markup, and nothing in them runs", async () => {
+  server = await startServer(dist, 0, BASE);
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await launchBrowser();
+  const [first] = hostile;
+  const slug = (u: Hostile) => unitSlug(u.unit_id);
+  const linksTo = (u: Hostile): Shown => [`table a[href^="../units/${slug(u)}?"]`, u];
+  // Each page, and where on it a unit's name must read exactly as written.
+  const pages: [path: string, shown: Shown[]][] = [
+    ["units/", hostile.map((u): Shown => [`a[data-unit-link="${u.unit_id}"]`, u])],
+    ...hostile.map((u): [string, Shown[]] => [`units/${slug(u)}?pt=year`, [["h1", u]]]),
+    // The units' figures shown and the first unit highlighted: the select, the chart's legend, the tables' links.
+    [`dimensions/HENKILOSTOKOKEMUS?pt=year&units=1&unit=${encodeURIComponent(first.unit_id)}`, [
+      ["select option:checked", first], [".unit-spread .chart-legend-item:last-child", first], ...hostile.map(linksTo),
+    ]],
+    // A comparison as rows of named dots (names as SVG text), and one as a funnel plot.
+    ["comparison/STAFF_SICK_LEAVE?pt=year", hostile.flatMap((u): Shown[] => [linksTo(u), [".unit-comparison svg .y-axis text", u]])],
+    ["comparison/ACC_FIRST_CONTACT?pt=year", hostile.map(linksTo)],
+  ];
+  for (const [path, expected] of pages) {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    const problems = watchPage(page, origin);
+    const dialogs: string[] = [];
+    page.on("dialog", (d) => {
+      dialogs.push(`${d.type()} ${d.message()}`);
+      void d.dismiss();
+    });
+    try {
+      await page.goto(`${origin}${BASE}${path}`, { waitUntil: "load" });
+      await settle(page);
+      for (const [selector, u] of expected) {
+        const shown = await page.$$eval(selector, (els) => els.map((e) => e.textContent!.trim()));
+        assert.ok(shown.includes(u.name), `${path}: ${selector} reads ${JSON.stringify(u.name)}; found ${JSON.stringify(shown.slice(0, 5))}`);
+      }
+      if (path.startsWith("units/") && path !== "units/") {
+        // The table of each indicator names the unit in its column header.
+        const u = expected[0][1];
+        const headers = await page.$$eval("table thead th", (els) => els.map((e) => e.textContent!));
+        assert.ok(headers.some((h) => h.startsWith(`${u.name} `)), `${path}: a table header names the unit`);
+      }
+      const injected = await page.evaluate(() => ({
+        // Markup of the names, had it been parsed: elements the site never writes itself.
+        elements: [...document.querySelectorAll("#observablehq-main script, #observablehq-main img, #observablehq-main i, #observablehq-main b, #observablehq-main svg[onload]")].map((e) => e.outerHTML.slice(0, 80)),
+        handlers: [...document.querySelectorAll("*")].flatMap((e) => [...e.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${e.localName}[${a.name}]`)),
+        scripts: [...document.scripts].filter((s) => /alert\(/.test(s.text)).length,
+      }));
+      assert.deepEqual(injected, { elements: [], handlers: [], scripts: 0 }, `${path}: no element made from a unit name`);
+      assert.deepEqual(dialogs, [], `${path}: no alert ran`);
+      assert.deepEqual(problems, { consoleErrors: [], failedRequests: [], offOrigin: [] }, `${path}: no console error, failed request (img src=x) or foreign request`);
+    } finally {
+      await page.close();
+    }
+  }
 });
