@@ -117,7 +117,10 @@ test("cellValue carries the exact published value and what it is", () => {
   assert.equal(hidden.dataset.state, "suppressed");
   assert.equal(hidden.dataset.value, "");
   assert.equal(hidden.dataset.unit, "U1");
-  assert.equal(hidden.textContent, `<${N}10`);
+  // Shown "< 10", read out in words.
+  assert.equal(hidden.dataset.text, `<${N}10`);
+  assert.equal(hidden.querySelector("[aria-hidden=true]")!.textContent, `<${N}10`);
+  assert.equal(hidden.querySelector(".visually-hidden")!.textContent, "alle 10, piilotettu tietosuojan vuoksi");
   assert.equal(cellValue(undefined, { indicator: "X", period: "2021", measure: "share", threshold: 5, document }).textContent, "ei tietoa");
   assert.equal(exportText(-0), "0");
 });

@@ -2,9 +2,11 @@
 // (indicator, period, unit, breakdown value, the exact published value), so
 // a reader, a screen reader and a test all see the same figure. A withheld
 // cell reads "< 5" (the indicator's threshold), a cell never written reads
-// "ei tietoa" — never 0 and never an empty gap.
+// "ei tietoa" — never 0 and never an empty gap. A screen reader hears the
+// withheld cell in words ("alle 5, piilotettu tietosuojan vuoksi"); data-text
+// holds the text shown.
 import { formatCell, type Lang } from "../lib/format.js";
-import { t } from "../lib/i18n.js";
+import { withheldFigure } from "../lib/chart-tables.js";
 import type { Cell } from "../lib/slices.js";
 
 export interface CellValueOptions {
@@ -48,7 +50,10 @@ export function cellValue(cell: Cell | null | undefined, options: CellValueOptio
   el.dataset.breakdownValue = options.breakdownValue ?? "ALL";
   el.dataset.state = state;
   el.dataset.value = state === "value" ? exportText(cell!.value) : "";
-  el.textContent = formatCell(cell, options.measure, options.threshold, lang);
-  if (state === "suppressed") el.title = `${t(lang, "suppressedNote")} (${el.textContent})`;
+  const text = formatCell(cell, options.measure, options.threshold, lang);
+  el.dataset.text = text;
+  // Shown as "< 5", read out in words: "alle 5, piilotettu tietosuojan vuoksi".
+  if (state === "suppressed") withheldFigure(el, text, options.threshold, lang, doc);
+  else el.textContent = text;
   return el;
 }

@@ -10,7 +10,7 @@ import { periodEnd, periodStart } from "../lib/targets.js";
 export const COLORS = {
   whole: "#0000bf", // Helsinki blue: the whole city
   highlight: "#c2185b", // a unit picked by the reader
-  unit: "#9a9a9a", // the other units
+  unit: "#858585", // the other units (3.7:1 on white)
   target: "#1a1a1a",
   rule: "#8a5a00",
   better: "#0072b2", // improvement (blue, as in NHS "Making Data Count")
@@ -18,8 +18,16 @@ export const COLORS = {
   neutral: "#6b6b6b",
 };
 
-/** Categorical colours for breakdown values (colour-blind safe, Okabe–Ito without yellow). */
-export const PALETTE = ["#0072b2", "#d55e00", "#009e73", "#cc79a7", "#56b4e9", "#e69f00", "#000000", "#999999"];
+/**
+ * Categorical colours for breakdown values: Okabe–Ito (colour-blind safe)
+ * without yellow, the light sky blue and orange darkened so every line keeps
+ * at least 3:1 against white (WCAG 1.4.11). Lines differ by dash too
+ * (DASHES), and every value is in the chart's data table.
+ */
+export const PALETTE = ["#0072b2", "#d55e00", "#009e73", "#cc79a7", "#2f80b5", "#a87000", "#000000", "#767676"];
+
+/** Dash patterns that go with PALETTE, so breakdown lines are told apart without colour. */
+export const DASHES = ["", "6,3", "2,2", "8,3,2,3", "", "6,3", "2,2", "8,3,2,3"];
 
 export const hasValue = (c: Cell | undefined | null): c is Cell & { value: number } => !!c && !c.suppressed && c.value !== null && Number.isFinite(c.value);
 

@@ -128,3 +128,20 @@ export function periodBand(doc: Document, f: ChartFrame, x: X, period: string | 
   if (!(x2 > x1)) return null;
   return svgEl(doc, "rect", { class: "selected-period", x: px(x1), width: px(x2 - x1), y: f.top, height: px(f.bottom - f.top), fill: "#000", "fill-opacity": 0.05 });
 }
+
+/** The chart's caption: its message in words, then the measures marked on it ("▾ name"), as a list. */
+export function chartCaption(doc: Document, text: string, rules: readonly ChartRule[] | undefined): HTMLElement {
+  const caption = doc.createElement("figcaption");
+  caption.textContent = text;
+  if (rules?.length) {
+    const list = doc.createElement("ul");
+    list.className = "rule-list";
+    for (const r of rules) {
+      const li = doc.createElement("li");
+      li.textContent = `▾ ${r.title}`;
+      list.append(li);
+    }
+    caption.append(list);
+  }
+  return caption;
+}

@@ -208,8 +208,10 @@ export function legend(doc: Document, entries: readonly { label: string; color?:
       swatch.textContent = e.symbol;
       if (e.color) swatch.style.color = e.color;
     } else {
-      swatch.classList.add(e.dash ? "swatch-dashed" : "swatch-line");
-      if (e.color) swatch.style.borderColor = e.color;
+      // The line as drawn, with its dash pattern: lines are told apart by more than colour.
+      swatch.classList.add("swatch-svg");
+      swatch.append(svgEl(doc, "svg", { width: 24, height: 8, viewBox: "0 0 24 8" },
+        svgEl(doc, "line", { x1: 1, x2: 23, y1: 4, y2: 4, stroke: e.color ?? "currentColor", "stroke-width": 2.5, "stroke-dasharray": e.dash || null })));
     }
     item.append(swatch, ` ${e.label}`);
     div.append(item);

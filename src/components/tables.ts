@@ -4,6 +4,7 @@ import type { Lang } from "../lib/format.js";
 import type { Cell } from "../lib/slices.js";
 import { type TargetLike, isMet, targetForPeriod } from "../lib/targets.js";
 import { cellValue } from "./cell-value.js";
+import { scrollBox } from "../lib/a11y.js";
 import { formatTarget, hasValue, targetStatusText } from "./chart-common.js";
 
 export interface TableColumn {
@@ -61,14 +62,20 @@ export function figureTable(rowCount: number, columns: readonly TableColumn[], o
   return table;
 }
 
-/** A table inside a closed <details>, so it is there for screen readers and copying without taking room. */
+/** A table inside a closed <details>, so it is there for screen readers and copying without taking room; it scrolls in its own box on a narrow screen. */
 export function tableDetails(summary: string, table: HTMLElement, doc: Document = document): HTMLDetailsElement {
   const details = doc.createElement("details");
   details.className = "table-details";
   const s = doc.createElement("summary");
   s.textContent = summary;
-  details.append(s, table);
+  details.append(s, scrollTable(table, summary, doc));
   return details;
+}
+
+/** A table in a box that scrolls sideways on a narrow screen (not the page), named by the table's caption. */
+export function scrollTable(table: HTMLElement, label?: string, doc: Document = document): HTMLElement {
+  const caption = (table as HTMLTableElement).caption?.textContent?.trim();
+  return scrollBox(table, caption || label || "", doc);
 }
 
 /**

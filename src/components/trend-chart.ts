@@ -12,8 +12,8 @@ import { t } from "../lib/i18n.js";
 import { periodEndDate, periodMidDate, periodStartDate } from "../lib/periods.js";
 import type { Cell } from "../lib/slices.js";
 import { type TargetLike, targetSteps, periodEnd, periodStart } from "../lib/targets.js";
-import { COLORS, type ChartRule, PALETTE, TARGET_SYMBOL, describeTargetPeriods, describeTrend, hasValue, targetStatuses, valuedRuns } from "./chart-common.js";
-import { periodBand, ruleMarks, statusRow, suppressedMarks, targetMarks } from "./chart-marks.js";
+import { COLORS, type ChartRule, DASHES, PALETTE, TARGET_SYMBOL, describeTargetPeriods, describeTrend, hasValue, targetStatuses, valuedRuns } from "./chart-common.js";
+import { chartCaption, periodBand, ruleMarks, statusRow, suppressedMarks, targetMarks } from "./chart-marks.js";
 import { chartFrame, legend, linePath, linearScale, paddedDomain, px, svgEl, timeAxis, timeScale, titleEl, yAxis } from "./svg.js";
 
 export interface TrendSeries {
@@ -64,9 +64,12 @@ export function trendChart(series: readonly TrendSeries[], o: TrendChartOptions)
   const first = periods[0];
   const last = periods[periods.length - 1];
   let other = 0;
-  const colors = series.map((s) =>
-    s === main ? COLORS.whole : s.role === "highlight" ? COLORS.highlight : s.role === "reference" ? COLORS.unit : PALETTE[other++ % PALETTE.length],
+  const paletteIndex = series.map((s) => (s === main || s.role === "highlight" || s.role === "reference" ? -1 : other++));
+  const colors = series.map((s, i) =>
+    s === main ? COLORS.whole : s.role === "highlight" ? COLORS.highlight : s.role === "reference" ? COLORS.unit : PALETTE[paletteIndex[i] % PALETTE.length],
   );
+  // Breakdown lines differ by dash as well as colour; a reference line is dashed.
+  const dashes = series.map((s, i) => (paletteIndex[i] >= 0 ? DASHES[paletteIndex[i] % DASHES.length] : s.role === "reference" ? "4,3" : ""));
   const steps = o.targets?.length ? targetSteps(o.targets, periodStart(first), periodEnd(last)) : [];
   const statuses = main ? targetStatuses(main.cells, o.targets) : [];
   const values = series.flatMap((s) => s.cells.filter(hasValue).map((c) => c.value));
@@ -97,7 +100,7 @@ export function trendChart(series: readonly TrendSeries[], o: TrendChartOptions)
     const isMain = s === main;
     const g = svgEl(doc, "g", { class: "series", "data-series": s.key, stroke: colors[i], fill: colors[i] });
     for (const run of valuedRuns(s.cells)) {
-      g.append(svgEl(doc, "path", { d: linePath(run.map((c) => [x(periodMidDate(c.period)), y(c.value)])), fill: "none", "stroke-width": isMain ? 2.5 : 1.5, "stroke-linejoin": "round", "stroke-linecap": "round" }));
+      g.append(svgEl(doc, "path", { d: linePath(run.map((c) => [x(periodMidDate(c.period)), y(c.value)])), fill: "none", "stroke-width": isMain ? 2.5 : 1.5, "stroke-linejoin": "round", "stroke-linecap": "round", "stroke-dasharray": dashes[i] || null }));
     }
     for (const c of s.cells.filter(hasValue)) {
       g.append(svgEl(doc, "circle", { cx: px(x(periodMidDate(c.period))), cy: px(y(c.value)), r: isMain ? 2.5 : 1.8, stroke: "none", "data-period": c.period, "data-value": String(c.value) },
@@ -110,25 +113,13 @@ export function trendChart(series: readonly TrendSeries[], o: TrendChartOptions)
   const row = statusRow(doc, f, x, statuses, { measure: o.measure, threshold: o.threshold, lang });
   if (row) svg.append(row);
 
-  const entries: { label: string; color?: string; symbol?: string; dash?: string }[] = series.length > 1 ? series.map((s, i) => ({ label: s.label, color: colors[i] })) : [];
+  const entries: { label: string; color?: string; symbol?: string; dash?: string }[] = series.length > 1 ? series.map((s, i) => ({ label: s.label, color: colors[i], dash: dashes[i] || undefined })) : [];
   if (steps.length) entries.push({ label: t(lang, "target"), color: COLORS.target, dash: "5,4" });
   if (statuses.length) entries.push({ label: t(lang, "targetMet"), symbol: TARGET_SYMBOL.met, color: COLORS.better }, { label: t(lang, "targetNotMet"), symbol: TARGET_SYMBOL.notMet, color: COLORS.worse });
   if (entries.length > 1 || series.length > 1) figure.append(legend(doc, entries));
   figure.append(svg);
-  const caption = doc.createElement("figcaption");
   const periodsText = main ? describeTargetPeriods(main.cells, o.targets, o.measure, lang) : "";
-  caption.textContent = [summary, periodsText].filter(Boolean).join(" ");
-  if (ruled) {
-    const list = doc.createElement("ul");
-    list.className = "rule-list";
-    for (const r of ruled.shown) {
-      const li = doc.createElement("li");
-      li.textContent = `▾ ${r.title}`;
-      list.append(li);
-    }
-    caption.append(list);
-  }
-  figure.append(caption);
+  figure.append(chartCaption(doc, [summary, periodsText].filter(Boolean).join(" "), ruled?.shown));
   return figure;
 }
 

@@ -9,6 +9,8 @@ import { type TargetLike, periodEnd, periodStart, targetForPeriod, targetSteps }
 import { COLORS, formatTarget, hasValue, valuedRuns } from "./chart-common.js";
 import { periodBand, targetMarks } from "./chart-marks.js";
 import { chartFrame, legend, linePath, linearScale, numberAxis, paddedDomain, px, svgEl, timeAxis, timeScale, titleEl, yAxis } from "./svg.js";
+import { chartDataDetails, dataTable } from "../lib/a11y.js";
+import { figureNode } from "../lib/chart-tables.js";
 
 export interface UnitSpreadOptions {
   name: string;
@@ -187,4 +189,32 @@ export function unitComparison(unitCells: readonly Cell[], whole: Cell | undefin
   caption.textContent = summary;
   figure.append(caption);
   return figure;
+}
+
+/**
+ * The spread chart's data as a table: a row per unit (in the given name
+ * order) after the whole city, a column per period. Withheld cells show
+ * "< 5" and are read out in words; cells not written read "ei tietoa".
+ */
+export function unitSpreadTable(unitCells: readonly Cell[], wholeCells: readonly Cell[], o: Pick<UnitSpreadOptions, "name" | "measure" | "threshold" | "unitNames" | "lang" | "document">): HTMLTableElement {
+  const lang = o.lang ?? "fi";
+  const doc = o.document ?? document;
+  const periods = [...new Set([...unitCells, ...wholeCells].map((c) => c.period))].sort();
+  const byUnit = new Map<string, Map<string, Cell>>();
+  for (const c of unitCells) {
+    if (!byUnit.has(c.unit_id)) byUnit.set(c.unit_id, new Map());
+    byUnit.get(c.unit_id)!.set(c.period, c);
+  }
+  const rows: { label: string; cells: ReadonlyMap<string, Cell> }[] = [
+    { label: t(lang, "whole"), cells: new Map(wholeCells.map((c) => [c.period, c])) },
+    ...[...o.unitNames].filter(([id]) => byUnit.has(id)).map(([id, label]) => ({ label, cells: byUnit.get(id)! })),
+  ];
+  return dataTable(rows, [
+    { label: t(lang, "unit"), value: (r) => r.label },
+    ...periods.map((p) => ({ label: formatPeriod(p, lang), numeric: true, value: (r: (typeof rows)[number]) => figureNode(r.cells.get(p), o.measure, o.threshold, lang, doc) })),
+  ], { caption: t(lang, "chartDataCaption", { name: `${o.name}: ${t(lang, "byUnit")}` }), className: "chart-table", document: doc });
+}
+
+export function unitSpreadTableDetails(unitCells: readonly Cell[], wholeCells: readonly Cell[], o: Pick<UnitSpreadOptions, "name" | "measure" | "threshold" | "unitNames" | "lang" | "document">): HTMLDetailsElement {
+  return chartDataDetails(t(o.lang ?? "fi", "chartData"), () => unitSpreadTable(unitCells, wholeCells, o), o.document ?? document);
 }

@@ -17,9 +17,11 @@ import { type AssuranceIcon, type Direction, MIN_POINTS, type PointVariation, ty
 import { type SeriesSpc, seriesSpc } from "../lib/status.js";
 import { type TargetLike, periodEnd, periodStart, targetForPeriod, targetSteps } from "../lib/targets.js";
 import { COLORS, type ChartRule, TARGET_SYMBOL, describeTargetPeriods, formatTarget, hasValue, targetStatuses } from "./chart-common.js";
-import { periodBand, ruleMarks, statusRow, suppressedMarks, targetMarks } from "./chart-marks.js";
+import { chartCaption, periodBand, ruleMarks, statusRow, suppressedMarks, targetMarks } from "./chart-marks.js";
 import { assuranceText, variationText } from "./xmr-chart-text.js";
 import { chartFrame, legend, linePath, linearScale, paddedDomain, px, svgEl, timeAxis, timeScale, titleEl, yAxis } from "./svg.js";
+import { chartDataDetails, type DataColumn, dataTable } from "../lib/a11y.js";
+import { figureNode } from "../lib/chart-tables.js";
 
 /** MDC's colours: grey common cause, blue improvement, orange concern, purple neither. */
 export const SPC_COLORS: Record<PointVariation, string> = { "common-cause": "#7f7f7f", improvement: COLORS.better, concern: COLORS.worse, neither: "#7b3294" };
@@ -276,18 +278,55 @@ export function xmrChart(cells: readonly Cell[], o: XmrChartOptions): HTMLElemen
   if (cells.some((c) => c.suppressed)) entries.push({ label: t(lang, "suppressedNote"), symbol: `<${o.threshold ?? 5}`, color: COLORS.neutral });
   figure.append(legend(doc, entries), svg);
 
-  const caption = doc.createElement("figcaption");
-  caption.textContent = sentences.join(" ");
-  if (ruled) {
-    const list = doc.createElement("ul");
-    list.className = "rule-list";
-    for (const r of ruled.shown) {
-      const li = doc.createElement("li");
-      li.textContent = `▾ ${r.title}`;
-      list.append(li);
-    }
-    caption.append(list);
-  }
-  figure.append(caption);
+  figure.append(chartCaption(doc, sentences.join(" "), ruled?.shown));
   return figure;
+}
+
+/**
+ * The XmR chart's data as a table (the chart's accessible version): per
+ * month the value, the mean and the process limits in force, what the point
+ * signals (and by which rule), and the target in force with ✓ / ✗. A withheld
+ * month shows "< 5" and is read out in words.
+ */
+export function xmrTable(cells: readonly Cell[], o: Omit<XmrChartOptions, "width" | "height">): HTMLTableElement {
+  const lang = o.lang ?? "fi";
+  const doc = o.document ?? document;
+  const model = xmrModel(cells, { direction: o.direction, targets: o.targets, breaks: o.breaks });
+  const rowOf = new Map(model.rows.map((r) => [r.period, r]));
+  const fmt = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? "–" : formatValueWithUnit(v, o.measure, lang));
+  const columns: DataColumn<Cell>[] = [
+    { label: t(lang, "periodColumn"), value: (c) => formatPeriod(c.period, lang) },
+    { label: t(lang, "value"), numeric: true, value: (c) => figureNode(c, o.measure, o.threshold, lang, doc) },
+    { label: t(lang, "xmrMean"), numeric: true, value: (c) => fmt(rowOf.get(c.period)?.mean) },
+    { label: t(lang, "xmrLower"), numeric: true, value: (c) => fmt(rowOf.get(c.period)?.lower) },
+    { label: t(lang, "xmrUpper"), numeric: true, value: (c) => fmt(rowOf.get(c.period)?.upper) },
+    {
+      label: t(lang, "signal"),
+      value: (c) => {
+        const row = rowOf.get(c.period);
+        if (!row || row.value === null) return "–";
+        const kind = pointVariation(row, row.mean, o.direction);
+        const rules = [...new Set(row.flags.map((fl) => t(lang, RULE_KEYS[fl.rule])))].join("; ");
+        return `${POINT_SYMBOL[kind]} ${t(lang, POINT_KEYS[kind])}${rules ? ` (${rules})` : ""}`;
+      },
+    },
+  ];
+  if (o.targets?.length) {
+    const statuses = new Map(targetStatuses(cells, o.targets).map((st) => [st.period, st]));
+    columns.push({
+      label: t(lang, "targetInForce"),
+      value: (c) => {
+        const target = targetForPeriod(o.targets!, c.period);
+        if (!target) return "–";
+        const st = statuses.get(c.period);
+        return `${formatTarget(target, o.measure, lang)}${st ? `: ${st.met ? TARGET_SYMBOL.met : TARGET_SYMBOL.notMet} ${t(lang, st.met ? "targetMet" : "targetNotMet")}` : ""}`;
+      },
+    });
+  }
+  return dataTable(cells, columns, { caption: t(lang, "chartDataCaption", { name: `${t(lang, "xmrTitle", { name: o.name })}, ${o.scope}` }), className: "chart-table xmr-table", document: doc });
+}
+
+/** The XmR table in a closed <details>, for below the chart. */
+export function xmrTableDetails(cells: readonly Cell[], o: Omit<XmrChartOptions, "width" | "height">): HTMLDetailsElement {
+  return chartDataDetails(t(o.lang ?? "fi", "chartData"), () => xmrTable(cells, o), o.document ?? document);
 }

@@ -80,12 +80,28 @@ export function dataTable<R>(rows: readonly R[], columns: readonly DataColumn<R>
   return table;
 }
 
-/** A closed <details> holding a chart's data table (in a scroll box), so it is there for screen readers, keyboard users and copying. */
-export function chartDataDetails(summary: string, table: HTMLTableElement, doc: Document = document): HTMLDetailsElement {
+/**
+ * A closed <details> holding a chart's data table (in a scroll box), so it is
+ * there for screen readers, keyboard users and copying. Given a function, the
+ * table is built when the details is first opened: a page with many charts
+ * (every unit, every month) stays light until a reader asks for the numbers.
+ */
+export function chartDataDetails(summary: string, table: HTMLTableElement | (() => HTMLTableElement), doc: Document = document): HTMLDetailsElement {
   const details = doc.createElement("details");
   details.className = "chart-data";
   const s = doc.createElement("summary");
   s.textContent = summary;
-  details.append(s, scrollBox(table, table.caption?.textContent ?? summary, doc));
+  details.append(s);
+  const add = (t: HTMLTableElement) => details.append(scrollBox(t, t.caption?.textContent ?? summary, doc));
+  if (typeof table !== "function") add(table);
+  else {
+    let built = false;
+    details.addEventListener("toggle", () => {
+      if (details.open && !built) {
+        built = true;
+        add(table());
+      }
+    });
+  }
   return details;
 }

@@ -26,15 +26,20 @@ export function figureNode(cell: Cell | null | undefined, measure: string, thres
   if (!cell?.suppressed) return doc.createTextNode(text);
   const span = doc.createElement("span");
   span.className = "cell-suppressed";
-  span.title = `${t(lang, "suppressedNote")} (${text})`;
+  return withheldFigure(span, text, threshold, lang, doc);
+}
+
+/** Fills `el` with a withheld figure: "< 5" on screen (and in its title), the words for a screen reader. */
+export function withheldFigure<E extends HTMLElement>(el: E, text: string, threshold: number | null, lang: Lang, doc: Document = document): E {
+  el.title = `${t(lang, "suppressedNote")} (${text})`;
   const shown = doc.createElement("span");
   shown.setAttribute("aria-hidden", "true");
   shown.textContent = text;
   const spoken = doc.createElement("span");
   spoken.className = "visually-hidden";
   spoken.textContent = spokenSuppressed(threshold, lang);
-  span.append(shown, spoken);
-  return span;
+  el.append(shown, spoken);
+  return el;
 }
 
 export interface TableSeries {
@@ -83,5 +88,5 @@ export function seriesTable(series: readonly TableSeries[], o: SeriesTableOption
 /** The series table in a closed <details> below a chart. */
 export function seriesTableDetails(series: readonly TableSeries[], o: SeriesTableOptions): HTMLDetailsElement {
   const lang = o.lang ?? "fi";
-  return chartDataDetails(t(lang, "chartData"), seriesTable(series, o), o.document ?? document);
+  return chartDataDetails(t(lang, "chartData"), () => seriesTable(series, o), o.document ?? document);
 }

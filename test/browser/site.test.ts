@@ -172,7 +172,10 @@ async function figures(page: Page): Promise<Figure[]> {
   return page.$$eval("[data-indicator][data-period][data-state]", (els) =>
     els.map((el) => {
       const d = (el as HTMLElement).dataset;
-      return { indicator: d.indicator!, period: d.period!, unit: d.unit!, breakdownValue: d.breakdownValue!, state: d.state!, value: d.value ?? "", text: el.textContent ?? "" };
+      // The text on screen: a withheld figure also carries its spoken words ("alle 5, …") in a visually hidden span.
+      const shown = el.cloneNode(true) as HTMLElement;
+      shown.querySelectorAll(".visually-hidden").forEach((n) => n.remove());
+      return { indicator: d.indicator!, period: d.period!, unit: d.unit!, breakdownValue: d.breakdownValue!, state: d.state!, value: d.value ?? "", text: shown.textContent ?? "" };
     }),
   );
 }
