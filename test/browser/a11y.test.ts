@@ -6,6 +6,8 @@
 //    has <html lang> of the language shown, the language switch in its header
 //    and the accessibility statement in its footer; every chart a caption and
 //    a data table, every withheld figure words for a screen reader;
+//  - Swedish and English views show no Finnish interface text (every UI string
+//    and code label whose Finnish differs from its translations);
 //  - a keyboard-only walk through the overview: Tab to the language switch,
 //    change the language with Enter, Tab to the period controls and change
 //    them with the arrow keys; the address keeps the state and the language,
@@ -27,6 +29,7 @@ import { generateExtract } from "../../loaders/generate/index.ts";
 import { startServer } from "../../scripts/serve.ts";
 import { type AxeViolation, buildSite, focused, focusVisible, runAxe, settle, tabTo } from "../helpers/a11y.ts";
 import { launchBrowser } from "../helpers/browser.ts";
+import { CODE_LABELS, STRINGS } from "../../src/lib/i18n.ts";
 
 const BASE = "/nelimaali/";
 const LANGS = ["fi", "sv", "en"] as const;
@@ -216,6 +219,57 @@ test("Swedish and English pages translate the navigation, the header and the foo
       await page.close();
     }
   }
+});
+
+// The Finnish interface text that must not show in a Swedish or English view: the static parts (10
+// characters or more) of every UI string and code label whose Finnish differs from both translations.
+function finnishFragments(): string[] {
+  const fragments = new Set<string>();
+  const add = (fi: string, sv: string | undefined, en: string | undefined) => {
+    if (fi === sv || fi === en) return;
+    for (const part of fi.split(/\{\w+\}/)) if (part.trim().length >= 10) fragments.add(part.trim());
+  };
+  for (const [key, fi] of Object.entries(STRINGS.fi)) add(fi, (STRINGS.sv as Record<string, string>)[key], (STRINGS.en as Record<string, string>)[key]);
+  for (const [code, fi] of Object.entries(CODE_LABELS.fi)) add(fi, CODE_LABELS.sv[code], CODE_LABELS.en[code]);
+  return [...fragments];
+}
+
+test("Swedish and English views leave no Finnish interface text (unit names aside)", async () => {
+  const fragments = finnishFragments();
+  assert.ok(fragments.length > 100, `Finnish fragments to look for: ${fragments.length}`);
+  // One page of each kind, with its data tables open; a monthly view for the XmR charts' words.
+  const firstOf = (re: RegExp) => pages.find((p) => re.test(p));
+  const views = ["", "?pt=month", "methods", "quality", "explore", "units/", "comparison/", "self-assessment/", "dimensions/SAATAVUUS_VAIKUTTAVUUS?pt=month&units=1",
+    firstOf(/^goals\/./), firstOf(/^areas\/./), firstOf(/^units\/./), firstOf(/^comparison\/./), firstOf(/^self-assessment\/./)].filter((v): v is string => v !== undefined);
+  // Visible text, outside parts marked Finnish (lang="fi").
+  const visibleText = `(() => {
+    const out = [];
+    const walk = (n) => {
+      if (n.nodeType === 3) { if (!n.parentElement.closest('body [lang="fi"]')) out.push(n.textContent); return; }
+      if (n.nodeType !== 1 || ["SCRIPT", "STYLE", "TEXTAREA", "TEMPLATE"].includes(n.tagName) || n.hidden) return;
+      n.childNodes.forEach(walk);
+    };
+    walk(document.body);
+    return out.join(" ").replace(/\\s+/g, " ");
+  })()`;
+  const problems: string[] = [];
+  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  try {
+    for (const lang of ["sv", "en"] as const) {
+      for (const view of views) {
+        await page.goto(`${origin}${BASE}${withLang(view, lang)}`, { waitUntil: "load" });
+        await settle(page);
+        await page.evaluate(`document.querySelectorAll("details").forEach((d) => { d.open = true; })`);
+        await settle(page);
+        const text = (await page.evaluate(visibleText)) as string;
+        const left = fragments.filter((f) => text.includes(f));
+        if (left.length) problems.push(`${view || "/"} (${lang}): ${left.map((f) => `"${f}"`).join(", ")}`);
+      }
+    }
+  } finally {
+    await page.close();
+  }
+  assert.equal(problems.length, 0, problems.join("\n"));
 });
 
 test("keyboard only: language switch and period controls on the overview, the address keeps the state, focus is visible", async () => {
