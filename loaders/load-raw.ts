@@ -32,24 +32,14 @@ export async function loadRaw(db: Db, spec: TableSpec, source: TableSource): Pro
   const store = ident(`${rawName(spec.name)}_store`);
   let present: Map<string, string>; // contract column → SQL expression producing its text
   if (source.format === "csv") {
-    const header = readCsvHeader(source.path);
-    if (!header.ok) return fail(header.rule);
-    const dupes = header.columns.filter((c, i) => header.columns.indexOf(c) !== i);
-    if (dupes.length) return { violations: [...new Set(dupes)].map((c) => ({ file, row: null, column: c, value: null, rule: "column appears more than once in the header" })) };
-    if (header.columns.length === 1 && /[;\t|]/.test(header.columns[0])) {
-      return fail(`header has a single column ${JSON.stringify(header.columns[0].slice(0, 60))}: the contract requires comma-separated values, this file seems to use ${JSON.stringify(/[;\t|]/.exec(header.columns[0])![0])}`);
-    }
-    present = new Map(header.columns.map((c) => [c, ident(c)]));
-    const missing = missingColumns(present);
-    if (missing.length) return { violations: missing };
-    const columns = header.columns.map((c) => `${literal(c)}: 'VARCHAR'`).join(", ");
+    const rel = csvRelation(spec, source);
+    if ("violations" in rel) return rel;
+    present = rel.present;
     // One materialisation, in file order (insertion order is preserved), so rowid + 1 is the data row.
     try {
-      await db.run(`CREATE OR REPLACE TABLE ${store} AS SELECT ${select(present)} FROM read_csv(${literal(source.path)},
-        header = true, auto_detect = false, columns = {${columns}}, delim = ',', quote = '"', escape = '"',
-        strict_mode = true, null_padding = false, encoding = 'utf-8', max_line_size = 2097152)`);
+      await db.run(`CREATE OR REPLACE TABLE ${store} AS ${rel.sql}`);
     } catch (e) {
-      return fail(`not a readable CSV file per RFC 4180 (${csvErrorSummary((e as Error).message)})`);
+      return { violations: [csvUnreadable(file, e)] };
     }
     await db.run(`CREATE OR REPLACE VIEW ${ident(rawName(spec.name))} AS SELECT ${literal(file)} AS __file, rowid + 1 AS __row, * FROM ${store}`);
   } else {
@@ -79,6 +69,40 @@ export async function loadRaw(db: Db, spec: TableSpec, source: TableSource): Pro
   const absentColumns = spec.columns.filter((c) => !present.has(c.name)).map((c) => c.name);
   const [{ n }] = await db.all<{ n: number }>(`SELECT count(*) AS n FROM ${store}`);
   return { raw: { spec, source, rows: n, absentColumns }, violations: [] };
+}
+
+/**
+ * A CSV file as text columns named as the contract names them (a nullable
+ * column the file lacks as NULL), in file order — or why it cannot be read
+ * (header not UTF-8, duplicated or missing columns, another delimiter).
+ * Parse errors in the body surface when the relation is read: csvUnreadable.
+ */
+export function csvRelation(spec: TableSpec, source: TableSource & { format: "csv" }): { sql: string; present: Map<string, string> } | { violations: Violation[] } {
+  const file = source.label;
+  const header = readCsvHeader(source.path);
+  if (!header.ok) return { violations: [{ file, row: null, column: null, value: null, rule: header.rule }] };
+  const dupes = header.columns.filter((c, i) => header.columns.indexOf(c) !== i);
+  if (dupes.length) return { violations: [...new Set(dupes)].map((c) => ({ file, row: null, column: c, value: null, rule: "column appears more than once in the header" })) };
+  if (header.columns.length === 1 && /[;\t|]/.test(header.columns[0])) {
+    const rule = `header has a single column ${JSON.stringify(header.columns[0].slice(0, 60))}: the contract requires comma-separated values, this file seems to use ${JSON.stringify(/[;\t|]/.exec(header.columns[0])![0])}`;
+    return { violations: [{ file, row: null, column: null, value: null, rule }] };
+  }
+  const present = new Map(header.columns.map((c) => [c, ident(c)]));
+  const missing = spec.columns.filter((c) => !present.has(c.name) && !c.nullable);
+  if (missing.length) return { violations: missing.map((c) => ({ file, row: null, column: c.name, value: null, rule: "required column is missing from the header" })) };
+  const columns = header.columns.map((c) => `${literal(c)}: 'VARCHAR'`).join(", ");
+  const select = spec.columns.map((c) => `${present.get(c.name) ?? "NULL::VARCHAR"} AS ${ident(c.name)}`).join(", ");
+  return {
+    present,
+    sql: `SELECT ${select} FROM read_csv(${literal(source.path)},
+        header = true, auto_detect = false, columns = {${columns}}, delim = ',', quote = '"', escape = '"',
+        strict_mode = true, null_padding = false, encoding = 'utf-8', max_line_size = 2097152)`,
+  };
+}
+
+/** The violation for a CSV file DuckDB could not parse. */
+export function csvUnreadable(file: string, error: unknown): Violation {
+  return { file, row: null, column: null, value: null, rule: `not a readable CSV file per RFC 4180 (${csvErrorSummary((error as Error).message)})` };
 }
 
 /** Drops the text copy of a table once its typed table exists. */

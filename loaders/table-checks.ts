@@ -24,8 +24,9 @@ export function tableChecks(loaded: ReadonlySet<string>): TableCheck[] {
         sql: `SELECT __file, __row, ${literal(spec.key.join("+"))}, ${keyText},
           'duplicate key: the same ' || ${literal(spec.key.join(" + "))} || ' as row ' || first_row
           FROM (SELECT *, min(__row) OVER (PARTITION BY ${key}) AS first_row,
-                       row_number() OVER (PARTITION BY ${key} ORDER BY __file, __row) AS nth FROM ${t}
-                WHERE ${spec.key.map((k) => `${ident(k)} IS NOT NULL`).join(" AND ")})
+                       row_number() OVER (PARTITION BY ${key} ORDER BY __file, __row) AS nth
+                FROM ${t} SEMI JOIN (SELECT ${key} FROM ${t} WHERE ${spec.key.map((k) => `${ident(k)} IS NOT NULL`).join(" AND ")}
+                                     GROUP BY ALL HAVING count(*) > 1) USING (${key}))
           WHERE nth > 1`,
       });
     }
