@@ -1,6 +1,7 @@
 // Loads one extract table into DuckDB as text, exactly as given, with the file
-// and row each value came from: validation reads these raw tables so that its
-// messages can quote the original value.
+// and row each value came from: validation types Parquet tables from these raw
+// tables, and reads them to quote the original value of a broken row (a CSV
+// file is typed straight from the file and read as text only then).
 import type { ColumnSpec, TableSpec } from "./contract.ts";
 import { readCsvHeader } from "./csv-header.ts";
 import type { Db } from "./db.ts";
