@@ -24,12 +24,6 @@ export async function loadRaw(db: Db, spec: TableSpec, source: TableSource): Pro
   const fail = (rule: string, column: string | null = null, row: number | null = null): { violations: Violation[] } => ({
     violations: [{ file, row, column, value: null, rule }],
   });
-  const missingColumns = (present: ReadonlyMap<string, string>) => {
-    const missing = spec.columns.filter((c) => !present.has(c.name) && !c.nullable);
-    return missing.map((c) => ({ file, row: null, column: c.name, value: null, rule: "required column is missing from the header" }));
-  };
-  const select = (present: ReadonlyMap<string, string>) =>
-    spec.columns.map((c) => `${present.get(c.name) ?? "NULL::VARCHAR"} AS ${ident(c.name)}`).join(", ");
   const store = ident(`${rawName(spec.name)}_store`);
   let present: Map<string, string>; // contract column → SQL expression producing its text
   if (source.format === "csv") {
@@ -57,11 +51,11 @@ export async function loadRaw(db: Db, spec: TableSpec, source: TableSource): Pro
       const col = spec.columns.find((c) => c.name === column_name);
       if (col) present.set(column_name, parquetToText(col, ident(column_name), column_type));
     }
-    const missing = missingColumns(present);
+    const missing = missingColumns(spec, present, file);
     if (missing.length) return { violations: missing };
     const fileExpr = source.paths.length > 1 ? `${literal(source.label)} || regexp_extract(filename, '[^/]*$')` : literal(source.label);
     try {
-      await db.run(`CREATE OR REPLACE TABLE ${store} AS SELECT ${fileExpr} AS __file, (file_row_number + 1)::BIGINT AS __row, ${select(present)} FROM ${read}`);
+      await db.run(`CREATE OR REPLACE TABLE ${store} AS SELECT ${fileExpr} AS __file, (file_row_number + 1)::BIGINT AS __row, ${textColumns(spec, present)} FROM ${read}`);
     } catch (e) {
       return fail(`could not be read (${(e as Error).message.split("\n")[0]})`);
     }
@@ -89,13 +83,12 @@ export function csvRelation(spec: TableSpec, source: TableSource & { format: "cs
     return { violations: [{ file, row: null, column: null, value: null, rule }] };
   }
   const present = new Map(header.columns.map((c) => [c, ident(c)]));
-  const missing = spec.columns.filter((c) => !present.has(c.name) && !c.nullable);
-  if (missing.length) return { violations: missing.map((c) => ({ file, row: null, column: c.name, value: null, rule: "required column is missing from the header" })) };
+  const missing = missingColumns(spec, present, file);
+  if (missing.length) return { violations: missing };
   const columns = header.columns.map((c) => `${literal(c)}: 'VARCHAR'`).join(", ");
-  const select = spec.columns.map((c) => `${present.get(c.name) ?? "NULL::VARCHAR"} AS ${ident(c.name)}`).join(", ");
   return {
     present,
-    sql: `SELECT ${select} FROM read_csv(${literal(source.path)},
+    sql: `SELECT ${textColumns(spec, present)} FROM read_csv(${literal(source.path)},
         header = true, auto_detect = false, columns = {${columns}}, delim = ',', quote = '"', escape = '"',
         strict_mode = true, null_padding = false, encoding = 'utf-8', max_line_size = 2097152)`,
   };
@@ -104,6 +97,17 @@ export function csvRelation(spec: TableSpec, source: TableSource & { format: "cs
 /** The violation for a CSV file DuckDB could not parse. */
 export function csvUnreadable(file: string, error: unknown): Violation {
   return { file, row: null, column: null, value: null, rule: `not a readable CSV file per RFC 4180 (${csvErrorSummary((error as Error).message)})` };
+}
+
+/** A required column the file lacks is refused; a nullable one is read as all-null. */
+function missingColumns(spec: TableSpec, present: ReadonlyMap<string, string>, file: string): Violation[] {
+  return spec.columns.filter((c) => !present.has(c.name) && !c.nullable)
+    .map((c) => ({ file, row: null, column: c.name, value: null, rule: "required column is missing from the header" }));
+}
+
+/** Each contract column as text, named as the contract names it (NULL where the file lacks it). */
+function textColumns(spec: TableSpec, present: ReadonlyMap<string, string>): string {
+  return spec.columns.map((c) => `${present.get(c.name) ?? "NULL::VARCHAR"} AS ${ident(c.name)}`).join(", ");
 }
 
 /** Drops the text copy of a table once its typed table exists. */

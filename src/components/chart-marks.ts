@@ -3,13 +3,13 @@
 // says per period whether the target in force then was met, the start dates of
 // development measures as annotated rules, withheld cells as "< 5" markers and
 // the band of the selected period.
-import { formatCell, formatDate, formatPeriod, type Lang } from "../lib/format.js";
+import { formatCell, formatDate, formatPeriod, formatTick, type Lang } from "../lib/format.js";
 import { t } from "../lib/i18n.js";
 import { periodEndDate, periodMidDate, periodStartDate } from "../lib/periods.js";
 import type { Cell } from "../lib/slices.js";
 import { type TargetLike, periodEnd, periodStart, targetSteps } from "../lib/targets.js";
 import { COLORS, type ChartRule, TARGET_SYMBOL, type TargetStatus, formatTarget, ruleDate } from "./chart-common.js";
-import { type ChartFrame, type Scale, px, svgEl, titleEl } from "./svg.js";
+import { type ChartFrame, type Scale, chartFrame, linearScale, px, svgEl, timeAxis, timeScale, titleEl, yAxis } from "./svg.js";
 
 type X = (d: Date) => number;
 
@@ -144,4 +144,22 @@ export function chartCaption(doc: Document, text: string, rules: readonly ChartR
     caption.append(list);
   }
   return caption;
+}
+
+/**
+ * The frame, scales and axes of a chart over time (trend, XmR): room above
+ * for the measures' marks when there are any, and below for the row of
+ * target statuses when there is one.
+ */
+export function timeChartFrame(doc: Document, o: { width?: number; height: number; rules: boolean; statuses: boolean; label: string; xDomain: [Date, Date]; yDomain: [number, number]; measure: string; lang: Lang }): { f: ChartFrame; x: X; y: Scale } {
+  const f = chartFrame(doc, {
+    width: o.width ?? 640,
+    height: o.height + (o.statuses ? 22 : 0),
+    margin: { top: o.rules ? 18 : 10, right: 16, bottom: o.statuses ? 50 : 28, left: 52 },
+    label: o.label,
+  });
+  const x = timeScale(o.xDomain, [f.left, f.right]);
+  const y = linearScale(o.yDomain, [f.bottom, f.top]);
+  f.svg.append(yAxis(doc, f, y, y.ticks(5), (v) => formatTick(v, o.measure, o.lang)), timeAxis(doc, f, x, o.xDomain));
+  return { f, x, y };
 }

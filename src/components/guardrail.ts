@@ -3,7 +3,7 @@
 // chart shows a special-cause concern, with the dimension and the indicator,
 // and which other dimensions improve meanwhile — the trade-off the programme
 // rule forbids ("no dimension may worsen significantly").
-import { scrollBox } from "../lib/a11y.js";
+import { scrollBox, tableHead } from "../lib/a11y.js";
 import { formatPeriod, type Lang } from "../lib/format.js";
 import { t } from "../lib/i18n.js";
 import type { GuardrailScope } from "../lib/status.js";
@@ -68,15 +68,7 @@ export function guardrailTable(scopes: readonly GuardrailScope[], o: GuardrailOp
   const caption = doc.createElement("caption");
   caption.textContent = t(lang, "guardrailCaption", { month: formatPeriod(o.month, lang) });
   table.append(caption);
-  const head = doc.createElement("tr");
-  for (const label of [t(lang, "unit"), t(lang, "guardrailConcern"), t(lang, "guardrailMeanwhile")]) {
-    const th = doc.createElement("th");
-    th.scope = "col";
-    th.textContent = label;
-    head.append(th);
-  }
-  const thead = doc.createElement("thead");
-  thead.append(head);
+  const thead = tableHead([t(lang, "unit"), t(lang, "guardrailConcern"), t(lang, "guardrailMeanwhile")], doc);
   const tbody = doc.createElement("tbody");
   for (const s of flagged) {
     const tr = doc.createElement("tr");

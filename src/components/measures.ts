@@ -5,6 +5,7 @@ import { formatProgrammeDate, type Lang } from "../lib/format.js";
 import { codeLabel, localized, t } from "../lib/i18n.js";
 import type { Measure, Milestone, Programme } from "../lib/model.js";
 import type { ChartRule } from "./chart-common.js";
+import { tableHead } from "../lib/a11y.js";
 
 /** Start dates as rule marks, titled with the measure's name; without any, the programme's own start milestones. */
 export function measureRules(measures: readonly Measure[], programme: Pick<Programme, "programme">, lang: Lang = "fi"): ChartRule[] {
@@ -42,15 +43,7 @@ export function measuresTable(measures: readonly Measure[], programme: Pick<Prog
   const doc = o.document ?? document;
   const table = doc.createElement("table");
   table.className = "measures-table";
-  const head = doc.createElement("tr");
-  for (const label of [t(lang, "measure"), t(lang, "startDate"), t(lang, "primaryGoal"), t(lang, "otherGoals"), t(lang, "spearhead"), t(lang, "status")]) {
-    const th = doc.createElement("th");
-    th.scope = "col";
-    th.textContent = label;
-    head.append(th);
-  }
-  const thead = doc.createElement("thead");
-  thead.append(head);
+  const thead = tableHead([t(lang, "measure"), t(lang, "startDate"), t(lang, "primaryGoal"), t(lang, "otherGoals"), t(lang, "spearhead"), t(lang, "status")], doc);
   const tbody = doc.createElement("tbody");
   for (const m of measures) {
     const tr = doc.createElement("tr");

@@ -4,7 +4,7 @@ import type { Lang } from "../lib/format.js";
 import type { Cell } from "../lib/slices.js";
 import { type TargetLike, isMet, targetForPeriod } from "../lib/targets.js";
 import { cellValue } from "./cell-value.js";
-import { scrollBox } from "../lib/a11y.js";
+import { scrollBox, tableHead } from "../lib/a11y.js";
 import { formatTarget, hasValue, targetStatusText } from "./chart-common.js";
 
 export interface TableColumn {
@@ -26,17 +26,7 @@ export function figureTable(rowCount: number, columns: readonly TableColumn[], o
     caption.textContent = o.caption;
     table.append(caption);
   }
-  const thead = doc.createElement("thead");
-  const hr = doc.createElement("tr");
-  for (const c of columns) {
-    const th = doc.createElement("th");
-    th.scope = "col";
-    th.textContent = c.label;
-    if (c.numeric) th.className = "num";
-    hr.append(th);
-  }
-  thead.append(hr);
-  table.append(thead);
+  table.append(tableHead(columns, doc));
   const tbody = doc.createElement("tbody");
   for (let i = 0; i < rowCount; i++) {
     const tr = doc.createElement("tr");

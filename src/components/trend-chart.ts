@@ -7,14 +7,14 @@
 // withheld cells marked "< 5" along the bottom — so they never look like
 // missing data (a gap) or like 0. The figure's caption states the message in
 // words (latest value, target, direction, met per target period).
-import { formatCell, formatPeriod, formatTick, type Lang } from "../lib/format.js";
+import { formatCell, formatPeriod, type Lang } from "../lib/format.js";
 import { t } from "../lib/i18n.js";
 import { periodEndDate, periodMidDate, periodStartDate } from "../lib/periods.js";
 import type { Cell } from "../lib/slices.js";
 import { type TargetLike, targetSteps, periodEnd, periodStart } from "../lib/targets.js";
 import { COLORS, type ChartRule, DASHES, PALETTE, TARGET_SYMBOL, describeTargetPeriods, describeTrend, hasValue, targetStatuses, valuedRuns } from "./chart-common.js";
-import { chartCaption, periodBand, ruleMarks, statusRow, suppressedMarks, targetMarks } from "./chart-marks.js";
-import { chartFrame, legend, linePath, linearScale, paddedDomain, px, svgEl, timeAxis, timeScale, titleEl, yAxis } from "./svg.js";
+import { chartCaption, periodBand, timeChartFrame, ruleMarks, statusRow, suppressedMarks, targetMarks } from "./chart-marks.js";
+import { legend, linePath, paddedDomain, px, svgEl, titleEl } from "./svg.js";
 
 export interface TrendSeries {
   key: string;
@@ -76,17 +76,11 @@ export function trendChart(series: readonly TrendSeries[], o: TrendChartOptions)
   const yDomain = paddedDomain([...values, ...steps.map((s) => s.value)], o.measure);
   const xDomain: [Date, Date] = [periodStartDate(first), periodEndDate(last)];
   const rules = o.rules ?? [];
-  const f = chartFrame(doc, {
-    width: o.width ?? 640,
-    height: (o.height ?? 240) + (statuses.length ? 22 : 0),
-    margin: { top: rules.length ? 18 : 10, right: 16, bottom: statuses.length ? 50 : 28, left: 52 },
-    label: t(lang, "trendOf", { name: o.name }),
+  const { f, x, y } = timeChartFrame(doc, {
+    width: o.width, height: o.height ?? 240, rules: rules.length > 0, statuses: statuses.length > 0,
+    label: t(lang, "trendOf", { name: o.name }), xDomain, yDomain, measure: o.measure, lang,
   });
-  const x = timeScale(xDomain, [f.left, f.right]);
-  const y = linearScale(yDomain, [f.bottom, f.top]);
   const svg = f.svg;
-  svg.append(yAxis(doc, f, y, y.ticks(5), (v) => formatTick(v, o.measure, lang)));
-  svg.append(timeAxis(doc, f, x, xDomain));
   const band = periodBand(doc, f, x, o.selectedPeriod);
   if (band) svg.append(band);
   const targetG = targetMarks(doc, f, x, y, o.targets, first, last, o.measure, lang);

@@ -9,7 +9,7 @@
 // says so. Withheld months are "< 5" markers, not gaps; the target is a step
 // line with ✓ / ✗ per month. All numbers come from lib/spc.ts and
 // lib/targets.ts; this only draws them.
-import { formatCell, formatDate, formatPeriod, formatTick, formatValueWithUnit, type Lang } from "../lib/format.js";
+import { formatCell, formatDate, formatPeriod, formatValueWithUnit, type Lang } from "../lib/format.js";
 import { t, type StringKey } from "../lib/i18n.js";
 import { periodEndDate, periodMidDate, periodStartDate } from "../lib/periods.js";
 import type { Cell } from "../lib/slices.js";
@@ -17,9 +17,9 @@ import { type AssuranceIcon, type Direction, MIN_POINTS, type PointVariation, ty
 import { type SeriesSpc, seriesSpc } from "../lib/status.js";
 import { type TargetLike, periodEnd, periodStart, targetForPeriod, targetSteps } from "../lib/targets.js";
 import { COLORS, type ChartRule, TARGET_SYMBOL, describeTargetPeriods, formatTarget, hasValue, targetStatuses } from "./chart-common.js";
-import { chartCaption, periodBand, ruleMarks, statusRow, suppressedMarks, targetMarks } from "./chart-marks.js";
+import { chartCaption, periodBand, timeChartFrame, ruleMarks, statusRow, suppressedMarks, targetMarks } from "./chart-marks.js";
 import { assuranceText, variationText } from "./xmr-chart-text.js";
-import { chartFrame, legend, linePath, linearScale, paddedDomain, px, svgEl, timeAxis, timeScale, titleEl, yAxis } from "./svg.js";
+import { legend, linePath, paddedDomain, px, svgEl, titleEl } from "./svg.js";
 import { chartDataDetails, type DataColumn, dataTable } from "../lib/a11y.js";
 import { figureNode } from "../lib/chart-tables.js";
 
@@ -181,18 +181,13 @@ export function xmrChart(cells: readonly Cell[], o: XmrChartOptions): HTMLElemen
   const yDomain = paddedDomain([...cells.filter(hasValue).map((c) => c.value as number), ...limitValues, ...steps.map((s) => s.value)], o.measure);
   const xDomain: [Date, Date] = [periodStartDate(first), periodEndDate(last)];
   const rules = o.rules ?? [];
-  const f = chartFrame(doc, {
-    width: o.width ?? 640,
-    height: (o.height ?? 260) + (statuses.length ? 22 : 0),
-    margin: { top: rules.length ? 18 : 10, right: 16, bottom: statuses.length ? 50 : 28, left: 52 },
-    label: t(lang, "xmrTitle", { name: o.name }),
+  const { f, x, y } = timeChartFrame(doc, {
+    width: o.width, height: o.height ?? 260, rules: rules.length > 0, statuses: statuses.length > 0,
+    label: t(lang, "xmrTitle", { name: o.name }), xDomain, yDomain, measure: o.measure, lang,
   });
-  const x = timeScale(xDomain, [f.left, f.right]);
-  const y = linearScale(yDomain, [f.bottom, f.top]);
   const svg = f.svg;
   svg.setAttribute("data-y-domain", yDomain.join(","));
   svg.setAttribute("data-y-range", `${f.bottom},${f.top}`);
-  svg.append(yAxis(doc, f, y, y.ticks(5), (v) => formatTick(v, o.measure, lang)), timeAxis(doc, f, x, xDomain));
   const band = periodBand(doc, f, x, o.selectedPeriod);
   if (band) svg.append(band);
   const targetG = targetMarks(doc, f, x, y, o.targets, first, last, o.measure, lang);

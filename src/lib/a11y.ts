@@ -43,6 +43,21 @@ export interface DataColumn<R> {
   numeric?: boolean;
 }
 
+/** A table's header row: one <th scope="col"> per column, numeric ones right-aligned ("num"). */
+export function tableHead(columns: readonly (string | { label: string; numeric?: boolean })[], doc: Document = document): HTMLTableSectionElement {
+  const thead = doc.createElement("thead");
+  const tr = doc.createElement("tr");
+  for (const c of columns) {
+    const th = doc.createElement("th");
+    th.scope = "col";
+    th.textContent = typeof c === "string" ? c : c.label;
+    if (typeof c !== "string" && c.numeric) th.className = "num";
+    tr.append(th);
+  }
+  thead.append(tr);
+  return thead;
+}
+
 /**
  * A plain data table with a caption, column headers (scope=col) and the first
  * column as row headers (scope=row): the accessible version of a chart.
@@ -54,16 +69,7 @@ export function dataTable<R>(rows: readonly R[], columns: readonly DataColumn<R>
   const caption = doc.createElement("caption");
   caption.textContent = o.caption;
   table.append(caption);
-  const thead = doc.createElement("thead");
-  const tr = doc.createElement("tr");
-  for (const c of columns) {
-    const th = doc.createElement("th");
-    th.scope = "col";
-    th.textContent = c.label;
-    if (c.numeric) th.className = "num";
-    tr.append(th);
-  }
-  thead.append(tr);
+  const thead = tableHead(columns, doc);
   const tbody = doc.createElement("tbody");
   for (const row of rows) {
     const r = doc.createElement("tr");

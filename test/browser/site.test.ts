@@ -5,7 +5,7 @@
 // on every chart, the page weight within budget, and every figure a page
 // shows (its data-* attributes and its text) equal to the export's cell.
 import assert from "node:assert/strict";
-import { execSync, spawn } from "node:child_process";
+import { execSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -17,6 +17,7 @@ import { PROJECT_ROOT } from "../../loaders/catalogue.ts";
 import { generateExtract } from "../../loaders/generate/index.ts";
 import { unitSlug } from "../../loaders/page-slices.ts";
 import { startServer } from "../../scripts/serve.ts";
+import { buildSite } from "../helpers/a11y.ts";
 import { formatCell } from "../../src/lib/format.ts";
 
 const DIST = join(PROJECT_ROOT, "dist");
@@ -84,17 +85,7 @@ before(async () => {
   extractDir = mkdtempSync(join(tmpdir(), "site-extract-"));
   await generateExtract({ outDir: extractDir, scale: "tiny", seed: 11 });
   // SITE_TEST_REUSE_DIST=1 skips the build when dist/ was just built from this same fixture (for iterating on the test).
-  if (!process.env.SITE_TEST_REUSE_DIST) await new Promise<void>((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "scripts/build.ts"], {
-      cwd: PROJECT_ROOT,
-      env: { ...process.env, EXTRACT_DIR: extractDir },
-      stdio: ["ignore", "ignore", "pipe"],
-    });
-    let stderr = "";
-    child.stderr.on("data", (d) => (stderr = (stderr + d).slice(-4000)));
-    child.on("error", reject);
-    child.on("close", (code) => (code === 0 ? resolve() : reject(new Error(`build failed (${code}):\n${stderr}`))));
-  });
+  if (!process.env.SITE_TEST_REUSE_DIST) await buildSite(extractDir);
   exportRows = readExport();
   const catalogue = JSON.parse(readFileSync(join(PROJECT_ROOT, "data", "indicators.json"), "utf8")) as { indicators: Indicator[] };
   indicators = new Map(catalogue.indicators.map((i) => [i.id, i]));

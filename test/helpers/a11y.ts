@@ -9,10 +9,10 @@ import { PROJECT_ROOT } from "../../loaders/catalogue.ts";
 export const AXE_PATH = join(PROJECT_ROOT, "node_modules", "axe-core", "axe.min.js");
 export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
-/** Builds the site from an extract into `out` (scripts/build.ts; builds take turns through its lock). */
-export function buildSite(extractDir: string, out: string): Promise<void> {
+/** Builds the site from an extract into `out`, or dist/ (scripts/build.ts; builds take turns through its lock). */
+export function buildSite(extractDir: string, out?: string): Promise<void> {
   return new Promise<void>((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "scripts/build.ts", "--out", out], {
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/build.ts", ...(out ? ["--out", out] : [])], {
       cwd: PROJECT_ROOT,
       env: { ...process.env, EXTRACT_DIR: extractDir },
       stdio: ["ignore", "ignore", "pipe"],
