@@ -1,7 +1,6 @@
 // Loads one extract table into DuckDB as text, exactly as given, with the file
-// and row each value came from: validation types Parquet tables from these raw
-// tables, and reads them to quote the original value of a broken row (a CSV
-// file is typed straight from the file and read as text only then).
+// and row each value came from: validation reads these raw tables so that its
+// messages can quote the original value.
 import type { ColumnSpec, TableSpec } from "./contract.ts";
 import { readCsvHeader } from "./csv-header.ts";
 import type { Db } from "./db.ts";
@@ -72,7 +71,7 @@ export async function loadRaw(db: Db, spec: TableSpec, source: TableSource): Pro
  * (header not UTF-8, duplicated or missing columns, another delimiter).
  * Parse errors in the body surface when the relation is read: csvUnreadable.
  */
-export function csvRelation(spec: TableSpec, source: TableSource & { format: "csv" }): { sql: string; present: Map<string, string> } | { violations: Violation[] } {
+function csvRelation(spec: TableSpec, source: TableSource & { format: "csv" }): { sql: string; present: Map<string, string> } | { violations: Violation[] } {
   const file = source.label;
   const header = readCsvHeader(source.path);
   if (!header.ok) return { violations: [{ file, row: null, column: null, value: null, rule: header.rule }] };
@@ -95,7 +94,7 @@ export function csvRelation(spec: TableSpec, source: TableSource & { format: "cs
 }
 
 /** The violation for a CSV file DuckDB could not parse. */
-export function csvUnreadable(file: string, error: unknown): Violation {
+function csvUnreadable(file: string, error: unknown): Violation {
   return { file, row: null, column: null, value: null, rule: `not a readable CSV file per RFC 4180 (${csvErrorSummary((error as Error).message)})` };
 }
 

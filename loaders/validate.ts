@@ -4,8 +4,7 @@
 import { TABLES, type Manifest, type TableName, type TableSpec } from "./contract.ts";
 import type { Db } from "./db.ts";
 import { locateTables } from "./extract-files.ts";
-import { csvRelation, csvUnreadable, dropRaw, loadRaw, rawName, type RawTable } from "./load-raw.ts";
-import type { TableSource } from "./extract-files.ts";
+import { dropRaw, loadRaw, rawName, type RawTable } from "./load-raw.ts";
 import { readManifest } from "./manifest.ts";
 import { type RowCheck, rowChecks, typedRef } from "./row-checks.ts";
 import { ident, literal } from "./sql.ts";
@@ -43,14 +42,9 @@ export async function validateExtract(db: Db, dir: string, options: ValidationOp
   const raws: RawTable[] = [];
   const progress = timed(options.onProgress);
   await db.run(`CREATE OR REPLACE TABLE violations (tbl VARCHAR, file VARCHAR, "row" BIGINT, col VARCHAR, value VARCHAR, rule VARCHAR)`);
-  const parquet: RawTable[] = [];
   for (const source of located.sources) {
     const spec = (TABLES as readonly TableSpec[]).find((t) => t.name === source.table)!;
-    const rows = (r: { raw?: RawTable }) => (r.raw ? `${r.raw.rows} rows` : "refused");
-    // A CSV file is typed as it is read; a Parquet file is read as text first (its checks then run as for CSV).
-    const { raw, violations } = source.format === "csv"
-      ? await progress(`loaded, checked and typed ${source.label}`, () => loadTypedCsv(db, spec, source, manifest), rows)
-      : await progress(`loaded ${source.label}`, () => loadRaw(db, spec, source), rows);
+    const { raw, violations } = await progress(`loaded ${source.label}`, () => loadRaw(db, spec, source), (r) => (r.raw ? `${r.raw.rows} rows` : "refused"));
     fileProblems.push(...violations);
     if (!raw) continue;
     const expected = manifest.tables[spec.name]?.rows;
@@ -64,9 +58,8 @@ export async function validateExtract(db: Db, dir: string, options: ValidationOp
       });
     }
     raws.push(raw);
-    if (source.format === "parquet") parquet.push(raw);
   }
-  for (const raw of parquet) await progress(`checked and typed ${raw.spec.name}`, () => checkRows(db, raw, manifest));
+  for (const raw of raws) await progress(`checked and typed ${raw.spec.name}`, () => checkRows(db, raw, manifest));
   const loaded = new Set(raws.map((r) => r.spec.name));
   await progress("checked keys and references", () => runTableChecks(db, loaded));
 
@@ -127,39 +120,17 @@ async function insertRowViolations(db: Db, spec: TableSpec, checks: readonly Row
     FROM (SELECT *, unnest(${failed}) AS check_id FROM ${bad})`);
 }
 
-/** A table read as text (Parquet): typed and checked, then its text dropped. */
+/**
+ * A table read as text: typed and checked in one pass, then its text dropped.
+ * The typed rows carry their file and row from the text table: a query this
+ * heavy need not keep the file's order (DuckDB reorders it across threads),
+ * so a row's position in the typed table says nothing about its line.
+ */
 async function checkRows(db: Db, raw: RawTable, manifest: Manifest): Promise<void> {
   const checks = rowChecks(raw.spec, manifest);
   await db.run(typedTableSql(raw.spec, checks, ident(rawName(raw.spec.name))));
   await insertRowViolations(db, raw.spec, checks);
   await dropRaw(db, raw.spec.name);
-}
-
-/**
- * A CSV file typed and checked straight from the file, without a text copy
- * (that copy was a third of validation's time at scale). Rows are stored in
- * file order, so a row's id gives its data row. Only when a row breaks a rule
- * is the file read again as text, to quote the values that break it.
- */
-async function loadTypedCsv(db: Db, spec: TableSpec, source: TableSource & { format: "csv" }, manifest: Manifest): Promise<{ raw?: RawTable; violations: Violation[] }> {
-  const rel = csvRelation(spec, source);
-  if ("violations" in rel) return rel;
-  const checks = rowChecks(spec, manifest);
-  try {
-    await db.run(typedTableSql(spec, checks, `(SELECT ${literal(source.label)} AS __file, NULL::BIGINT AS __row, * FROM (${rel.sql}))`));
-  } catch (e) {
-    return { violations: [csvUnreadable(source.label, e)] };
-  }
-  const typed = ident(typedName(spec.name));
-  await db.run(`UPDATE ${typed} SET __row = rowid + 1`);
-  const [{ rows, bad }] = await db.all<{ rows: number; bad: number }>(`SELECT count(*) AS rows, count(*) FILTER (WHERE __bad) AS bad FROM ${typed}`);
-  if (bad > 0) {
-    const text = await loadRaw(db, spec, source);
-    if (!text.raw) return text;
-    await insertRowViolations(db, spec, checks);
-    await dropRaw(db, spec.name);
-  }
-  return { raw: { spec, source, rows, absentColumns: spec.columns.filter((c) => !rel.present.has(c.name)).map((c) => c.name) }, violations: [] };
 }
 
 async function runTableChecks(db: Db, loaded: ReadonlySet<string>): Promise<number> {

@@ -1,14 +1,15 @@
 // One broken extract per contract rule, each refused with a message that names
 // file, row, column, value and rule.
 import assert from "node:assert/strict";
-import { rmSync, writeFileSync, mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { openDb } from "../loaders/db.ts";
 import { ingestExtract } from "../loaders/ingest.ts";
 import { validateExtract } from "../loaders/validate.ts";
 import { ExtractError } from "../loaders/violations.ts";
-import { BASE, toCsv, writeExtract, type Tables, type WriteOptions } from "./helpers/extract.ts";
+import { BASE, tempDir, toCsv, writeExtract, type Tables, type WriteOptions } from "./helpers/extract.ts";
+import { generateExtract } from "../loaders/generate/index.ts";
 import { client, contact, unit, visit } from "./helpers/rows.ts";
 
 async function rejection(dir: string): Promise<ExtractError> {
@@ -232,4 +233,27 @@ test("tolerant mode quarantines broken rows and the rows that referred to them, 
   } finally {
     ingested.db.close();
   }
+});
+
+test("a broken row deep in a large file is named by its own row and value (rows typed across threads keep their line)", async () => {
+  // Large enough that DuckDB reads and types it on several threads, where a heavy query need not keep the file's order.
+  const dir = tempDir("validate-large-");
+  await generateExtract({ outDir: dir, scale: "small", seed: 5 });
+  const path = join(dir, "visits.csv");
+  const lines = readFileSync(path, "utf8").split("\n");
+  const column = lines[0].split(",").indexOf("visit_start_ts");
+  const broken = [5, 100_000];
+  for (const row of broken) {
+    assert.ok(!lines[row].includes('"'), "an unquoted line to edit");
+    const fields = lines[row].split(",");
+    fields[column] = `5.1.2022 10:${String(row % 60).padStart(2, "0")}`;
+    lines[row] = fields.join(",");
+  }
+  writeFileSync(path, lines.join("\n"));
+  const error = await rejection(dir);
+  for (const row of broken) {
+    const expected = `visits.csv, row ${row}, column visit_start_ts: not an ISO 8601 timestamp (YYYY-MM-DDTHH:MM:SS, Finnish local time or with an offset) (value "5.1.2022 10:${String(row % 60).padStart(2, "0")}")`;
+    assert.ok(error.message.includes(expected), `expected ${JSON.stringify(expected)} in:\n${error.message}`);
+  }
+  rmSync(dir, { recursive: true, force: true });
 });
