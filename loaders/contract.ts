@@ -23,7 +23,12 @@ export interface ColumnSpec {
   /** "extract-year" = the year of the manifest's extracted_at. */
   maxIs?: "extract-year";
   /** Another table's key this column must name. */
-  references?: { table: TableName; column: string };
+  references?: {
+    table: TableName;
+    column: string;
+    /** This row's `column` may not be earlier than the referenced row's `than` (checked in the same join). */
+    notBefore?: { column: string; than: string; rule: string };
+  };
   /** The anchor date of the row: must lie inside the manifest's period. */
   anchor?: boolean;
   /** This column may not be earlier than another column of the same row. */
@@ -127,7 +132,12 @@ export const TABLES = [
       { name: "visit_id", type: "string" },
       { name: "client_id", type: "string", references: clientRef },
       { name: "unit_id", type: "string", references: unitRef },
-      { name: "contact_id", type: "string", nullable: true, references: { table: "contacts", column: "contact_id" } },
+      {
+        name: "contact_id",
+        type: "string",
+        nullable: true,
+        references: { table: "contacts", column: "contact_id", notBefore: { column: "visit_start_ts", than: "contact_ts", rule: "visit starts before its contact" } },
+      },
       { name: "visit_start_ts", type: "timestamp", anchor: true },
       { name: "visit_end_ts", type: "timestamp", nullable: true, notBefore: "visit_start_ts" },
       { name: "profession", type: "code", codes: PROFESSIONS },

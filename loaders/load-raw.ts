@@ -71,7 +71,7 @@ export async function loadRaw(db: Db, spec: TableSpec, source: TableSource): Pro
  * (header not UTF-8, duplicated or missing columns, another delimiter).
  * Parse errors in the body surface when the relation is read: csvUnreadable.
  */
-function csvRelation(spec: TableSpec, source: TableSource & { format: "csv" }): { sql: string; present: Map<string, string> } | { violations: Violation[] } {
+export function csvRelation(spec: TableSpec, source: TableSource & { format: "csv" }): { sql: string; present: Map<string, string> } | { violations: Violation[] } {
   const file = source.label;
   const header = readCsvHeader(source.path);
   if (!header.ok) return { violations: [{ file, row: null, column: null, value: null, rule: header.rule }] };
@@ -94,7 +94,7 @@ function csvRelation(spec: TableSpec, source: TableSource & { format: "csv" }): 
 }
 
 /** The violation for a CSV file DuckDB could not parse. */
-function csvUnreadable(file: string, error: unknown): Violation {
+export function csvUnreadable(file: string, error: unknown): Violation {
   return { file, row: null, column: null, value: null, rule: `not a readable CSV file per RFC 4180 (${csvErrorSummary((error as Error).message)})` };
 }
 

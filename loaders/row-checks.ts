@@ -3,7 +3,7 @@
 // (`"col:typed"`). Rules across rows (keys, references) are in table-checks.ts.
 import type { ColumnSpec, Manifest, TableSpec } from "./contract.ts";
 import { PARSE_RULE } from "./typed-columns.ts";
-import { ident, literal, literalList } from "./sql.ts";
+import { ident, inList, literal } from "./sql.ts";
 
 export interface RowCheck {
   column: string;
@@ -25,8 +25,9 @@ export function rowChecks(spec: TableSpec, manifest: Manifest): RowCheck[] {
     if (!col.nullable) add("required value is missing (empty field)", `${raw} IS NULL`);
     const parseRule = PARSE_RULE[col.type];
     if (parseRule) add(parseRule, `${raw} IS NOT NULL AND ${typed} IS NULL`);
-    if (col.type === "string") add("contains control characters (such as NUL): is the file binary or corrupted?", `regexp_matches(${raw}, '[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F]')`);
-    if (col.codes) add(`unknown code (allowed: ${col.codes.join(", ")})`, `${raw} IS NOT NULL AND ${raw} NOT IN (${literalList(col.codes)})`);
+    // A reference is checked against its key, which is checked here: a control character in it is an unknown key.
+    if (col.type === "string" && !col.references) add("contains control characters (such as NUL): is the file binary or corrupted?", `regexp_matches(${raw}, '[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F]')`);
+    if (col.codes) add(`unknown code (allowed: ${col.codes.join(", ")})`, `${raw} IS NOT NULL AND NOT ${inList(raw, col.codes)}`);
     if (col.min !== undefined) add(`below the minimum ${col.min}`, `${typed} < ${col.min}`);
     if (col.max !== undefined) add(`above the maximum ${col.max}`, `${typed} > ${col.max}`);
     if (col.maxIs === "extract-year") add(`after the extract year ${extractYear}`, `${typed} > ${extractYear}`);
@@ -46,7 +47,7 @@ export function rowChecks(spec: TableSpec, manifest: Manifest): RowCheck[] {
       checks.push({
         column,
         rule: `outside ${lo}..${hi}, the range for ${by} ${codes.join(", ")}`,
-        condition: `${ident(by)} IN (${literalList(codes)}) AND (${typedRef(column)} < ${lo} OR ${typedRef(column)} > ${hi})`,
+        condition: `${inList(ident(by), codes)} AND (${typedRef(column)} < ${lo} OR ${typedRef(column)} > ${hi})`,
       });
     }
   }

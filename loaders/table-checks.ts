@@ -1,6 +1,7 @@
 // Rules that span rows or tables: unique keys, references to other tables and
-// a visit that starts before the contact it came from. Each returns SQL that
-// selects the violating rows of a typed table as (file, row, column, value, rule).
+// a row earlier than the row it refers to (a visit before its contact). Each
+// returns SQL that selects the violating rows of a typed table as (file, row,
+// column, value, rule).
 import { TABLES, type ColumnSpec, type TableSpec } from "./contract.ts";
 import { ident, literal } from "./sql.ts";
 
@@ -31,26 +32,28 @@ export function tableChecks(loaded: ReadonlySet<string>): TableCheck[] {
       });
     }
     for (const col of spec.columns as readonly ColumnSpec[]) {
-      if (!col.references || !loaded.has(col.references.table)) continue;
-      const ref = ident(typedName(col.references.table));
-      const c = ident(col.name);
-      checks.push({
-        table: spec.name,
-        sql: `SELECT x.__file, x.__row, ${literal(col.name)}, x.${c},
-          ${literal(`unknown ${col.name}: no row in ${col.references.table} has this ${col.references.column}`)}
-          FROM ${t} x ANTI JOIN ${ref} k ON k.${ident(col.references.column)} = x.${c}
-          WHERE x.${c} IS NOT NULL`,
-      });
+      if (col.references && loaded.has(col.references.table)) checks.push({ table: spec.name, sql: referenceCheck(t, col, col.references) });
     }
   }
-  if (loaded.has("visits") && loaded.has("contacts")) {
-    checks.push({
-      table: "visits",
-      sql: `SELECT v.__file, v.__row, 'visit_start_ts', strftime(v.visit_start_ts, '%Y-%m-%dT%H:%M:%S'),
-        'visit starts before its contact (contact_ts ' || strftime(c.contact_ts, '%Y-%m-%dT%H:%M:%S') || ')'
-        FROM ${ident(typedName("visits"))} v JOIN ${ident(typedName("contacts"))} c ON c.contact_id = v.contact_id
-        WHERE v.visit_start_ts < c.contact_ts`,
-    });
-  }
   return checks;
+}
+
+/** Rows naming no row of the referenced table — and, in the same join, rows earlier than the row they name. */
+function referenceCheck(t: string, col: ColumnSpec, ref: NonNullable<ColumnSpec["references"]>): string {
+  const k = ident(typedName(ref.table));
+  const c = ident(col.name);
+  const unknown = literal(`unknown ${col.name}: no row in ${ref.table} has this ${ref.column}`);
+  if (!ref.notBefore) {
+    return `SELECT x.__file, x.__row, ${literal(col.name)}, x.${c}, ${unknown}
+      FROM ${t} x ANTI JOIN ${k} k ON k.${ident(ref.column)} = x.${c}
+      WHERE x.${c} IS NOT NULL`;
+  }
+  const { column, than, rule } = ref.notBefore;
+  const stamp = (e: string) => `strftime(${e}, '%Y-%m-%dT%H:%M:%S')`;
+  return `SELECT x.__file, x.__row,
+      CASE WHEN k.${ident(ref.column)} IS NULL THEN ${literal(col.name)} ELSE ${literal(column)} END,
+      CASE WHEN k.${ident(ref.column)} IS NULL THEN x.${c} ELSE ${stamp(`x.${ident(column)}`)} END,
+      CASE WHEN k.${ident(ref.column)} IS NULL THEN ${unknown} ELSE ${literal(`${rule} (${than} `)} || ${stamp(`k.${ident(than)}`)} || ')' END
+    FROM ${t} x LEFT JOIN ${k} k ON k.${ident(ref.column)} = x.${c}
+    WHERE x.${c} IS NOT NULL AND (k.${ident(ref.column)} IS NULL OR x.${ident(column)} < k.${ident(than)})`;
 }

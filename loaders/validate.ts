@@ -4,12 +4,11 @@
 import { TABLES, type Manifest, type TableName, type TableSpec } from "./contract.ts";
 import type { Db } from "./db.ts";
 import { locateTables } from "./extract-files.ts";
-import { dropRaw, loadRaw, rawName, type RawTable } from "./load-raw.ts";
+import { loadRaw, type RawTable } from "./load-raw.ts";
 import { readManifest } from "./manifest.ts";
-import { type RowCheck, rowChecks, typedRef } from "./row-checks.ts";
 import { ident, literal } from "./sql.ts";
 import { tableChecks, typedName } from "./table-checks.ts";
-import { typedExpr } from "./typed-columns.ts";
+import { typeCsv, typeFromText } from "./typed-table.ts";
 import { EXAMPLES_PER_RULE, ExtractError, countViolations, type RuleCount, type Violation } from "./violations.ts";
 
 export interface ValidationOptions {
@@ -42,9 +41,14 @@ export async function validateExtract(db: Db, dir: string, options: ValidationOp
   const raws: RawTable[] = [];
   const progress = timed(options.onProgress);
   await db.run(`CREATE OR REPLACE TABLE violations (tbl VARCHAR, file VARCHAR, "row" BIGINT, col VARCHAR, value VARCHAR, rule VARCHAR)`);
+  const fromText: RawTable[] = [];
   for (const source of located.sources) {
     const spec = (TABLES as readonly TableSpec[]).find((t) => t.name === source.table)!;
-    const { raw, violations } = await progress(`loaded ${source.label}`, () => loadRaw(db, spec, source), (r) => (r.raw ? `${r.raw.rows} rows` : "refused"));
+    const rows = (r: { raw?: RawTable }) => (r.raw ? `${r.raw.rows} rows` : "refused");
+    // A CSV file is typed as it is read; a Parquet file is read as text first, then checked as CSV text is.
+    const { raw, violations } = source.format === "csv"
+      ? await progress(`loaded, checked and typed ${source.label}`, () => typeCsv(db, spec, source, manifest), rows)
+      : await progress(`loaded ${source.label}`, () => loadRaw(db, spec, source), rows);
     fileProblems.push(...violations);
     if (!raw) continue;
     const expected = manifest.tables[spec.name]?.rows;
@@ -58,8 +62,9 @@ export async function validateExtract(db: Db, dir: string, options: ValidationOp
       });
     }
     raws.push(raw);
+    if (source.format === "parquet") fromText.push(raw);
   }
-  for (const raw of raws) await progress(`checked and typed ${raw.spec.name}`, () => checkRows(db, raw, manifest));
+  for (const raw of fromText) await progress(`checked and typed ${raw.spec.name}`, () => typeFromText(db, raw, manifest));
   const loaded = new Set(raws.map((r) => r.spec.name));
   await progress("checked keys and references", () => runTableChecks(db, loaded));
 
@@ -92,45 +97,6 @@ function timed(onProgress?: (message: string) => void) {
     onProgress?.(`${label}${detail ? `: ${detail(result)}` : ""} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
     return result;
   };
-}
-
-/**
- * The typed table of an extract table in one pass over its text (`from`:
- * `__file`, `__row` and a text column per contract column): every value typed,
- * and each row that breaks a row rule flagged (`__bad`).
- */
-function typedTableSql(spec: TableSpec, checks: readonly RowCheck[], from: string): string {
-  return `CREATE OR REPLACE TABLE ${ident(typedName(spec.name))} AS
-    SELECT __file, __row, ${spec.columns.map((c) => `${typedRef(c.name)} AS ${ident(c.name)}`).join(", ")},
-      coalesce(${checks.map((c) => `(${c.condition})`).join(" OR ")}, false) AS __bad
-    FROM (SELECT r.*, ${spec.columns.map((c) => `${typedExpr(c, ident(c.name))} AS ${typedRef(c.name)}`).join(", ")} FROM ${from} r)`;
-}
-
-/** Only the flagged rows are looked at again, beside their text (the raw view), to say which rule and which value. */
-async function insertRowViolations(db: Db, spec: TableSpec, checks: readonly RowCheck[]): Promise<void> {
-  const bad = `(SELECT r.*, ${spec.columns.map((c) => `t.${ident(c.name)} AS ${typedRef(c.name)}`).join(", ")}
-    FROM ${ident(typedName(spec.name))} t JOIN ${ident(rawName(spec.name))} r ON r.__file = t.__file AND r.__row = t.__row
-    WHERE t.__bad)`;
-  const failed = `list_filter([${checks.map((c, i) => `CASE WHEN ${c.condition} THEN ${i} END`).join(", ")}], x -> x IS NOT NULL)`;
-  const column = `CASE check_id ${checks.map((c, i) => `WHEN ${i} THEN ${literal(c.column)}`).join(" ")} END`;
-  const value = `CASE check_id ${checks.map((c, i) => `WHEN ${i} THEN CAST(${ident(c.column)} AS VARCHAR)`).join(" ")} END`;
-  const rule = `CASE check_id ${checks.map((c, i) => `WHEN ${i} THEN ${literal(c.rule)}`).join(" ")} END`;
-  await db.run(`INSERT INTO violations
-    SELECT ${literal(spec.name)}, __file, __row, ${column}, ${value}, ${rule}
-    FROM (SELECT *, unnest(${failed}) AS check_id FROM ${bad})`);
-}
-
-/**
- * A table read as text: typed and checked in one pass, then its text dropped.
- * The typed rows carry their file and row from the text table: a query this
- * heavy need not keep the file's order (DuckDB reorders it across threads),
- * so a row's position in the typed table says nothing about its line.
- */
-async function checkRows(db: Db, raw: RawTable, manifest: Manifest): Promise<void> {
-  const checks = rowChecks(raw.spec, manifest);
-  await db.run(typedTableSql(raw.spec, checks, ident(rawName(raw.spec.name))));
-  await insertRowViolations(db, raw.spec, checks);
-  await dropRaw(db, raw.spec.name);
 }
 
 async function runTableChecks(db: Db, loaded: ReadonlySet<string>): Promise<number> {

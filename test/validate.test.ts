@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { openDb } from "../loaders/db.ts";
 import { ingestExtract } from "../loaders/ingest.ts";
+import { assertKeepsFileOrder } from "../loaders/typed-table.ts";
 import { validateExtract } from "../loaders/validate.ts";
 import { ExtractError } from "../loaders/violations.ts";
 import { BASE, tempDir, toCsv, writeExtract, type Tables, type WriteOptions } from "./helpers/extract.ts";
@@ -249,11 +250,34 @@ test("a broken row deep in a large file is named by its own row and value (rows 
     fields[column] = `5.1.2022 10:${String(row % 60).padStart(2, "0")}`;
     lines[row] = fields.join(",");
   }
+  // An unknown code too: a code list checked with IN (...) is planned as a join, which loses the order.
+  const mode = lines[0].split(",").indexOf("contact_mode");
+  const coded = lines[50_000].split(",");
+  coded[mode] = "R99";
+  lines[50_000] = coded.join(",");
   writeFileSync(path, lines.join("\n"));
   const error = await rejection(dir);
   for (const row of broken) {
     const expected = `visits.csv, row ${row}, column visit_start_ts: not an ISO 8601 timestamp (YYYY-MM-DDTHH:MM:SS, Finnish local time or with an offset) (value "5.1.2022 10:${String(row % 60).padStart(2, "0")}")`;
     assert.ok(error.message.includes(expected), `expected ${JSON.stringify(expected)} in:\n${error.message}`);
   }
+  assert.match(error.message, /visits\.csv, row 50000, column contact_mode: unknown code \(allowed: R10, [^)]*\) \(value "R99"\)/);
   rmSync(dir, { recursive: true, force: true });
+});
+
+test("a typed read whose plan could reorder rows is refused before it runs", async () => {
+  const db = await openDb();
+  try {
+    const file = join(tempDir("validate-order-"), "t.csv");
+    writeFileSync(file, "x\na\nb\n");
+    const read = `read_csv(${JSON.stringify(file).replaceAll('"', "'")}, header = true, auto_detect = false, columns = {'x': 'VARCHAR'})`;
+    const codes = "'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l'";
+    await assertKeepsFileOrder(db, `CREATE TABLE ok AS SELECT x, list_contains([${codes}], x) AS known FROM ${read}`);
+    await assert.rejects(
+      assertKeepsFileOrder(db, `CREATE TABLE bad AS SELECT x, x IN (${codes}) AS known FROM ${read}`),
+      /internal error: typing a CSV file would not keep its row order \(plan has HASH_JOIN, COLUMN_DATA_SCAN\)/,
+    );
+  } finally {
+    db.close();
+  }
 });
