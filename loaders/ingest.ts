@@ -4,8 +4,8 @@
 import { TABLES, type TableSpec } from "./contract.ts";
 import { openDb, type Db, type DbOptions } from "./db.ts";
 import { ident } from "./sql.ts";
-import { typedName } from "./table-checks.ts";
 import { SQL_TYPE } from "./typed-columns.ts";
+import { renameTyped } from "./typed-table.ts";
 import { validateExtract, type ValidatedExtract, type ValidationOptions } from "./validate.ts";
 
 export interface IngestedExtract extends ValidatedExtract {
@@ -22,8 +22,8 @@ export async function ingestExtract(dir: string, options: ValidationOptions & Db
     for (const spec of TABLES as readonly TableSpec[]) {
       if (present.has(spec.name)) {
         // Renamed, not copied: at Helsinki scale a copy is seconds and gigabytes.
-        // The table keeps __file and __row (where each row came from); nothing downstream publishes them.
-        await db.run(`ALTER TABLE ${ident(typedName(spec.name))} RENAME TO ${ident(spec.name)}`);
+        // The table may keep __file, __row and __bad; nothing downstream publishes them.
+        await renameTyped(db, spec.name, spec.name);
       } else {
         await db.run(`CREATE TABLE ${ident(spec.name)} (${spec.columns.map((c) => `${ident(c.name)} ${SQL_TYPE[c.type]}`).join(", ")})`);
       }

@@ -26,7 +26,7 @@ export function rowChecks(spec: TableSpec, manifest: Manifest): RowCheck[] {
     const parseRule = PARSE_RULE[col.type];
     if (parseRule) add(parseRule, `${raw} IS NOT NULL AND ${typed} IS NULL`);
     // A reference is checked against its key, which is checked here: a control character in it is an unknown key.
-    if (col.type === "string" && !col.references) add("contains control characters (such as NUL): is the file binary or corrupted?", `regexp_matches(${raw}, '[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F]')`);
+    if (col.type === "string" && !col.references) add("contains control characters (such as NUL): is the file binary or corrupted?", `NOT regexp_full_match(${raw}, '[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F]*')`);
     if (col.codes) add(`unknown code (allowed: ${col.codes.join(", ")})`, `${raw} IS NOT NULL AND NOT ${inList(raw, col.codes)}`);
     if (col.min !== undefined) add(`below the minimum ${col.min}`, `${typed} < ${col.min}`);
     if (col.max !== undefined) add(`above the maximum ${col.max}`, `${typed} > ${col.max}`);

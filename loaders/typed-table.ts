@@ -1,6 +1,6 @@
 // Types an extract table and flags each row that breaks a row rule, in one
-// pass: `typed_<table>` with every value typed, the file and data row each row
-// came from (`__file`, `__row`) and `__bad`. Only the flagged rows are then
+// pass: `typed_<table>` (a table, or a view over one) with every value typed,
+// the file and data row each row came from (`__file`, `__row`) and `__bad`. Only the flagged rows are then
 // read beside their text, to say which rule and which value.
 import type { Manifest, TableSpec } from "./contract.ts";
 import type { Db } from "./db.ts";
@@ -15,15 +15,16 @@ import type { Violation } from "./violations.ts";
 /**
  * A CSV file typed and checked straight from the file, with no text copy
  * (that copy was a third of validation's time at scale). The rows are stored
- * in file order, so a row's position gives its data row; the file is read
- * again as text only when a row breaks a rule, to quote its values.
+ * in file order, so a row's position gives its data row: `typed_<table>` is a
+ * view that adds the file and `rowid + 1` (storing them cost an UPDATE). The
+ * file is read again as text only when a row breaks a rule, to quote its values.
  */
 export async function typeCsv(db: Db, spec: TableSpec, source: TableSource & { format: "csv" }, manifest: Manifest): Promise<{ raw?: RawTable; violations: Violation[] }> {
   const rel = csvRelation(spec, source);
   if ("violations" in rel) return rel;
   const checks = rowChecks(spec, manifest);
-  const typed = ident(typedName(spec.name));
-  const create = typedTableSql(spec, checks, `(SELECT ${literal(source.label)} AS __file, * FROM (${rel.sql}))`, ["__file"]);
+  const rows = ident(rowsName(spec.name));
+  const create = typedTableSql(rowsName(spec.name), spec, checks, `(${rel.sql})`, []);
   try {
     await assertKeepsFileOrder(db, create);
     await db.run(create);
@@ -31,30 +32,58 @@ export async function typeCsv(db: Db, spec: TableSpec, source: TableSource & { f
     if (e instanceof OrderError) throw e;
     return { violations: [csvUnreadable(source.label, e)] };
   }
-  await db.run(`ALTER TABLE ${typed} ADD COLUMN __row BIGINT`);
-  await db.run(`UPDATE ${typed} SET __row = rowid + 1`);
-  const [{ rows, bad }] = await db.all<{ rows: number; bad: number }>(`SELECT count(*) AS rows, count(*) FILTER (WHERE __bad) AS bad FROM ${typed}`);
+  await db.run(`CREATE OR REPLACE VIEW ${ident(typedName(spec.name))} AS SELECT ${literal(source.label)} AS __file, rowid + 1 AS __row, * FROM ${rows}`);
+  const [{ n, bad }] = await db.all<{ n: number; bad: number }>(`SELECT count(*) AS n, count(*) FILTER (WHERE __bad) AS bad FROM ${rows}`);
   if (bad > 0) {
     const text = await loadRaw(db, spec, source);
     if (!text.raw) return text;
     await insertRowViolations(db, spec, checks);
     await dropRaw(db, spec.name);
   }
-  return { raw: { spec, source, rows, absentColumns: spec.columns.filter((c) => !rel.present.has(c.name)).map((c) => c.name) }, violations: [] };
+  return { raw: { spec, source, rows: n, absentColumns: spec.columns.filter((c) => !rel.present.has(c.name)).map((c) => c.name) }, violations: [] };
+}
+
+/** The stored rows behind the view `typed_<table>` of a CSV table. */
+const rowsName = (table: string) => `${typedName(table)}_rows`;
+
+async function isView(db: Db, name: string): Promise<boolean> {
+  const [{ n }] = await db.all<{ n: number }>(`SELECT count(*) AS n FROM duckdb_views() WHERE view_name = ${literal(name)}`);
+  return n > 0;
+}
+
+/** Stores the file and row of each row (before rows are deleted, which would leave positions behind). */
+export async function storeRowNumbers(db: Db, table: string): Promise<void> {
+  const typed = typedName(table);
+  if (!(await isView(db, typed))) return;
+  await db.run(`CREATE TABLE ${ident(`${typed}_stored`)} AS SELECT * FROM ${ident(typed)}`);
+  await db.run(`DROP VIEW ${ident(typed)}`);
+  await db.run(`DROP TABLE ${ident(rowsName(table))}`);
+  await db.run(`ALTER TABLE ${ident(`${typed}_stored`)} RENAME TO ${ident(typed)}`);
+}
+
+/** Gives the typed rows of `table` the name `to`, without copying them. */
+export async function renameTyped(db: Db, table: string, to: string): Promise<void> {
+  const typed = typedName(table);
+  if (await isView(db, typed)) {
+    await db.run(`DROP VIEW ${ident(typed)}`);
+    await db.run(`ALTER TABLE ${ident(rowsName(table))} RENAME TO ${ident(to)}`);
+  } else {
+    await db.run(`ALTER TABLE ${ident(typed)} RENAME TO ${ident(to)}`);
+  }
 }
 
 /** A table already read as text (Parquet): typed and checked, then its text dropped. */
 export async function typeFromText(db: Db, raw: RawTable, manifest: Manifest): Promise<void> {
   const checks = rowChecks(raw.spec, manifest);
-  await db.run(typedTableSql(raw.spec, checks, ident(rawName(raw.spec.name)), ["__file", "__row"]));
+  await db.run(typedTableSql(typedName(raw.spec.name), raw.spec, checks, ident(rawName(raw.spec.name)), ["__file", "__row"]));
   await insertRowViolations(db, raw.spec, checks);
   await dropRaw(db, raw.spec.name);
 }
 
 /** `from` holds `carried` (where each row came from) and a text column per contract column. */
-function typedTableSql(spec: TableSpec, checks: readonly RowCheck[], from: string, carried: readonly string[]): string {
-  return `CREATE OR REPLACE TABLE ${ident(typedName(spec.name))} AS
-    SELECT ${carried.join(", ")}, ${spec.columns.map((c) => `${typedRef(c.name)} AS ${ident(c.name)}`).join(", ")},
+function typedTableSql(name: string, spec: TableSpec, checks: readonly RowCheck[], from: string, carried: readonly string[]): string {
+  return `CREATE OR REPLACE TABLE ${ident(name)} AS
+    SELECT ${[...carried, ...spec.columns.map((c) => `${typedRef(c.name)} AS ${ident(c.name)}`)].join(", ")},
       coalesce(${checks.map((c) => `(${c.condition})`).join(" OR ")}, false) AS __bad
     FROM (SELECT r.*, ${spec.columns.map((c) => `${typedExpr(c, ident(c.name))} AS ${typedRef(c.name)}`).join(", ")} FROM ${from} r)`;
 }

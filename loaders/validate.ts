@@ -8,7 +8,7 @@ import { loadRaw, type RawTable } from "./load-raw.ts";
 import { readManifest } from "./manifest.ts";
 import { ident, literal } from "./sql.ts";
 import { tableChecks, typedName } from "./table-checks.ts";
-import { typeCsv, typeFromText } from "./typed-table.ts";
+import { storeRowNumbers, typeCsv, typeFromText } from "./typed-table.ts";
 import { EXAMPLES_PER_RULE, ExtractError, countViolations, type RuleCount, type Violation } from "./violations.ts";
 
 export interface ValidationOptions {
@@ -110,6 +110,7 @@ async function runTableChecks(db: Db, loaded: ReadonlySet<string>): Promise<numb
 
 /** Removes rejected rows; rows that referred to them are rejected in turn until nothing dangles. */
 async function quarantineRows(db: Db, loaded: ReadonlySet<string>): Promise<void> {
+  for (const table of loaded) await storeRowNumbers(db, table);
   for (;;) {
     for (const table of loaded) {
       await db.run(`DELETE FROM ${ident(typedName(table))} t USING violations v
