@@ -1,8 +1,10 @@
-// npm run bench [-- --scale small|helsinki] [--contacts N] [--keep] [--memory-limit 8GB] [--no-site]
+// npm run bench [-- --scale small|helsinki] [--contacts N] [--keep] [--memory-limit 8GB] [--runs 3] [--no-site]
 // The site figures (bytes per page, time to first chart) are measured on the
 // bundled sample's build, after the data steps, unless --no-site.
 // Prints time and peak memory of generate, validate+ingest and indicators,
-// beside a bare DuckDB load of the same CSV files. Figures, not assertions.
+// beside a bare DuckDB load of the same CSV files: the median of --runs runs,
+// taken in turns, with the spread (one run on a shared machine can be off by
+// 10 %). Figures, not assertions.
 import { execFileSync } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -11,7 +13,7 @@ import { parseArgs, runCli } from "../loaders/cli/args.ts";
 import { measureSite, printSiteFigures } from "./bench-site.ts";
 
 runCli(async () => {
-  const args = parseArgs(process.argv.slice(2), { scale: "string", keep: "boolean", contacts: "string", "memory-limit": "string", site: "boolean", "no-site": "boolean" });
+  const args = parseArgs(process.argv.slice(2), { scale: "string", keep: "boolean", contacts: "string", "memory-limit": "string", runs: "string", site: "boolean", "no-site": "boolean" });
   // Passed to each step's process: the generator's contact count and DuckDB's memory limit.
   if (args.contacts) process.env.BENCH_CONTACTS = String(args.contacts);
   if (args["memory-limit"]) process.env.BENCH_MEMORY_LIMIT = String(args["memory-limit"]);
@@ -28,12 +30,23 @@ runCli(async () => {
       const g = step("generate");
       console.log(`generate                 ${g.seconds.toFixed(1).padStart(7)} s   peak ${String(g.peak_rss_mb).padStart(6)} MB`);
     }
-    const bare = step("bare-load");
-    console.log(`bare DuckDB CSV load     ${bare.seconds.toFixed(1).padStart(7)} s   peak ${String(bare.peak_rss_mb).padStart(6)} MB`);
-    const p = step("pipeline");
-    console.log(`validate + ingest        ${p.validate_ingest_s.toFixed(1).padStart(7)} s   (${(p.validate_ingest_s / bare.seconds).toFixed(2)} × bare load)`);
-    console.log(`indicators + suppression ${p.indicators_s.toFixed(1).padStart(7)} s   ${p.cells} cells, ${p.suppressed} suppressed`);
-    console.log(`whole pipeline           ${p.seconds.toFixed(1).padStart(7)} s   peak ${String(p.peak_rss_mb).padStart(6)} MB   (${(p.seconds / bare.seconds).toFixed(2)} × bare load)`);
+    const runs = Math.max(1, Number(args.runs ?? 3));
+    const bares: Record<string, number>[] = [];
+    const pipelines: Record<string, number>[] = [];
+    for (let i = 0; i < runs; i++) {
+      bares.push(step("bare-load"));
+      pipelines.push(step("pipeline"));
+    }
+    const bare = median(bares.map((b) => b.seconds));
+    const ingest = pipelines.map((p) => p.validate_ingest_s);
+    const whole = pipelines.map((p) => p.seconds);
+    const peak = (xs: Record<string, number>[]) => String(Math.max(...xs.map((x) => x.peak_rss_mb))).padStart(6);
+    const p = pipelines[0];
+    console.log(`(median of ${runs} run${runs === 1 ? "" : "s"}; min–max in brackets)`);
+    console.log(`bare DuckDB CSV load     ${bare.toFixed(1).padStart(7)} s   peak ${peak(bares)} MB   ${spread(bares.map((b) => b.seconds))}`);
+    console.log(`validate + ingest        ${median(ingest).toFixed(1).padStart(7)} s   (${(median(ingest) / bare).toFixed(2)} × bare load)   ${spread(ingest)}`);
+    console.log(`indicators + suppression ${median(pipelines.map((x) => x.indicators_s)).toFixed(1).padStart(7)} s   ${p.cells} cells, ${p.suppressed} suppressed`);
+    console.log(`whole pipeline           ${median(whole).toFixed(1).padStart(7)} s   peak ${peak(pipelines)} MB   (${(median(whole) / bare).toFixed(2)} × bare load)   ${spread(whole)}`);
   }
   if (!args["no-site"]) {
     console.log("\n== site (bundled sample): transferred size and time to first chart per page");
@@ -41,3 +54,13 @@ runCli(async () => {
     printSiteFigures(await measureSite(join(import.meta.dirname, "..", "dist")));
   }
 });
+
+function median(xs: number[]): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+function spread(xs: number[]): string {
+  return xs.length > 1 ? `[${Math.min(...xs).toFixed(1)}–${Math.max(...xs).toFixed(1)} s]` : "";
+}
