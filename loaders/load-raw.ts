@@ -1,6 +1,6 @@
 // Loads one extract table into DuckDB as text, exactly as given, with the file
-// and row each value came from: validation reads these raw tables so that its
-// messages can quote the original value.
+// and row each value came from: a Parquet table before it is typed, and a CSV
+// file whose rows broke a rule, so that messages can quote the original value.
 import type { ColumnSpec, TableSpec } from "./contract.ts";
 import { readCsvHeader } from "./csv-header.ts";
 import type { Db } from "./db.ts";

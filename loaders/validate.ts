@@ -1,6 +1,6 @@
-// Validates an extract folder against the contract and leaves one typed table
-// per extract table in DuckDB (`typed_<table>`, with the source file and row of
-// every row). Every violation is collected before anything is decided.
+// Validates an extract folder against the contract and leaves the typed rows
+// of each extract table in DuckDB (`typed_<table>`, with the source file and
+// row of every row). Every violation is collected before anything is decided.
 import { TABLES, type Manifest, type TableName, type TableSpec } from "./contract.ts";
 import type { Db } from "./db.ts";
 import { locateTables } from "./extract-files.ts";
