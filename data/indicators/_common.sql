@@ -9,3 +9,10 @@ CREATE OR REPLACE TABLE first_realised_visit AS
   SELECT contact_id, arg_min(visit_start_ts, (visit_start_ts, visit_id)) AS visit_start_ts,
          arg_min(profession, (visit_start_ts, visit_id)) AS profession
   FROM realised_visits WHERE contact_id IS NOT NULL GROUP BY contact_id;
+
+-- Each period as its year and the bits of its months (bit m − 1 for month m). Counting distinct
+-- clients per cell, a client's months of one year (with the anchor) are bits too, and the client
+-- counts in a period when the two share a bit: no grouping by client in every period.
+CREATE OR REPLACE TABLE period_months AS
+  SELECT period_type, period, year(month) AS year, bit_or(1 << (month(month) - 1)) AS months
+  FROM periods GROUP BY ALL;
