@@ -1,7 +1,9 @@
 // Runs each catalogue entry's SQL over the ingested extract and returns the
-// long indicator table (before suppression). The SQL files use four
-// placeholders so that the period × unit × breakdown crossing is written once:
+// long indicator table (before suppression). The SQL files use placeholders so
+// that the period × unit × breakdown crossing is written once:
 //   {{cell}}  / {{cells}}       the cell columns / GROUPING SETS for the indicator's breakdown
+//   {{distinct_cells(rel, col)}} per cell, n = how many distinct `col` values the
+//                               relation `rel` (unit_id, month, breakdown_value, col) has
 // A file may instead produce the cells itself (period_type, period, unit_id, breakdown_value).
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -19,7 +21,37 @@ export function expandCellMacros(sql: string, breakdown: string | null): string 
   const cells = breakdown
     ? `GROUPING SETS ((period_type, period, unit_id, breakdown_value), (period_type, period, unit_id), (period_type, period, breakdown_value), (period_type, period))`
     : `GROUPING SETS ((period_type, period, unit_id), (period_type, period))`;
-  return sql.replaceAll("{{cell}}", cell).replaceAll("{{cells}}", cells);
+  return sql
+    .replaceAll("{{cell}}", cell)
+    .replaceAll("{{cells}}", cells)
+    .replace(/\{\{distinct_cells\((\w+),\s*(\w+)\)\}\}/g, (_m, rel: string, col: string) => distinctCells(rel, col, breakdown !== null));
+}
+
+/**
+ * Distinct values per cell without grouping by value in every period (the
+ * fan-out to four period types made that the slowest step at scale): each
+ * value's months of a year become bits, once per cell level (unit and
+ * breakdown value, or ALL), and a value counts in a period whose months
+ * (`period_months`, _common.sql) share a bit with its own.
+ */
+function distinctCells(rel: string, col: string, breakdown: boolean): string {
+  const finest = breakdown ? ["unit_id", "breakdown_value"] : ["unit_id"];
+  // The finest level from the facts, the others from it: far fewer rows than the facts.
+  const coarser = breakdown
+    ? [["unit_id", `'${ALL}'`], [`'${ALL}'`, "breakdown_value"], [`'${ALL}'`, `'${ALL}'`]]
+    : [[`'${ALL}'`, `'${ALL}'`]];
+  const level = ([unit, bv]: string[]) =>
+    `SELECT year, ${unit}, ${bv}, value, bit_or(months) FROM marks GROUP BY ${["year", unit, bv, "value"].filter((c) => !c.startsWith("'")).join(", ")}`;
+  return `(WITH marks AS (
+      SELECT year(month) AS year, ${finest.join(", ")}, ${col} AS value, bit_or(1 << (month(month) - 1)) AS months
+      FROM ${rel} GROUP BY ALL
+    )
+    SELECT p.period_type, p.period, l.unit_id, l.breakdown_value, count(*) AS n
+    FROM (SELECT year, unit_id, ${breakdown ? "breakdown_value" : `'${ALL}'`} AS breakdown_value, value, months FROM marks
+          ${coarser.map((c) => `UNION ALL ${level(c)}`).join("\n          ")}) l
+    JOIN period_months p USING (year)
+    WHERE l.months & p.months <> 0
+    GROUP BY p.period_type, p.period, l.unit_id, l.breakdown_value)`;
 }
 
 export async function createPeriods(db: Db, from: string, to: string): Promise<void> {

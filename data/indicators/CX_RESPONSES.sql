@@ -1,9 +1,7 @@
 -- Anchor: the answer (responded_on; its unit); counts distinct responses.
 WITH facts AS (
-  SELECT unit_id, date_trunc('month', responded_on) AS month, channel AS breakdown_value, response_id
+  SELECT unit_id, CAST(date_trunc('month', responded_on) AS DATE) AS month, channel AS breakdown_value, response_id
   FROM customer_feedback
 )
-SELECT {{cell}}, count(DISTINCT response_id) AS numerator, NULL::DOUBLE AS denominator,
-       numerator AS value, numerator AS n
-FROM facts JOIN periods USING (month)
-GROUP BY {{cells}}
+SELECT period_type, period, unit_id, breakdown_value, n AS numerator, NULL::DOUBLE AS denominator, n AS value, n
+FROM {{distinct_cells(facts, response_id)}}

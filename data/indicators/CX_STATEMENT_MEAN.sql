@@ -1,9 +1,12 @@
 -- Anchor: the answer to a 1–5 statement (responded_on; its unit). n = distinct responses.
 WITH facts AS (
-  SELECT unit_id, date_trunc('month', responded_on) AS month, question_code AS breakdown_value, response_id, score
+  SELECT unit_id, CAST(date_trunc('month', responded_on) AS DATE) AS month, question_code AS breakdown_value, response_id, score
   FROM customer_feedback WHERE question_code <> 'NPS'
+),
+scores AS (
+  SELECT {{cell}}, sum(score) AS numerator, count(*) AS denominator
+  FROM facts JOIN periods USING (month)
+  GROUP BY {{cells}}
 )
-SELECT {{cell}}, sum(score) AS numerator, count(*) AS denominator,
-       numerator / denominator AS value, count(DISTINCT response_id) AS n
-FROM facts JOIN periods USING (month)
-GROUP BY {{cells}}
+SELECT period_type, period, unit_id, breakdown_value, numerator, denominator, numerator / denominator AS value, n
+FROM scores JOIN {{distinct_cells(facts, response_id)}} USING (period_type, period, unit_id, breakdown_value)

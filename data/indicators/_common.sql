@@ -11,8 +11,8 @@ CREATE OR REPLACE TABLE first_realised_visit AS
   FROM realised_visits WHERE contact_id IS NOT NULL GROUP BY contact_id;
 
 -- Each period as its year and the bits of its months (bit m − 1 for month m). Counting distinct
--- clients per cell, a client's months of one year (with the anchor) are bits too, and the client
--- counts in a period when the two share a bit: no grouping by client in every period.
+-- clients or responses per cell ({{distinct_cells}}, EFF_AUDIT_SCREENING), a value's months of one
+-- year (with the anchor) are bits too, and it counts in a period when the two share a bit.
 CREATE OR REPLACE TABLE period_months AS
   SELECT period_type, period, year(month) AS year, bit_or(1 << (month(month) - 1)) AS months
   FROM periods GROUP BY ALL;
