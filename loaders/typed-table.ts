@@ -1,7 +1,8 @@
 // Types an extract table and flags each row that breaks a row rule, in one
 // pass: `typed_<table>` (a table, or a view over one) with every value typed,
-// the file and data row each row came from (`__file`, `__row`) and `__bad`. Only the flagged rows are then
-// read beside their text, to say which rule and which value.
+// the file and data row each row came from (`__file`, `__row`) and `__bad`.
+// Only the flagged rows are then read beside their text, to say which rule
+// and which value.
 import type { Manifest, TableSpec } from "./contract.ts";
 import type { Db } from "./db.ts";
 import type { TableSource } from "./extract-files.ts";
