@@ -35,20 +35,19 @@ export function expandCellMacros(sql: string, breakdown: string | null): string 
  * (`period_months`, _common.sql) share a bit with its own.
  */
 function distinctCells(rel: string, col: string, breakdown: boolean): string {
-  const finest = breakdown ? ["unit_id", "breakdown_value"] : ["unit_id"];
-  // The finest level from the facts, the others from it: far fewer rows than the facts.
-  const coarser = breakdown
-    ? [["unit_id", `'${ALL}'`], [`'${ALL}'`, "breakdown_value"], [`'${ALL}'`, `'${ALL}'`]]
-    : [[`'${ALL}'`, `'${ALL}'`]];
-  const level = ([unit, bv]: string[]) =>
-    `SELECT year, ${unit}, ${bv}, value, bit_or(months) FROM marks GROUP BY ${["year", unit, bv, "value"].filter((c) => !c.startsWith("'")).join(", ")}`;
+  const all = `'${ALL}'`;
+  // One level: values grouped by year, by unit (or ALL) and by breakdown value (or ALL).
+  const level = (from: string, unit: boolean, bv: boolean, months: string) =>
+    `SELECT year, ${unit ? "unit_id" : all} AS unit_id, ${bv ? "breakdown_value" : all} AS breakdown_value, value, ${months} AS months
+     FROM ${from} GROUP BY ${["year", unit && "unit_id", bv && "breakdown_value", "value"].filter(Boolean).join(", ")}`;
+  // The finest level from the facts, the coarser ones from it: far fewer rows than the facts.
+  const coarser: [boolean, boolean][] = breakdown ? [[true, false], [false, true], [false, false]] : [[false, false]];
   return `(WITH marks AS (
-      SELECT year(month) AS year, ${finest.join(", ")}, ${col} AS value, bit_or(1 << (month(month) - 1)) AS months
-      FROM ${rel} GROUP BY ALL
+      ${level(`(SELECT year(month) AS year, month, unit_id, ${breakdown ? "breakdown_value, " : ""}${col} AS value FROM ${rel})`, true, breakdown, "bit_or(1 << (month(month) - 1))")}
     )
     SELECT p.period_type, p.period, l.unit_id, l.breakdown_value, count(*) AS n
-    FROM (SELECT year, unit_id, ${breakdown ? "breakdown_value" : `'${ALL}'`} AS breakdown_value, value, months FROM marks
-          ${coarser.map((c) => `UNION ALL ${level(c)}`).join("\n          ")}) l
+    FROM (SELECT * FROM marks
+          ${coarser.map(([unit, bv]) => `UNION ALL ${level("marks", unit, bv, "bit_or(months)")}`).join("\n          ")}) l
     JOIN period_months p USING (year)
     WHERE l.months & p.months <> 0
     GROUP BY p.period_type, p.period, l.unit_id, l.breakdown_value)`;

@@ -20,9 +20,7 @@ export interface RawTable {
 
 export async function loadRaw(db: Db, spec: TableSpec, source: TableSource): Promise<{ raw?: RawTable; violations: Violation[] }> {
   const file = source.label;
-  const fail = (rule: string, column: string | null = null, row: number | null = null): { violations: Violation[] } => ({
-    violations: [{ file, row, column, value: null, rule }],
-  });
+  const fail = (rule: string): { violations: Violation[] } => ({ violations: [{ file, row: null, column: null, value: null, rule }] });
   const store = ident(`${rawName(spec.name)}_store`);
   let present: Map<string, string>; // contract column → SQL expression producing its text
   if (source.format === "csv") {

@@ -42,9 +42,9 @@ export async function validateExtract(db: Db, dir: string, options: ValidationOp
   const progress = timed(options.onProgress);
   await db.run(`CREATE OR REPLACE TABLE violations (tbl VARCHAR, file VARCHAR, "row" BIGINT, col VARCHAR, value VARCHAR, rule VARCHAR)`);
   const fromText: RawTable[] = [];
+  const rows = (r: { raw?: RawTable }) => (r.raw ? `${r.raw.rows} rows` : "refused");
   for (const source of located.sources) {
     const spec = (TABLES as readonly TableSpec[]).find((t) => t.name === source.table)!;
-    const rows = (r: { raw?: RawTable }) => (r.raw ? `${r.raw.rows} rows` : "refused");
     // A CSV file is typed as it is read; a Parquet file is read as text first, then checked as CSV text is.
     const { raw, violations } = source.format === "csv"
       ? await progress(`loaded, checked and typed ${source.label}`, () => typeCsv(db, spec, source, manifest), rows)
