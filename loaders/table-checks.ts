@@ -12,12 +12,13 @@ export interface TableCheck {
   sql: string;
 }
 
-export function tableChecks(loaded: ReadonlySet<string>): TableCheck[] {
+/** `distinct`: tables whose keys are already proven distinct (see `ascendingKeysSql`). */
+export function tableChecks(loaded: ReadonlySet<string>, distinct: ReadonlySet<string> = new Set()): TableCheck[] {
   const checks: TableCheck[] = [];
   for (const spec of TABLES as readonly TableSpec[]) {
     if (!loaded.has(spec.name)) continue;
     const t = ident(typedName(spec.name));
-    if (spec.key) {
+    if (spec.key && !distinct.has(spec.name)) {
       const key = spec.key.map(ident).join(", ");
       const keyText = spec.key.map((k) => `CAST(${ident(k)} AS VARCHAR)`).join(" || '|' || ");
       checks.push({
@@ -36,6 +37,26 @@ export function tableChecks(loaded: ReadonlySet<string>): TableCheck[] {
     }
   }
   return checks;
+}
+
+/**
+ * Selects (`tbl`) each loaded table whose keys ascend row by row, which makes
+ * them distinct: an extract written in key order, the usual export, is proven
+ * so in one streaming pass (0.2 s at 5 M rows, where grouping the keys takes
+ * 0.5 s). Ascending in whatever order the window reads the rows is proof. A
+ * NULL key breaks the chain; such tables, and composite keys, are grouped by
+ * the duplicate-key rule.
+ */
+export function ascendingKeysSql(loaded: ReadonlySet<string>): string | null {
+  const selects = (TABLES as readonly TableSpec[])
+    .filter((spec) => spec.key?.length === 1 && loaded.has(spec.name))
+    .map((spec) => {
+      const key = ident(spec.key![0]);
+      return `SELECT ${literal(spec.name)} AS tbl
+        FROM (SELECT ${key} AS k, lead(${key}) OVER () AS next, lead(true) OVER () AS has_next FROM ${ident(typedName(spec.name))})
+        HAVING count(*) FILTER (WHERE has_next AND (k < next) IS NOT TRUE) = 0`;
+    });
+  return selects.length ? selects.join("\nUNION ALL ") : null;
 }
 
 /** Rows naming no row of the referenced table — and, in the same join, rows earlier than the row they name. */

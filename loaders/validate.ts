@@ -7,7 +7,7 @@ import { locateTables } from "./extract-files.ts";
 import { loadRaw, type RawTable } from "./load-raw.ts";
 import { readManifest } from "./manifest.ts";
 import { ident, literal } from "./sql.ts";
-import { tableChecks, typedName } from "./table-checks.ts";
+import { ascendingKeysSql, tableChecks, typedName } from "./table-checks.ts";
 import { storeRowNumbers, typeCsv, typeFromText } from "./typed-table.ts";
 import { EXAMPLES_PER_RULE, ExtractError, countViolations, type RuleCount, type Violation } from "./violations.ts";
 
@@ -102,7 +102,9 @@ function timed(onProgress?: (message: string) => void) {
 /** All cross-row rules in one statement, so DuckDB can overlap their joins; returns how many violations they added. */
 async function runTableChecks(db: Db, loaded: ReadonlySet<string>): Promise<number> {
   const before = (await db.all<{ n: number }>(`SELECT count(*) AS n FROM violations`))[0].n;
-  const checks = tableChecks(loaded);
+  const ascending = ascendingKeysSql(loaded);
+  const distinct = new Set(ascending ? (await db.all<{ tbl: string }>(ascending)).map((r) => r.tbl) : []);
+  const checks = tableChecks(loaded, distinct);
   if (checks.length) await db.run(`INSERT INTO violations ${checks.map((c) => `SELECT ${literal(c.table)}, * FROM (${c.sql})`).join("\nUNION ALL ")}`);
   const after = (await db.all<{ n: number }>(`SELECT count(*) AS n FROM violations`))[0].n;
   return after - before;

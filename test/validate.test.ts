@@ -170,6 +170,13 @@ test("duplicate keys, dangling references and a visit before its contact", async
   );
 });
 
+test("a duplicate after ascending keys is found by grouping them, and named by its first row", async () => {
+  const contacts = ["K1", "K2", "K3", "K2"].map((id) => contact(id, "2021-03-01T10:00:00"));
+  await refuses({ contacts, visits: [visit("V1", "2021-03-02T09:00:00", { contact_id: "K1" })] }, [
+    'contacts.csv, row 4, column contact_id: duplicate key: the same contact_id as row 2 (value "K2")',
+  ]);
+});
+
 test("every violation is reported, with a capped list and a count per rule", async () => {
   const contacts = Array.from({ length: 25 }, (_, i) => contact(`K${i}`, "2021-03-01T10:00:00", { channel: "FAX" }));
   const e = await refuses({ contacts }, ["contacts.csv, column channel: unknown code", "— 25 rows", "… and 15 more"]);
