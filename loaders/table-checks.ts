@@ -59,22 +59,30 @@ export function ascendingKeysSql(loaded: ReadonlySet<string>): string | null {
   return selects.length ? selects.join("\nUNION ALL ") : null;
 }
 
-/** Rows naming no row of the referenced table — and, in the same join, rows earlier than the row they name. */
+/**
+ * Rows naming no row of the referenced table — and, with `notBefore`, rows
+ * earlier than the row they name: an anti join keeps only rows with no
+ * referenced row at or before them (cheaper than joining every row), and
+ * those few are joined again to say which rule they break.
+ */
 function referenceCheck(t: string, col: ColumnSpec, ref: NonNullable<ColumnSpec["references"]>): string {
   const k = ident(typedName(ref.table));
   const c = ident(col.name);
+  const key = ident(ref.column);
   const unknown = literal(`unknown ${col.name}: no row in ${ref.table} has this ${ref.column}`);
   if (!ref.notBefore) {
     return `SELECT x.__file, x.__row, ${literal(col.name)}, x.${c}, ${unknown}
-      FROM ${t} x ANTI JOIN ${k} k ON k.${ident(ref.column)} = x.${c}
+      FROM ${t} x ANTI JOIN ${k} k ON k.${key} = x.${c}
       WHERE x.${c} IS NOT NULL`;
   }
-  const { column, than, rule } = ref.notBefore;
+  const { rule } = ref.notBefore;
+  const [column, than] = [ident(ref.notBefore.column), ident(ref.notBefore.than)];
   const stamp = (e: string) => `strftime(${e}, '%Y-%m-%dT%H:%M:%S')`;
   return `SELECT x.__file, x.__row,
-      CASE WHEN k.${ident(ref.column)} IS NULL THEN ${literal(col.name)} ELSE ${literal(column)} END,
-      CASE WHEN k.${ident(ref.column)} IS NULL THEN x.${c} ELSE ${stamp(`x.${ident(column)}`)} END,
-      CASE WHEN k.${ident(ref.column)} IS NULL THEN ${unknown} ELSE ${literal(`${rule} (${than} `)} || ${stamp(`k.${ident(than)}`)} || ')' END
-    FROM ${t} x LEFT JOIN ${k} k ON k.${ident(ref.column)} = x.${c}
-    WHERE x.${c} IS NOT NULL AND (k.${ident(ref.column)} IS NULL OR x.${ident(column)} < k.${ident(than)})`;
+      CASE WHEN k.${key} IS NULL THEN ${literal(col.name)} ELSE ${literal(ref.notBefore.column)} END,
+      CASE WHEN k.${key} IS NULL THEN x.${c} ELSE ${stamp(`x.${column}`)} END,
+      CASE WHEN k.${key} IS NULL THEN ${unknown} ELSE ${literal(`${rule} (${ref.notBefore.than} `)} || ${stamp(`k.${than}`)} || ')' END
+    FROM (SELECT * FROM ${t} x ANTI JOIN ${k} k ON k.${key} = x.${c} AND k.${than} <= x.${column} WHERE x.${c} IS NOT NULL) x
+      LEFT JOIN ${k} k ON k.${key} = x.${c}
+    WHERE k.${key} IS NULL OR x.${column} < k.${than}`;
 }
