@@ -1,4 +1,5 @@
 // npm run bench [-- --scale small|helsinki] [--contacts N] [--keep] [--memory-limit 8GB] [--runs 3] [--no-site]
+// npm run bench -- --extract DIR   (an existing extract folder instead of a generated one)
 // The site figures (bytes per page, time to first chart) are measured on the
 // bundled sample's build, after the data steps, unless --no-site.
 // Prints time and peak memory of generate, validate+ingest and indicators,
@@ -13,19 +14,20 @@ import { parseArgs, runCli } from "../loaders/cli/args.ts";
 import { measureSite, printSiteFigures } from "./bench-site.ts";
 
 runCli(async () => {
-  const args = parseArgs(process.argv.slice(2), { scale: "string", keep: "boolean", contacts: "string", "memory-limit": "string", runs: "string", site: "boolean", "no-site": "boolean" });
+  const args = parseArgs(process.argv.slice(2), { scale: "string", keep: "boolean", contacts: "string", "memory-limit": "string", runs: "string", site: "boolean", "no-site": "boolean", extract: "string" });
   // Passed to each step's process: the generator's contact count and DuckDB's memory limit.
   if (args.contacts) process.env.BENCH_CONTACTS = String(args.contacts);
   if (args["memory-limit"]) process.env.BENCH_MEMORY_LIMIT = String(args["memory-limit"]);
-  const scales = ((args.scale as string | undefined) ?? "small").split(",");
+  const extract = args.extract as string | undefined;
+  const scales = extract ? ["given"] : ((args.scale as string | undefined) ?? "small").split(",");
   for (const scale of scales) {
-    const dir = join(tmpdir(), `nelimaali-bench-${scale}${args.contacts ? `-${args.contacts}` : ""}`);
+    const dir = extract ?? join(tmpdir(), `nelimaali-bench-${scale}${args.contacts ? `-${args.contacts}` : ""}`);
     const step = (name: string) => {
       const out = execFileSync(process.execPath, ["--import", "tsx", join(import.meta.dirname, "bench-step.ts"), name, dir, scale], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 1 << 24, env: process.env });
       return JSON.parse(out.trim().split("\n").pop()!) as Record<string, number>;
     };
-    console.log(`\n== scale ${scale} (${dir})`);
-    if (!existsSync(join(dir, "manifest.json")) || !args.keep) {
+    console.log(extract ? `\n== extract ${dir}` : `\n== scale ${scale} (${dir})`);
+    if (!extract && (!existsSync(join(dir, "manifest.json")) || !args.keep)) {
       rmSync(dir, { recursive: true, force: true });
       const g = step("generate");
       console.log(`generate                 ${g.seconds.toFixed(1).padStart(7)} s   peak ${String(g.peak_rss_mb).padStart(6)} MB`);
