@@ -75,13 +75,13 @@ function referenceCheck(t: string, col: ColumnSpec, ref: NonNullable<ColumnSpec[
       FROM ${t} x ANTI JOIN ${k} k ON k.${key} = x.${c}
       WHERE x.${c} IS NOT NULL`;
   }
-  const { rule } = ref.notBefore;
-  const [column, than] = [ident(ref.notBefore.column), ident(ref.notBefore.than)];
+  const before = ref.notBefore;
+  const [column, than] = [ident(before.column), ident(before.than)];
   const stamp = (e: string) => `strftime(${e}, '%Y-%m-%dT%H:%M:%S')`;
   return `SELECT x.__file, x.__row,
-      CASE WHEN k.${key} IS NULL THEN ${literal(col.name)} ELSE ${literal(ref.notBefore.column)} END,
+      CASE WHEN k.${key} IS NULL THEN ${literal(col.name)} ELSE ${literal(before.column)} END,
       CASE WHEN k.${key} IS NULL THEN x.${c} ELSE ${stamp(`x.${column}`)} END,
-      CASE WHEN k.${key} IS NULL THEN ${unknown} ELSE ${literal(`${rule} (${ref.notBefore.than} `)} || ${stamp(`k.${than}`)} || ')' END
+      CASE WHEN k.${key} IS NULL THEN ${unknown} ELSE ${literal(`${before.rule} (${before.than} `)} || ${stamp(`k.${than}`)} || ')' END
     FROM (SELECT * FROM ${t} x ANTI JOIN ${k} k ON k.${key} = x.${c} AND k.${than} <= x.${column} WHERE x.${c} IS NOT NULL) x
       LEFT JOIN ${k} k ON k.${key} = x.${c}
     WHERE k.${key} IS NULL OR x.${column} < k.${than}`;
