@@ -7,6 +7,7 @@
 // taken in turns, with the spread (one run on a shared machine can be off by
 // 10 %). Figures, not assertions.
 import { execFileSync } from "node:child_process";
+import { extent, median } from "d3";
 import { existsSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -19,15 +20,21 @@ runCli(async () => {
   if (args.contacts) process.env.BENCH_CONTACTS = String(args.contacts);
   if (args["memory-limit"]) process.env.BENCH_MEMORY_LIMIT = String(args["memory-limit"]);
   const extract = args.extract as string | undefined;
-  const scales = extract ? ["given"] : ((args.scale as string | undefined) ?? "small").split(",");
-  for (const scale of scales) {
-    const dir = extract ?? join(tmpdir(), `nelimaali-bench-${scale}${args.contacts ? `-${args.contacts}` : ""}`);
+  if (extract && (args.scale || args.contacts)) throw new Error("--extract measures the folder as it is: it takes no --scale or --contacts");
+  // A generated extract per scale (kept between runs with --keep), or the one folder given.
+  const targets = extract
+    ? [{ dir: extract, title: `extract ${extract}`, scale: null }]
+    : ((args.scale as string | undefined) ?? "small").split(",").map((scale) => {
+        const dir = join(tmpdir(), `nelimaali-bench-${scale}${args.contacts ? `-${args.contacts}` : ""}`);
+        return { dir, title: `scale ${scale} (${dir})`, scale };
+      });
+  for (const { dir, title, scale } of targets) {
     const step = (name: string) => {
-      const out = execFileSync(process.execPath, ["--import", "tsx", join(import.meta.dirname, "bench-step.ts"), name, dir, scale], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 1 << 24, env: process.env });
+      const out = execFileSync(process.execPath, ["--import", "tsx", join(import.meta.dirname, "bench-step.ts"), name, dir, scale ?? ""], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 1 << 24, env: process.env });
       return JSON.parse(out.trim().split("\n").pop()!) as Record<string, number>;
     };
-    console.log(extract ? `\n== extract ${dir}` : `\n== scale ${scale} (${dir})`);
-    if (!extract && (!existsSync(join(dir, "manifest.json")) || !args.keep)) {
+    console.log(`\n== ${title}`);
+    if (scale && (!existsSync(join(dir, "manifest.json")) || !args.keep)) {
       rmSync(dir, { recursive: true, force: true });
       const g = step("generate");
       console.log(`generate                 ${g.seconds.toFixed(1).padStart(7)} s   peak ${String(g.peak_rss_mb).padStart(6)} MB`);
@@ -39,16 +46,16 @@ runCli(async () => {
       bares.push(step("bare-load"));
       pipelines.push(step("pipeline"));
     }
-    const bare = median(bares.map((b) => b.seconds));
+    const bare = median(bares.map((b) => b.seconds))!;
     const ingest = pipelines.map((p) => p.validate_ingest_s);
     const whole = pipelines.map((p) => p.seconds);
     const peak = (xs: Record<string, number>[]) => String(Math.max(...xs.map((x) => x.peak_rss_mb))).padStart(6);
     const p = pipelines[0];
     console.log(`(median of ${runs} run${runs === 1 ? "" : "s"}; min–max in brackets)`);
     console.log(`bare DuckDB CSV load     ${bare.toFixed(1).padStart(7)} s   peak ${peak(bares)} MB   ${spread(bares.map((b) => b.seconds))}`);
-    console.log(`validate + ingest        ${median(ingest).toFixed(1).padStart(7)} s   (${(median(ingest) / bare).toFixed(2)} × bare load)   ${spread(ingest)}`);
-    console.log(`indicators + suppression ${median(pipelines.map((x) => x.indicators_s)).toFixed(1).padStart(7)} s   ${p.cells} cells, ${p.suppressed} suppressed`);
-    console.log(`whole pipeline           ${median(whole).toFixed(1).padStart(7)} s   peak ${peak(pipelines)} MB   (${(median(whole) / bare).toFixed(2)} × bare load)   ${spread(whole)}`);
+    console.log(`validate + ingest        ${median(ingest)!.toFixed(1).padStart(7)} s   (${(median(ingest)! / bare).toFixed(2)} × bare load)   ${spread(ingest)}`);
+    console.log(`indicators + suppression ${median(pipelines.map((x) => x.indicators_s))!.toFixed(1).padStart(7)} s   ${p.cells} cells, ${p.suppressed} suppressed`);
+    console.log(`whole pipeline           ${median(whole)!.toFixed(1).padStart(7)} s   peak ${peak(pipelines)} MB   (${(median(whole)! / bare).toFixed(2)} × bare load)   ${spread(whole)}`);
   }
   if (!args["no-site"]) {
     console.log("\n== site (bundled sample): transferred size and time to first chart per page");
@@ -57,12 +64,7 @@ runCli(async () => {
   }
 });
 
-function median(xs: number[]): number {
-  const sorted = [...xs].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
 function spread(xs: number[]): string {
-  return xs.length > 1 ? `[${Math.min(...xs).toFixed(1)}–${Math.max(...xs).toFixed(1)} s]` : "";
+  const [lo, hi] = extent(xs) as [number, number];
+  return xs.length > 1 ? `[${lo.toFixed(1)}–${hi.toFixed(1)} s]` : "";
 }
