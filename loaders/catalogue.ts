@@ -36,6 +36,13 @@ export interface Indicator {
   anchor: string;
   sourceTables: string[];
   privacy: Privacy;
+  /**
+   * Counts this indicator publishes that another indicator publishes too
+   * (e.g. realised visits: PROD_VISITS_PER_FTE's numerator is PROD_REMOTE_SHARE's
+   * denominator), by a name shared between them. Suppression withholds such
+   * indicators together, cell by cell, so that one cannot give the other away.
+   */
+  sharedCounts?: { numerator?: string; denominator?: string };
   targets: Target[];
   definition: Text;
   showCounts: boolean;

@@ -7,63 +7,151 @@ import { join } from "node:path";
 import { PROJECT_ROOT, loadCatalogue } from "./catalogue.ts";
 import { publish, toArrowIpc, toExportCsv } from "./emit.ts";
 import { fingerprint } from "./fingerprint.ts";
-import { runPipeline, type PipelineOptions } from "./pipeline.ts";
+import { runPipeline, type PipelineOptions, type PipelineResult } from "./pipeline.ts";
+import { assertPublishable } from "./privacy/gate.ts";
+import type { TableReport } from "./validate.ts";
+import { withheldShares, type WithheldShare } from "./withheld-share.ts";
 
 export const PAGE_DATA_DIR = join(PROJECT_ROOT, ".build", "page-data");
 
+/** Row counts are published rounded to this, so that they cannot be combined with the indicator table. */
+export const ROW_PRECISION = 100;
+
+/**
+ * A table's loaded rows as published: never the exact count (an exact count can be the
+ * denominator of a withheld cell), but rounded to the nearest hundred (a count
+ * under 50 reads 0: "under 100"), and whether the loaded and quarantined rows
+ * add up to the manifest's count exactly (decided before rounding). Quarantined
+ * rows are broken rows that no figure counts, so they are exact.
+ */
+export interface PublishedTable {
+  table: string;
+  file: string;
+  rowsApprox: number;
+  manifestRowsApprox: number;
+  precision: number;
+  matchesManifest: boolean;
+  quarantined: number;
+}
+
+export const roundRows = (n: number): number => Math.round(n / ROW_PRECISION) * ROW_PRECISION;
+
+/** `TableReport.rows` counts the file's data rows; the loaded rows are those less the quarantined ones. */
+export function publishedTables(tables: readonly TableReport[]): PublishedTable[] {
+  return tables.map((t) => {
+    const loaded = t.rows - t.quarantined;
+    return {
+      table: t.table,
+      file: t.file,
+      rowsApprox: roundRows(loaded),
+      manifestRowsApprox: roundRows(t.manifestRows),
+      precision: ROW_PRECISION,
+      matchesManifest: loaded + t.quarantined === t.manifestRows,
+      quarantined: t.quarantined,
+    };
+  });
+}
+
+/** Months that have rows, per table: no counts (a monthly count can give a withheld denominator away). */
+export function monthsWithRows(months: PipelineResult["months"]): { table: string; month: string }[] {
+  return months.filter((m) => Number(m.rows) > 0).map((m) => ({ table: m.table, month: m.month }));
+}
+
 export interface PageMeta {
   fingerprint: string;
+  mode: "strict" | "tolerant";
   manifest: { source: string; extracted_at: string; period: { from: string; to: string } };
-  tables: { table: string; file: string; rows: number; manifestRows: number; quarantined: number }[];
+  tables: PublishedTable[];
   absentTables: string[];
   quarantine: { file: string; column: string | null; rule: string; count: number }[];
-  months: { table: string; month: string; rows: number }[];
-  suppressed: { indicator_id: string; threshold: number; complementary: number; cells: number }[];
+  months: { table: string; month: string }[];
+  withheld: WithheldShare[];
   units: { unit_id: string; unit_name_fi: string; unit_name_sv: string | null; operating_model: string; service_area: string; area: string }[];
 }
 
 export const PAGE_FILES = ["indicators.arrow", "indicators.csv", "meta.json"] as const;
 
-/** Runs the pipeline unless the folder already holds the output for this fingerprint. */
-export async function ensurePageData(extractDir: string, options: PipelineOptions = {}): Promise<string> {
-  const print = fingerprint(extractDir);
-  const stamp = join(PAGE_DATA_DIR, "fingerprint");
-  if (existsSync(stamp) && readFileSync(stamp, "utf8") === print && PAGE_FILES.every((f) => existsSync(join(PAGE_DATA_DIR, f)))) {
-    return PAGE_DATA_DIR;
-  }
-  const result = await runPipeline(extractDir, options);
-  const published = publish(result.cells);
+export interface PageDataOptions extends PipelineOptions {
+  /** Where to write (default .build/page-data); tests use a folder of their own. */
+  outDir?: string;
+  /** The project whose code is fingerprinted (default this one); tests use a copy that nobody edits meanwhile. */
+  codeRoot?: string;
+  /** Run the privacy audit on the files before they are published (also on reused ones). */
+  audit?: boolean;
+}
+
+const MODES = ["strict", "tolerant"] as const;
+
+/**
+ * Runs the pipeline unless the folder already holds the output for this
+ * fingerprint, which covers the extract, the code and the mode: output of a
+ * tolerant run, or of older code, is never reused for a strict one.
+ *
+ * `tolerant: true` or `false` asks for that mode (scripts/build.ts always says).
+ * Left out (Framework's data loaders, which run inside a build), the folder is
+ * reused in the mode it was written in, as long as it is current for it;
+ * otherwise the run is strict.
+ */
+export async function ensurePageData(extractDir: string, options: PageDataOptions = {}): Promise<string> {
+  const outDir = options.outDir ?? PAGE_DATA_DIR;
+  const stamp = join(outDir, "fingerprint");
+  const current = existsSync(stamp) && PAGE_FILES.every((f) => existsSync(join(outDir, f))) ? readFileSync(stamp, "utf8") : null;
+  const modes = options.tolerant === undefined ? MODES : [options.tolerant ? "tolerant" : "strict"];
   const catalogue = options.catalogue ?? loadCatalogue();
-  const allTables = ["units", "clients", "contacts", "visits", "appointment_supply", "customer_feedback", "staff_survey", "staffing", "costs", "service_vouchers", "conditions", "measurements", "interventions"];
-  const meta: PageMeta = {
-    fingerprint: print,
-    manifest: { source: result.extract.manifest.source, extracted_at: result.extract.manifest.extracted_at, period: result.extract.manifest.period },
-    tables: result.extract.tables,
-    absentTables: allTables.filter((t) => !result.present.includes(t)),
-    quarantine: result.extract.quarantine,
-    months: result.months,
-    suppressed: catalogue.indicators.map((ind) => {
-      const log = result.suppressionLog.filter((l) => l.indicator_id === ind.id);
-      return {
-        indicator_id: ind.id,
-        threshold: log.filter((l) => l.reason === "threshold").length,
-        complementary: log.filter((l) => l.reason === "complementary").length,
-        cells: result.cells.filter((c) => c.indicator_id === ind.id).length,
-      };
-    }),
-    units: result.units,
-  };
+  for (const mode of modes) {
+    if (current !== null && current === fingerprint(extractDir, { tolerant: mode === "tolerant", root: options.codeRoot })) {
+      if (options.audit) {
+        const files = { indicatorsCsv: readFileSync(join(outDir, "indicators.csv"), "utf8"), quality: JSON.parse(readFileSync(join(outDir, "meta.json"), "utf8")) as PageMeta };
+        await assertPublishable(files, catalogue, options.onProgress);
+      }
+      return outDir;
+    }
+  }
+  const tolerant = options.tolerant ?? false;
+  const print = fingerprint(extractDir, { tolerant, root: options.codeRoot });
+  let result: PipelineResult;
+  let published: ReturnType<typeof publish>;
+  let meta: PageMeta;
+  let csv: string;
+  try {
+    result = await runPipeline(extractDir, { ...options, tolerant });
+    published = publish(result.cells);
+    csv = toExportCsv(published);
+    meta = pageMeta(result, print, tolerant, catalogue.indicators.map((i) => i.id));
+    if (options.audit) await assertPublishable({ indicatorsCsv: csv, quality: meta }, catalogue, options.onProgress);
+  } catch (error) {
+    // What the folder holds is not current for this run (another mode, older
+    // code or another extract): drop it, so that nothing can publish it.
+    rmSync(outDir, { recursive: true, force: true });
+    throw error;
+  }
   // Write beside the old output, then swap, so a failure never leaves half a folder.
-  const next = `${PAGE_DATA_DIR}.next`;
+  const next = `${outDir}.next`;
   rmSync(next, { recursive: true, force: true });
   mkdirSync(next, { recursive: true });
   writeFileSync(join(next, "indicators.arrow"), toArrowIpc(published));
-  writeFileSync(join(next, "indicators.csv"), toExportCsv(published));
+  writeFileSync(join(next, "indicators.csv"), csv);
   writeFileSync(join(next, "meta.json"), JSON.stringify(meta));
   writeFileSync(join(next, "fingerprint"), print);
-  rmSync(PAGE_DATA_DIR, { recursive: true, force: true });
-  renameSync(next, PAGE_DATA_DIR);
-  return PAGE_DATA_DIR;
+  rmSync(outDir, { recursive: true, force: true });
+  renameSync(next, outDir);
+  return outDir;
+}
+
+const ALL_TABLES = ["units", "clients", "contacts", "visits", "appointment_supply", "customer_feedback", "staff_survey", "staffing", "costs", "service_vouchers", "conditions", "measurements", "interventions"];
+
+function pageMeta(result: PipelineResult, print: string, tolerant: boolean, indicatorOrder: string[]): PageMeta {
+  return {
+    fingerprint: print,
+    mode: tolerant ? "tolerant" : "strict",
+    manifest: { source: result.extract.manifest.source, extracted_at: result.extract.manifest.extracted_at, period: result.extract.manifest.period },
+    tables: publishedTables(result.extract.tables),
+    absentTables: ALL_TABLES.filter((t) => !result.present.includes(t)),
+    quarantine: result.extract.quarantine,
+    months: monthsWithRows(result.months),
+    withheld: withheldShares(result.cells, result.suppressionLog, indicatorOrder),
+    units: result.units,
+  };
 }
 
 export function readPageFile(name: (typeof PAGE_FILES)[number]): Buffer {

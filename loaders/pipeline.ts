@@ -5,11 +5,13 @@ import { computeIndicators } from "./compute-indicators.ts";
 import type { DbOptions } from "./db.ts";
 import type { IndicatorCell } from "./indicator-row.ts";
 import { ingestExtract } from "./ingest.ts";
-import { suppress, type SuppressionLogEntry } from "./suppress.ts";
+import { suppress, type SuppressionLogEntry, type SuppressionOptions } from "./privacy/suppress.ts";
 import type { ValidatedExtract, ValidationOptions } from "./validate.ts";
 
 export interface PipelineOptions extends ValidationOptions, DbOptions {
   catalogue?: Catalogue;
+  /** Only for tests that show the audit catching a weakened suppression. */
+  suppression?: SuppressionOptions;
 }
 
 export interface UnitInfo {
@@ -54,7 +56,7 @@ export async function runPipeline(extractDir: string, options: PipelineOptions =
       )));
     }
     const raw = await computeIndicators(db, catalogue, { present: ingested.present, period: ingested.manifest.period, onProgress: log });
-    const { cells, log: suppressionLog } = suppress(raw, catalogue);
+    const { cells, log: suppressionLog } = suppress(raw, catalogue, options.suppression);
     log(`indicator table: ${cells.length} cells, ${suppressionLog.length} suppressed, ${Date.now() - started} ms in all`);
     return { extract: ingested, present: [...ingested.present], units, months, cells, suppressionLog };
   } finally {

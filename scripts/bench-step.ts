@@ -6,7 +6,9 @@ import { loadCatalogue } from "../loaders/catalogue.ts";
 import { computeIndicators } from "../loaders/compute-indicators.ts";
 import { openDb } from "../loaders/db.ts";
 import { ingestExtract } from "../loaders/ingest.ts";
-import { suppress } from "../loaders/suppress.ts";
+import { publish, toExportCsv } from "../loaders/emit.ts";
+import { auditPublished } from "../loaders/privacy/audit/index.ts";
+import { suppress } from "../loaders/privacy/suppress.ts";
 
 const [step, dir, scale] = process.argv.slice(2);
 const started = performance.now();
@@ -30,11 +32,18 @@ if (step === "generate") {
   const catalogue = loadCatalogue();
   const t = performance.now();
   const cells = await computeIndicators(ingested.db, catalogue, { present: ingested.present, period: ingested.manifest.period, onProgress: (m) => console.error(`  ${m}`) });
-  const { log } = suppress(cells, catalogue);
-  marks.indicators_s = (performance.now() - t) / 1000;
-  marks.cells = cells.length;
-  marks.suppressed = log.length;
   ingested.db.close();
+  marks.indicators_s = (performance.now() - t) / 1000;
+  const s = performance.now();
+  const suppressed = suppress(cells, catalogue);
+  marks.suppression_s = (performance.now() - s) / 1000;
+  const a = performance.now();
+  const audit = await auditPublished({ indicatorsCsv: toExportCsv(publish(suppressed.cells)), catalogue });
+  marks.audit_s = (performance.now() - a) / 1000;
+  marks.audit_violations = audit.violations.length;
+  marks.cells = cells.length;
+  marks.suppressed = suppressed.log.length;
+  marks.threshold = suppressed.log.filter((l) => l.reason === "threshold").length;
 } else {
   throw new Error(`unknown step ${step}`);
 }

@@ -54,7 +54,9 @@ runCli(async () => {
     console.log(`(median of ${runs} run${runs === 1 ? "" : "s"}; min–max in brackets)`);
     console.log(`bare DuckDB CSV load     ${bare.toFixed(1).padStart(7)} s   peak ${peak(bares)} MB   ${spread(bares.map((b) => b.seconds))}`);
     console.log(`validate + ingest        ${median(ingest)!.toFixed(1).padStart(7)} s   (${(median(ingest)! / bare).toFixed(2)} × bare load)   ${spread(ingest)}`);
-    console.log(`indicators + suppression ${median(pipelines.map((x) => x.indicators_s))!.toFixed(1).padStart(7)} s   ${p.cells} cells, ${p.suppressed} suppressed`);
+    console.log(`indicators               ${median(pipelines.map((x) => x.indicators_s))!.toFixed(1).padStart(7)} s   ${p.cells} cells`);
+    console.log(`suppression              ${median(pipelines.map((x) => x.suppression_s))!.toFixed(1).padStart(7)} s   ${p.suppressed} withheld (${pct(p.suppressed, p.cells)}), ${p.threshold} under the threshold (${pct(p.threshold, p.cells)})`);
+    console.log(`privacy audit            ${median(pipelines.map((x) => x.audit_s))!.toFixed(1).padStart(7)} s   ${p.audit_violations} figures recovered`);
     console.log(`whole pipeline           ${median(whole)!.toFixed(1).padStart(7)} s   peak ${peak(pipelines)} MB   (${(median(whole)! / bare).toFixed(2)} × bare load)   ${spread(whole)}`);
   }
   if (!args["no-site"]) {
@@ -63,6 +65,8 @@ runCli(async () => {
     printSiteFigures(await measureSite(join(import.meta.dirname, "..", "dist")));
   }
 });
+
+const pct = (part: number, whole: number) => `${((100 * part) / whole).toFixed(1)} %`;
 
 function spread(xs: number[]): string {
   const [lo, hi] = extent(xs) as [number, number];

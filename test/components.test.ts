@@ -11,15 +11,16 @@ import { choosePeriod, periodTypeInput, selectInput } from "../src/components/co
 import { headlineCard } from "../src/components/headline-card.ts";
 import { measureRules } from "../src/components/measures.ts";
 import { trendChart } from "../src/components/trend-chart.ts";
-import { unitComparison } from "../src/components/unit-charts.ts";
-import { xmrChart } from "../src/components/xmr-chart.ts";
+import { unitComparison, unitSpread, unitSpreadTable } from "../src/components/unit-charts.ts";
+import { xmrChart, xmrTable } from "../src/components/xmr-chart.ts";
 import { funnelChart } from "../src/components/funnel-chart.ts";
 import { guardrailTable } from "../src/components/guardrail.ts";
-import { targetStatusCell } from "../src/components/tables.ts";
+import { figureTable, targetStatusCell } from "../src/components/tables.ts";
+import { seriesTable } from "../src/lib/chart-tables.ts";
 import { formatCell, formatChange, formatDateTime, formatProgrammeDate, formatValueWithUnit } from "../src/lib/format.ts";
 import { currentLang, STRINGS, t } from "../src/lib/i18n.ts";
 import { convertPeriod, isPartial, previousPeriod } from "../src/lib/periods.ts";
-import { missingMonths, monthsBetween } from "../src/lib/quality.ts";
+import { formatRowsApprox, missingMonths, monthsBetween, withheldShare } from "../src/lib/quality.ts";
 import { CellIndex, decodeSlice, type Cell, type SliceJson } from "../src/lib/slices.ts";
 import { assess, dimensionVerdict, guardrail, judge, tradeoff } from "../src/lib/status.ts";
 
@@ -32,12 +33,12 @@ const cell = (period: string, value: number | null, extra: Partial<Cell> = {}): 
   value, suppressed: value === null, ...extra,
 });
 
-test("format: cells read as value, '< threshold' or 'ei tietoa' — never 0", () => {
-  assert.equal(formatCell(cell("2021Q1", 0.573), "share", 5), `57,3${N}%`);
-  assert.equal(formatCell(cell("2021Q1", null), "share", 10), `<${N}10`);
-  assert.equal(formatCell(undefined, "share", 5), "ei tietoa");
-  assert.equal(formatCell(undefined, "share", 5, "sv"), "uppgift saknas");
-  assert.equal(formatCell(cell("2021Q1", 0), "count", 5), "0", "a published zero is a zero");
+test("format: cells read as value, '..' or 'ei tietoa' — never 0", () => {
+  assert.equal(formatCell(cell("2021Q1", 0.573), "share"), `57,3${N}%`);
+  assert.equal(formatCell(cell("2021Q1", null), "share"), "..");
+  assert.equal(formatCell(undefined, "share"), "ei tietoa");
+  assert.equal(formatCell(undefined, "share", "sv"), "uppgift saknas");
+  assert.equal(formatCell(cell("2021Q1", 0), "count"), "0", "a published zero is a zero");
   assert.equal(formatValueWithUnit(19.43, "days_per_person_year"), `19,4${N}pv/htv`);
   assert.equal(formatChange(0.023, "share"), `+2,3${N}%-yks.`);
   assert.equal(formatChange(-1.5, "days"), `\u22121,5${N}vrk`);
@@ -70,9 +71,19 @@ test("periods: previous, converted to another type, partial", () => {
 
 test("quality: months without rows per table", () => {
   assert.deepEqual(monthsBetween("2021-11-15", "2022-02-01"), ["2021-11", "2021-12", "2022-01", "2022-02"]);
-  const missing = missingMonths([{ table: "visits", month: "2021-11", rows: 3 }, { table: "visits", month: "2022-01", rows: 0 }], ["visits", "costs"], ["2021-11", "2021-12", "2022-01"]);
-  assert.deepEqual(missing.get("visits"), ["2021-12", "2022-01"]);
+  // The page data lists the months that have rows (no counts).
+  const missing = missingMonths([{ table: "visits", month: "2021-11" }, { table: "visits", month: "2022-01" }], ["visits", "costs"], ["2021-11", "2021-12", "2022-01"]);
+  assert.deepEqual(missing.get("visits"), ["2021-12"]);
   assert.deepEqual(missing.get("costs"), ["2021-11", "2021-12", "2022-01"]);
+});
+
+test("quality: row counts as published (rounded to the hundred, never 0) and the shares withheld", () => {
+  assert.equal(formatRowsApprox(0, 100, "fi"), "alle 100");
+  assert.equal(formatRowsApprox(0, 100, "sv"), "under 100");
+  assert.equal(formatRowsApprox(0, 100, "en"), "under 100");
+  assert.equal(formatRowsApprox(1200, 100, "en"), "1,200");
+  assert.deepEqual(withheldShare({ cells: 8, threshold: 2, complementary: 2 }), { threshold: 0.25, total: 0.5 });
+  assert.equal(withheldShare({ cells: 0, threshold: 0, complementary: 0 }), null);
 });
 
 test("slices: the browser decodes what the loader encodes", () => {
@@ -109,19 +120,19 @@ test("status: changes, target at the period's end, and the quadruple-aim trade-o
 });
 
 test("cellValue carries the exact published value and what it is", () => {
-  const el = cellValue(cell("2021Q1", 0.1 + 0.2), { indicator: "ACC_FIRST_CONTACT", period: "2021Q1", measure: "share", threshold: 5, document });
+  const el = cellValue(cell("2021Q1", 0.1 + 0.2), { indicator: "ACC_FIRST_CONTACT", period: "2021Q1", measure: "share", document });
   assert.equal(el.dataset.value, "0.30000000000000004");
   assert.equal(el.dataset.state, "value");
   assert.equal(el.textContent, `30,0${N}%`);
-  const hidden = cellValue(cell("2021Q1", null), { indicator: "STAFF_ENPS", period: "2021Q1", unit: "U1", measure: "nps", threshold: 10, document });
+  const hidden = cellValue(cell("2021Q1", null), { indicator: "STAFF_ENPS", period: "2021Q1", unit: "U1", measure: "nps", document });
   assert.equal(hidden.dataset.state, "suppressed");
   assert.equal(hidden.dataset.value, "");
   assert.equal(hidden.dataset.unit, "U1");
-  // Shown "< 10", read out in words.
-  assert.equal(hidden.dataset.text, `<${N}10`);
-  assert.equal(hidden.querySelector("[aria-hidden=true]")!.textContent, `<${N}10`);
-  assert.equal(hidden.querySelector(".visually-hidden")!.textContent, "alle 10, piilotettu tietosuojan vuoksi");
-  assert.equal(cellValue(undefined, { indicator: "X", period: "2021", measure: "share", threshold: 5, document }).textContent, "ei tietoa");
+  // Shown "..", read out in words (never "alle 10": the cell may be a large partner cell).
+  assert.equal(hidden.dataset.text, "..");
+  assert.equal(hidden.querySelector("[aria-hidden=true]")!.textContent, "..");
+  assert.equal(hidden.querySelector(".visually-hidden")!.textContent, "piilotettu tietosuojan vuoksi");
+  assert.equal(cellValue(undefined, { indicator: "X", period: "2021", measure: "share", document }).textContent, "ei tietoa");
   assert.equal(exportText(-0), "0");
 });
 
@@ -129,7 +140,7 @@ test("trendChart: an SVG with a caption stating latest value, target and directi
   const targets = [{ op: ">=" as const, value: 0.75, from: null, to: null }];
   const cells = [cell("2021Q1", 0.5), cell("2021Q2", null), cell("2021Q3", 0.6)];
   const fig = trendChart([{ key: "ALL", label: "Koko kaupunki", cells, role: "main" }], {
-    name: "Ensikontakti", scope: "Koko kaupunki", measure: "share", threshold: 5, targets, document,
+    name: "Ensikontakti", scope: "Koko kaupunki", measure: "share", targets, document,
     rules: [{ date: "2021-05", title: "Toimenpide alkoi: Testi" }],
   });
   assert.ok(fig.querySelector("svg"));
@@ -139,17 +150,21 @@ test("trendChart: an SVG with a caption stating latest value, target and directi
   assert.match(caption, /nouseva/);
   assert.match(caption, /Toimenpide alkoi: Testi/, "rules are listed in the caption");
   assert.ok([...fig.querySelectorAll("svg title")].some((n) => n.textContent === "Toimenpide alkoi: Testi"), "rule mark titled with the measure");
-  assert.ok([...fig.querySelectorAll("svg text")].some((n) => n.firstChild?.textContent === "<5"), "the withheld quarter reads <5");
+  const mark = fig.querySelector(".suppressed-marks [data-period='2021Q2']")!;
+  assert.equal(mark.firstChild?.textContent, "..", "the withheld quarter reads ..");
+  assert.match(mark.querySelector("title")!.textContent!, /Q2\/2021: \.\. Piilotettu tietosuojan vuoksi: solussa on alle kynnysarvon/);
+  assert.ok([...fig.querySelectorAll(".chart-legend-item")].some((n) => n.textContent === ".. piilotettu tietosuojan vuoksi"), "the legend names the mark");
+  assert.match(caption, /\.\. Piilotettu tietosuojan vuoksi: solussa on alle kynnysarvon \(5, henkilöstökyselyssä 10\) havaintoja, tai se on piilotettu, jottei tällaista lukua voi päätellä muista julkaistuista luvuista\./);
   const ticks = [...fig.querySelectorAll("svg g.x-axis text")].map((n) => n.textContent);
   assert.ok(ticks.includes("2021") && ticks.every((x) => /^(\d{1,2}\/)?\d{4}$/.test(x ?? "")), `Finnish time ticks: ${ticks.join(" ")}`);
-  assert.equal(describeTrend([], { name: "X", scope: "Y", measure: "share", threshold: 5 }), "X, Y: Ei julkaistavia arvoja.");
+  assert.equal(describeTrend([], { name: "X", scope: "Y", measure: "share" }), "X, Y: Ei julkaistavia arvoja.");
 });
 
 test("headlineCard: value, changes against the previous period and the baseline, target", () => {
   const indicator = { id: "ACC_FIRST_CONTACT", direction: "higher" as const, targets: [{ op: ">=" as const, value: 0.75, from: null, to: null, source: { fi: "", sv: "", en: "" } }] };
   const series = [cell("2021Q1", 0.5), cell("2021Q2", 0.55), cell("2021Q3", 0.8)];
   const card = headlineCard({
-    indicator: indicator.id, name: "Ensikontakti", measure: "share", threshold: 5, direction: "higher", targets: indicator.targets,
+    indicator: indicator.id, name: "Ensikontakti", measure: "share", direction: "higher", targets: indicator.targets,
     series, assessment: assess(indicator, series, "2021Q3"), scope: "Koko kaupunki", document,
   });
   const shown = [...card.querySelectorAll<HTMLElement>("[data-period]")].map((e) => [e.dataset.period, e.dataset.value]);
@@ -162,11 +177,12 @@ test("headlineCard: value, changes against the previous period and the baseline,
 test("unitComparison keeps the given (name) order and marks withheld units", () => {
   const units = [{ unit_id: "B", name: "Alppila" }, { unit_id: "A", name: "Böle" }];
   const fig = unitComparison([cell("2021Q1", 0.9, { unit_id: "A" }), cell("2021Q1", null, { unit_id: "B" })], cell("2021Q1", 0.7), {
-    name: "Ensikontakti", measure: "share", threshold: 5, direction: "higher", period: "2021Q1", units, document,
+    name: "Ensikontakti", measure: "share", direction: "higher", period: "2021Q1", units, document,
   });
   const ticks = [...fig.querySelectorAll("svg g.y-axis text")].map((n) => n.textContent);
   assert.deepEqual(ticks, ["Alppila", "Böle"]);
-  assert.ok([...fig.querySelectorAll("svg text")].some((n) => n.textContent === `<${N}5`));
+  assert.ok([...fig.querySelectorAll("svg text")].some((n) => n.firstChild?.textContent === ".." && n.getAttribute("data-unit") === "B"));
+  assert.match(fig.querySelector("figcaption")!.textContent!, /\.\. Piilotettu tietosuojan vuoksi:/);
   assert.match(fig.querySelector("figcaption")!.textContent!, /koko kaupunki 70,0/);
 });
 
@@ -210,7 +226,7 @@ const MEAN = 11.5;
 const MR = 15 / 11;
 
 test("xmrChart: mean and process limits drawn at the hand-computed values", () => {
-  const fig = xmrChart(monthly("2022-01", TWELVE), { name: "T3", scope: "Koko kaupunki", measure: "days", threshold: null, direction: "lower", indicator: "ACC_T3_MEDIAN", document });
+  const fig = xmrChart(monthly("2022-01", TWELVE), { name: "T3", scope: "Koko kaupunki", measure: "days", direction: "lower", indicator: "ACC_T3_MEDIAN", document });
   const svg = fig.querySelector("svg.chart")!;
   const lines = Object.fromEntries([...fig.querySelectorAll("[data-line]")].map((l) => [l.getAttribute("data-line"), l]));
   const expected = { mean: MEAN, upper: MEAN + 2.66 * MR, lower: MEAN - 2.66 * MR };
@@ -235,7 +251,7 @@ test("xmrChart: mean and process limits drawn at the hand-computed values", () =
 test("xmrChart: a measure's start date breaks the limits; annotations carry the measure's name", () => {
   const cells = monthly("2022-01", [...TWELVE, ...TWELVE.map((v) => v + 10)]);
   const rules = [{ date: "2023-01", title: "Toimenpide alkoi: Testi (1/2023)", kind: "measure" as const }, { date: "2022-06", title: "Ohjelma: käynnistys", kind: "milestone" as const }];
-  const fig = xmrChart(cells, { name: "T3", scope: "Koko kaupunki", measure: "days", threshold: null, direction: "lower", rules, breaks: ["2023-01"], document });
+  const fig = xmrChart(cells, { name: "T3", scope: "Koko kaupunki", measure: "days", direction: "lower", rules, breaks: ["2023-01"], document });
   const means = [...fig.querySelectorAll("[data-line=mean]")];
   assert.deepEqual(means.map((l) => [l.getAttribute("data-segment"), Number(l.getAttribute("data-value"))]), [["0", MEAN], ["1", MEAN + 10]]);
   const uppers = [...fig.querySelectorAll("[data-line=upper]")].map((l) => Number(l.getAttribute("data-value")));
@@ -252,7 +268,7 @@ test("xmrChart: a measure's start date breaks the limits; annotations carry the 
 test("xmrChart: fewer than 12 values — no limits, and the chart says so; withheld months are markers", () => {
   const values = TWELVE.slice(0, 11);
   const cells = [...monthly("2022-01", values), cell("2022-12", null, { period_type: "month" })];
-  const fig = xmrChart(cells, { name: "ENPS", scope: "Koko kaupunki", measure: "nps", threshold: 10, direction: "higher", document });
+  const fig = xmrChart(cells, { name: "ENPS", scope: "Koko kaupunki", measure: "nps", direction: "higher", document });
   assert.equal(fig.querySelectorAll("[data-line]").length, 0, "no limits drawn");
   assert.equal(fig.dataset.limits, "none");
   assert.equal(fig.dataset.variation, "none");
@@ -260,15 +276,15 @@ test("xmrChart: fewer than 12 values — no limits, and the chart says so; withh
   assert.match(fig.querySelector(".xmr-too-few")!.textContent!, /Alle 12 kuukausiarvoa \(11\): prosessirajoja ei lasketa/);
   assert.match(fig.querySelector("figcaption")!.textContent!, /Alle 12 kuukausiarvoa \(11\)/);
   const withheld = fig.querySelector(".suppressed-marks [data-period='2022-12']")!;
-  assert.equal(withheld.firstChild!.textContent, "<10", "the withheld month reads < 10, not a gap");
-  assert.match(withheld.querySelector("title")!.textContent!, /tietosuojan vuoksi piilotettu/);
+  assert.equal(withheld.firstChild!.textContent, "..", "the withheld month reads .., not a gap");
+  assert.match(withheld.querySelector("title")!.textContent!, /Piilotettu tietosuojan vuoksi/);
 });
 
 test("xmrChart: variation and assurance icons are SVG shapes with words", () => {
   // Lower is better; the last seven months all above the mean: a shift, special cause of concern (high).
   const values = [10, 11, 10, 11, 10, 11, 10, 11, 10, 11, 10, 11, 13, 13.5, 13, 13.5, 13, 13.5, 13];
   const targets = [{ op: "<=" as const, value: 7, from: null, to: "2023-05-31" }, { op: "<=" as const, value: 20, from: "2023-06-01", to: null }];
-  const fig = xmrChart(monthly("2022-01", values), { name: "T3", scope: "Koko kaupunki", measure: "days", threshold: null, direction: "lower", targets, document });
+  const fig = xmrChart(monthly("2022-01", values), { name: "T3", scope: "Koko kaupunki", measure: "days", direction: "lower", targets, document });
   assert.equal(fig.dataset.variation, "concern-high");
   const variation = fig.querySelector<HTMLElement>(".spc-icon[data-variation]")!;
   assert.equal(variation.dataset.variation, "concern-high");
@@ -299,7 +315,7 @@ test("funnelChart: limit curves follow p ± z√(p(1−p)/n) around the publishe
   const at = (unit: string, numerator: number, denominator: number) => cell("2023Q1", numerator / denominator, { unit_id: unit, numerator, denominator });
   const unitCells = [at("A", 50, 100), at("B", 90, 100), cell("2023Q1", null, { unit_id: "C" }), at("D", 61, 100)];
   const whole = cell("2023Q1", 0.6, { numerator: 600, denominator: 1000 });
-  const fig = funnelChart(unitCells, whole, { name: "Ensikontakti", measure: "share", threshold: 5, period: "2023Q1", units, indicator: "ACC_FIRST_CONTACT", document });
+  const fig = funnelChart(unitCells, whole, { name: "Ensikontakti", measure: "share", period: "2023Q1", units, indicator: "ACC_FIRST_CONTACT", document });
   const svg = fig.querySelector("svg.chart")!;
   const [xd0, xd1] = svg.getAttribute("data-x-domain")!.split(",").map(Number);
   const [xr0, xr1] = svg.getAttribute("data-x-range")!.split(",").map(Number);
@@ -330,7 +346,8 @@ test("funnelChart: limit curves follow p ± z√(p(1−p)/n) around the publishe
   const groups = Object.fromEntries([...fig.querySelectorAll<HTMLElement>(".funnel-list li")].map((li) => [li.dataset.funnelGroup, li.textContent]));
   assert.equal(groups["above-99.8"], "99,8 %:n ylärajan yläpuolella: Böle.");
   assert.equal(groups["below-95"], "95 %:n alarajan alapuolella: Alppila.");
-  assert.match(groups.suppressed, /^Piilotettu tietosuojan vuoksi, ei kuvassa: Case \(<\u202F5\)\.$/);
+  assert.equal(groups.suppressed, "Piilotettu tietosuojan vuoksi, ei kuvassa: Case.");
+  assert.match(fig.querySelector("figcaption .withheld-legend")!.textContent!, /^\.\. Piilotettu tietosuojan vuoksi: /);
   assert.equal(fig.dataset.suppressedUnits, "C");
   const b = fig.querySelector<SVGElement>(".funnel-unit[data-unit=B]")!;
   assert.deepEqual([b.dataset.value, b.dataset.numerator, b.dataset.denominator], ["0.9", "90", "100"]);
@@ -339,7 +356,7 @@ test("funnelChart: limit curves follow p ± z√(p(1−p)/n) around the publishe
 });
 
 test("funnelChart: without a published whole there is no funnel, and it says so", () => {
-  const fig = funnelChart([], cell("2023Q1", null), { name: "X", measure: "share", threshold: 5, period: "2023Q1", units: [], document });
+  const fig = funnelChart([], cell("2023Q1", null), { name: "X", measure: "share", period: "2023Q1", units: [], document });
   assert.equal(fig.querySelector("svg"), null);
   assert.match(fig.textContent!, /suppilokuviota ei piirretä/);
 });
@@ -398,7 +415,57 @@ test("targets per period: a table cell says met or not in words and with a symbo
   assert.equal((targetStatusCell(cell("2023-09", null), t3, "2023-09", "days", "fi", document) as HTMLElement).textContent, `≤\u00A014,0${N}vrk: ei arvioitavissa`);
   assert.equal(targetStatusCell(cell("2023-09", 10), [], "2023-09", "days", "fi", document), "–");
   // The trend chart steps where the rule changes and marks each period.
-  const fig = trendChart([{ key: "ALL", label: "Koko kaupunki", cells: monthly("2023-07", [10, 10, 10, 10]), role: "main" }], { name: "T3", scope: "Koko kaupunki", measure: "days", threshold: null, targets: t3, document });
+  const fig = trendChart([{ key: "ALL", label: "Koko kaupunki", cells: monthly("2023-07", [10, 10, 10, 10]), role: "main" }], { name: "T3", scope: "Koko kaupunki", measure: "days", targets: t3, document });
   assert.deepEqual([...fig.querySelectorAll(".target-line line[data-target-value]")].map((l) => [l.getAttribute("data-target-value"), l.getAttribute("data-from"), l.getAttribute("data-to")]), [["7", "2023-07-01", "2023-08-31"], ["14", "2023-09-01", "2023-10-31"]]);
   assert.deepEqual([...fig.querySelectorAll(".target-status-row [data-period]")].map((m) => m.firstChild!.textContent), ["✗", "✗", "✓", "✓"]);
+});
+
+// ---------------------------------------------------------------------------
+// Withheld cells: one mark, "..", everywhere, with its legend — never "< 5".
+
+test("withheld cells: every component shows '..' with the words and the legend, in each language, and never '< 5'", () => {
+  const spoken = { fi: "piilotettu tietosuojan vuoksi", sv: "dold av dataskyddsskäl", en: "withheld for privacy" } as const;
+  const legend = {
+    fi: ".. Piilotettu tietosuojan vuoksi: solussa on alle kynnysarvon (5, henkilöstökyselyssä 10) havaintoja, tai se on piilotettu, jottei tällaista lukua voi päätellä muista julkaistuista luvuista.",
+    sv: ".. Dold av dataskyddsskäl: cellen har färre observationer än tröskeln (5, i personalenkäten 10), eller den har dolts så att en sådan siffra inte kan räknas ut ur de andra publicerade siffrorna.",
+    en: ".. Withheld to protect privacy: the cell has fewer observations than the threshold (5; staff survey 10), or it is withheld so that such a figure cannot be worked out from the other published figures.",
+  } as const;
+  const OLD = /<\s*\d|&lt;\s*\d|\b(?:alle|under) \d/;
+  const targets = [{ op: ">=" as const, value: 0.75, from: null, to: null, source: { fi: "", sv: "", en: "" } }];
+  // A staff-survey month under 10 and a health station withheld as a partner: both read "..".
+  const quarters = [cell("2023Q1", 0.6), cell("2023Q2", null), cell("2023Q3", 0.7)];
+  const months = [...monthly("2022-01", TWELVE), cell("2023-01", null, { period_type: "month" })];
+  const units = [{ unit_id: "A", name: "Alppila" }, { unit_id: "B", name: "Böle" }];
+  const unitCells = [cell("2023Q3", 0.5, { unit_id: "A", numerator: 50, denominator: 100 }), cell("2023Q3", null, { unit_id: "B" })];
+  for (const lang of ["fi", "sv", "en"] as const) {
+    const parts: [string, Element][] = [
+      ["trendChart", trendChart([{ key: "ALL", label: "Koko", cells: quarters, role: "main" }], { name: "N", scope: "Koko", measure: "share", targets, lang, document })],
+      ["xmrChart", xmrChart(months, { name: "N", scope: "Koko", measure: "nps", direction: "higher", lang, document })],
+      ["xmrTable", xmrTable(months, { name: "N", scope: "Koko", measure: "nps", direction: "higher", lang, document })],
+      ["seriesTable", seriesTable([{ label: "Koko", cells: quarters }], { name: "N", measure: "share", targets, lang, document })],
+      ["unitComparison", unitComparison(unitCells, cell("2023Q3", 0.7), { name: "N", measure: "share", direction: "higher", period: "2023Q3", units, lang, document })],
+      ["unitSpread", unitSpread(unitCells, quarters, { name: "N", measure: "share", period: "2023Q3", unitNames: new Map([["A", "Alppila"], ["B", "Böle"]]), lang, document })],
+      ["unitSpreadTable", unitSpreadTable(unitCells, quarters, { name: "N", measure: "share", unitNames: new Map([["A", "Alppila"], ["B", "Böle"]]), lang, document })],
+      ["funnelChart", funnelChart(unitCells, cell("2023Q3", 0.6, { numerator: 600, denominator: 1000 }), { name: "N", measure: "share", period: "2023Q3", units, lang, document })],
+      ["figureTable", figureTable(2, [{ label: "Yksikkö", text: (i) => units[i].name }, { label: "Arvo", numeric: true, cell: (i) => ({ cell: unitCells[i], indicator: "X", period: "2023Q3", unit: units[i].unit_id, measure: "share" }) }], { lang, document })],
+      ["headlineCard", headlineCard({ indicator: "X", name: "N", measure: "share", direction: "higher", targets, series: quarters, assessment: assess({ id: "X", direction: "higher", targets }, quarters, "2023Q2"), scope: "Koko", lang, document })],
+    ];
+    for (const [name, el] of parts) {
+      const html = el.outerHTML;
+      assert.doesNotMatch(html, OLD, `${name} ${lang}: no "< 5" / "alle 5"`);
+      assert.ok(el.textContent!.includes(".."), `${name} ${lang}: the mark ".."`);
+      // Wherever the mark is in the text, it is read out in words, or explained by the legend, or both.
+      assert.ok(html.includes(spoken[lang]) || html.includes(legend[lang]), `${name} ${lang}: the words`);
+      if (name !== "headlineCard") assert.ok(el.textContent!.includes(legend[lang]), `${name} ${lang}: the legend`);
+    }
+    // Table cells: ".." on screen, the words for a screen reader.
+    const td = parts.find(([n]) => n === "figureTable")![1].querySelector<HTMLElement>("[data-state=suppressed]")!;
+    assert.equal(td.querySelector("[aria-hidden=true]")!.textContent, "..");
+    assert.equal(td.querySelector(".visually-hidden")!.textContent, spoken[lang]);
+    // Chart markers at the foot of the plot read "..".
+    for (const name of ["trendChart", "xmrChart"]) {
+      const marks = [...parts.find(([n]) => n === name)![1].querySelectorAll(".suppressed-marks text")];
+      assert.ok(marks.length > 0 && marks.every((m) => m.firstChild!.textContent === ".."), `${name} ${lang}: markers`);
+    }
+  }
 });

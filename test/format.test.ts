@@ -1,7 +1,7 @@
 // Finnish, Swedish and English number and date formats.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { formatDate, formatNumber, formatPercent, formatPeriod, formatSuppressed, formatValue } from "../src/lib/format.ts";
+import { WITHHELD_MARK, formatCell, formatDate, formatNumber, formatPercent, formatPeriod, formatValue } from "../src/lib/format.ts";
 
 const N = "\u202F";
 
@@ -30,13 +30,21 @@ test("dates and periods", () => {
   assert.equal(formatPeriod("2021"), "2021");
 });
 
-test("values in their units; suppressed cells read as under the threshold", () => {
+test("values in their units; every withheld cell reads '..', never '< 5', 0 or a gap", () => {
   assert.equal(formatValue(0.753, { unit: "share" }), `75,3${N}%`);
   assert.equal(formatValue(12.5, { unit: "days" }), `12,5${N}vrk`);
   assert.equal(formatValue(1234.4, { unit: "eur" }), `1${N}234${N}€`);
   assert.equal(formatValue(-12, { unit: "nps" }), "\u221212");
-  assert.equal(formatSuppressed(5), `<${N}5`);
-  assert.equal(formatSuppressed(10), `<${N}10`);
+  assert.equal(WITHHELD_MARK, "..");
+  for (const lang of ["fi", "sv", "en"] as const) {
+    for (const unit of ["share", "count", "nps", "days"]) {
+      const text = formatCell({ value: null, suppressed: true }, unit, lang);
+      assert.equal(text, "..", `${unit} ${lang}`);
+      assert.doesNotMatch(text, /<|alle|under|\d/);
+    }
+    // A withheld cell keeps no value even if one slipped through: the mark, not the number.
+    assert.equal(formatCell({ value: 900, suppressed: true }, "count", lang), "..");
+  }
 });
 
 test("each locale: decimal comma and narrow no-break space in fi and sv, the English style in en", () => {
@@ -49,7 +57,7 @@ test("each locale: decimal comma and narrow no-break space in fi and sv, the Eng
     ["days", formatValue(12.5, { unit: "days", lang: "fi" }), formatValue(12.5, { unit: "days", lang: "sv" }), formatValue(12.5, { unit: "days", lang: "en" })],
     ["month", formatPeriod("2021-08", "fi"), formatPeriod("2021-08", "sv"), formatPeriod("2021-08", "en")],
     ["half-year", formatPeriod("2021H2", "fi"), formatPeriod("2021H2", "sv"), formatPeriod("2021H2", "en")],
-    ["withheld", formatSuppressed(5, "fi"), formatSuppressed(5, "sv"), formatSuppressed(5, "en")],
+    ["withheld", formatCell({ value: null, suppressed: true }, "share", "fi"), formatCell({ value: null, suppressed: true }, "share", "sv"), formatCell({ value: null, suppressed: true }, "share", "en")],
   ];
   assert.deepEqual(cases, [
     ["share", `12,3${N}%`, `12,3${N}%`, "12.3%"],
@@ -59,7 +67,7 @@ test("each locale: decimal comma and narrow no-break space in fi and sv, the Eng
     ["days", `12,5${N}vrk`, `12,5${N}dygn`, "12.5 days"],
     ["month", "elo 2021", "aug 2021", "Aug 2021"],
     ["half-year", "7–12/2021", "7–12/2021", "H2 2021"],
-    ["withheld", `<${N}5`, `<${N}5`, `<${N}5`],
+    ["withheld", "..", "..", ".."],
   ]);
   // No plain space or no-break space ever separates digit groups in fi and sv (a line could break inside a number).
   for (const lang of ["fi", "sv"] as const) assert.doesNotMatch(formatNumber(1234567.5, 1, lang), /[ \u00A0]/);

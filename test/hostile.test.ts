@@ -117,6 +117,12 @@ test("tolerant mode: the export's metadata counts the quarantined rows per rule"
   const meta = JSON.parse(readFileSync(`${out}.meta.json`, "utf8"));
   assert.equal(meta.mode, "tolerant");
   assert.equal(meta.quarantinedRows, 1);
+  // No exact row counts (they could be withheld denominators): rounded to the hundred, and whether they add up.
+  assert.deepEqual(meta.tables.find((t: { table: string }) => t.table === "contacts"), { table: "contacts", file: "contacts.csv", rowsApprox: 0, manifestRowsApprox: 0, precision: 100, matchesManifest: true, quarantined: 1 });
+  assert.ok(meta.tables.every((t: object) => !("rows" in t) && !("manifestRows" in t)));
+  // The one contact left is under the threshold in every cell of its month.
+  const loss = meta.withheld.find((w: { indicator_id: string; period_type: string }) => w.indicator_id === "ACC_FIRST_CONTACT" && w.period_type === "month");
+  assert.ok(loss.cells > 0 && loss.threshold === loss.cells && loss.complementary === 0, JSON.stringify(loss));
   assert.deepEqual(meta.quarantine.map((q: { file: string; column: string; count: number }) => [q.file, q.column, q.count]), [["contacts.csv", "channel", 1]]);
   assert.match(readFileSync(out, "utf8"), /^indicator_id,period_type,period,unit_id,breakdown,breakdown_value,numerator,denominator,value,suppressed\nACC_FIRST_CONTACT,month,2021-01,ALL,ALL,ALL,,,,true\n/);
 });

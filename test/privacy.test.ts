@@ -25,7 +25,6 @@ import { startServer } from "../scripts/serve.ts";
 import { settle } from "./helpers/a11y.ts";
 import { launchBrowser, watchPage } from "./helpers/browser.ts";
 import { tempDir, toCsv, type Row } from "./helpers/extract.ts";
-import { assertNoLoneHiddenCell } from "./helpers/privacy.ts";
 
 const MARK = "ZQXSALAINEN";
 const ID_COLUMNS: Record<string, string[]> = {
@@ -141,8 +140,16 @@ test("no published cell is under its threshold, and n never leaves the pipeline"
   assert.ok(!exportCsv.split("\n")[0].split(",").includes("n"));
 });
 
-test("no group that adds up to a published total has exactly one suppressed cell", () => {
-  assertNoLoneHiddenCell(cells);
+test("the site serves the export's table and the coarsened data-quality figures, nothing more exact", () => {
+  const served = [...files(dist)];
+  const table = served.filter((f) => /\/indicators\.[0-9a-f]+\.csv$/.test(f));
+  const quality = served.filter((f) => /\/meta\.[0-9a-f]+\.json$/.test(f));
+  assert.equal(table.length, 1, "the site serves the indicator table once");
+  assert.equal(readFileSync(table[0], "utf8"), exportCsv, "the site's table is the export");
+  assert.equal(quality.length, 1, "the site serves the data-quality figures once");
+  const meta = JSON.parse(readFileSync(quality[0], "utf8"));
+  for (const t of meta.tables) assert.equal(t.rowsApprox % 100, 0, `${t.table}: rows rounded to the nearest hundred`);
+  assert.ok(meta.months.every((m: Record<string, unknown>) => !("rows" in m)), "no monthly counts");
 });
 
 test("hostile unit names are shown as text on the pages, never as markup, and nothing in them runs", async () => {

@@ -1,7 +1,7 @@
 // The self-assessment workbench: a tiny extract through the pipeline, then the
 // DOCX, XLSX and CSV read back and compared with the indicator export
-// (publish(cells)) of the same extract, formatted the Finnish way; suppressed
-// cells read "< 5"; formula-like names and narratives stay text; a half-year
+// (publish(cells)) of the same extract, formatted the Finnish way; withheld
+// cells read ".." (never "< 5") with their legend; formula-like names and narratives stay text; a half-year
 // without data gives a clear message.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
@@ -20,14 +20,16 @@ import { writeCsvDir } from "../loaders/self-assessment/csv.ts";
 import { parseMarkdown } from "../loaders/self-assessment/markdown.ts";
 import { SelfAssessmentError, type SelfAssessment } from "../loaders/self-assessment/model.ts";
 import { periodPageMarkdown } from "../loaders/self-assessment/page.ts";
-import { formatSuppressed, formatValueWithUnit } from "../src/lib/format.ts";
+import { WITHHELD_MARK, formatValueWithUnit } from "../src/lib/format.ts";
+import { renderHtml } from "../loaders/self-assessment/html.ts";
+import type { Lang } from "../loaders/self-assessment/present.ts";
 import { tempDir, writeExtract, type Row } from "./helpers/extract.ts";
 import { client, contact, unit, visit } from "./helpers/rows.ts";
 
 const PERIOD = "2021H2";
 const FORMULA_UNIT = '=HYPERLINK("http://example.invalid","x")';
 const FORMULA_NARRATIVE = "=SUMMA(A1:A3) ei saa laskea";
-/** Format output uses a narrow no-break space ("57,0 %", "< 5", "1 234"); compare with plain spaces. */
+/** Format output uses a narrow no-break space ("57,0 %", "1 234"); compare with plain spaces. */
 const plain = (s: string) => s.replace(/[\u202F\u00A0]/g, " ");
 
 function contacts(): Row[] {
@@ -152,7 +154,7 @@ function expectedValue(id: string, period: string, bv = "ALL", unitId = "ALL"): 
   const ind = catalogue.indicators.find((i) => i.id === id)!;
   const c = cellOf(id, period, bv, unitId);
   if (!c) return "ei tietoa";
-  if (c.suppressed) return plain(formatSuppressed("threshold" in ind.privacy ? ind.privacy.threshold : null, "fi"));
+  if (c.suppressed) return WITHHELD_MARK;
   return plain(formatValueWithUnit(c.value!, ind.unit, "fi"));
 }
 
@@ -211,17 +213,17 @@ test("DOCX: every indicator row of every benefit goal matches the indicator expo
   assert.equal(digital[3], "19,0 %\n234 / 1 234");
 });
 
-test("DOCX: suppressed cells read '< 5', never 0; breakdown rows too", () => {
+test("DOCX: withheld cells read '..', never 0; breakdown rows too (the partner cell as well)", () => {
   const rows = docxRows();
   const urgentName = catalogue.indicators.find((i) => i.id === "ACC_URGENT_0_1D")!.name.fi;
   const i = rows.findIndex((r) => r[0] === urgentName);
-  assert.equal(rows[i][3], "< 5", "the withheld 2021H2 total");
+  assert.equal(rows[i][3], "..", "the withheld 2021H2 total");
   assert.equal(rows[i][2], "100,0 %\n6 / 6");
   assert.equal(rows[i][5], "–", "no change from a withheld value");
   const doctor = rows.slice(i + 1).find((r) => r[0] === "– Lääkäri")!;
-  assert.equal(doctor[2], "< 5");
+  assert.equal(doctor[2], "..", "withheld as a partner: no '< 5' claim");
   const nurse = rows.slice(i + 1).find((r) => r[0] === "– Hoitaja")!;
-  assert.equal(nurse[2], "< 5");
+  assert.equal(nurse[2], "..");
   assert.ok(!rows.some((r) => r.slice(1, 4).some((c) => c === "0" || c.startsWith("0,0 %\n0 / 0"))));
 });
 
@@ -239,7 +241,7 @@ test("DOCX: headings per benefit goal, narratives (present, example, missing), c
   assert.ok(docxMedia.length > 0 && docxMedia.every((f) => f.endsWith(".png")), "charts are PNG images");
 });
 
-test("XLSX: one sheet per goal plus definitions; figures are numbers equal to the export, withheld cells '< 5'", () => {
+test("XLSX: one sheet per goal plus definitions; figures are numbers equal to the export, withheld cells '..'", () => {
   const names = workbook.worksheets.map((w) => w.name);
   for (const g of ["HT1", "HT2", "HT3", "HT4", "HT5"]) assert.ok(names.includes(g), `sheet ${g}`);
   assert.ok(names.includes("Määritelmät"));
@@ -272,9 +274,9 @@ test("XLSX: one sheet per goal plus definitions; figures are numbers equal to th
   assert.equal(first.getCell(14).value, 0.75, "the target as a number");
   assert.equal(first.getCell(15).value, 25, "change in percentage points");
   const urgent = rowOf("ACC_URGENT_0_1D");
-  assert.equal(plain(String(urgent.getCell(11).value)), "< 5");
-  assert.equal(plain(String(urgent.getCell(12).value)), "< 5");
-  assert.equal(plain(String(rowOf("ACC_URGENT_0_1D", "Lääkäri").getCell(8).value)), "< 5");
+  assert.equal(urgent.getCell(11).value, "..");
+  assert.equal(urgent.getCell(12).value, "..");
+  assert.equal(rowOf("ACC_URGENT_0_1D", "Lääkäri").getCell(8).value, "..");
   const digital = rowOf("ACC_DIGITAL_CONTACTS");
   assert.equal(digital.getCell(13).value, 1234);
   assert.equal(digital.getCell(13).numFmt, "#,##0");
@@ -305,7 +307,7 @@ test("XLSX: a formula-like unit name or narrative stays text, never a formula", 
   }
 });
 
-test("CSV: every table, the same figures as the documents; withheld '< 5'; formula-like text neutralised", () => {
+test("CSV: every table, the same figures as the documents; withheld '..'; formula-like text neutralised", () => {
   const files = readdirSync(join(out, "csv"));
   for (const g of ["HT1", "HT2", "HT3", "HT4", "HT5"]) {
     assert.ok(files.includes(`${g}-mittarit.csv`) && files.includes(`${g}-toimenpiteet.csv`), g);
@@ -319,16 +321,19 @@ test("CSV: every table, the same figures as the documents; withheld '< 5'; formu
     assert.equal(r[10], expectedValue(ind.id, "2021H2"), ind.id);
   }
   const urgent = rows.find((r) => r[0] === "ACC_URGENT_0_1D" && r[2] === "Yhteensä")!;
-  assert.deepEqual(urgent.slice(10, 13), ["< 5", "< 5", "< 5"]);
+  assert.deepEqual(urgent.slice(10, 13), ["..", "..", ".."], "Finnish Excel shows .. in a withheld value cell");
+  const doctor = rows.find((r) => r[0] === "ACC_URGENT_0_1D" && r[2] === "Lääkäri")!;
+  assert.deepEqual(doctor.slice(7, 10), ["..", "..", ".."], "the partner cell too");
   const digital = rows.find((r) => r[0] === "ACC_DIGITAL_CONTACTS" && r[2] === "Yhteensä")!;
   assert.deepEqual(digital.slice(10, 13), ["19,0 %", "234", "1 234"]);
   const byUnit = csvRows(`yksikoittain-${PERIOD}.csv`);
   assert.ok(byUnit.some((r) => r[1] === `'${FORMULA_UNIT}`), "a formula-like unit name gets a leading apostrophe");
 });
 
-test("the page shows the same object: withheld '< 5', missing narrative, no live ${…}", () => {
+test("the page shows the same object: withheld '..', missing narrative, no live ${…}", () => {
   const md = plain(periodPageMarkdown(model));
-  assert.ok(md.includes("&lt; 5"));
+  assert.ok(md.includes('data-state="suppressed" aria-hidden="true">..</span><span class="visually-hidden">piilotettu tietosuojan vuoksi</span>'));
+  assert.doesNotMatch(md, /&lt;\s?(?:5|10)(?!\d)|alle (?:5|10),/);
   assert.ok(md.includes("Arviointiteksti puuttuu"));
   assert.ok(!md.includes("${x}"), "Framework would run ${…} as code");
   assert.ok(md.includes("Hinta &#36;{x}"));
@@ -341,7 +346,7 @@ test("the page shows the same object: withheld '< 5', missing narrative, no live
     const c = cellOf(id, period, bv);
     assert.equal(state, !c ? "missing" : c.suppressed ? "suppressed" : "value", `${id} ${period} ${bv}`);
     if (c && !c.suppressed) assert.equal(Number(value), c.value);
-    assert.equal(text.replace("&lt;", "<"), expectedValue(id, period, bv), `${id} ${period} ${bv}`);
+    assert.equal(text, expectedValue(id, period, bv), `${id} ${period} ${bv}`);
   }
 });
 
@@ -384,4 +389,61 @@ test("narrative Markdown: front matter, headings, lists, emphasis; HTML stays te
   assert.ok(para.content.some((c) => c.text.includes("<b>x</b>")));
   const js = parseMarkdown("[x](javascript:alert(1))").blocks[0];
   assert.ok(js.type === "paragraph" && !js.content.some((c) => c.href), "only http(s) and mailto links");
+});
+
+// ---------------------------------------------------------------------------
+// Withheld cells in every document and language: ".." and its legend, never "< 5".
+
+const LEGEND: Record<Lang, string> = {
+  fi: ".. Piilotettu tietosuojan vuoksi: solussa on alle kynnysarvon (5, henkilöstökyselyssä 10) havaintoja, tai se on piilotettu, jottei tällaista lukua voi päätellä muista julkaistuista luvuista.",
+  sv: ".. Dold av dataskyddsskäl: cellen har färre observationer än tröskeln (5, i personalenkäten 10), eller den har dolts så att en sådan siffra inte kan räknas ut ur de andra publicerade siffrorna.",
+  en: ".. Withheld to protect privacy: the cell has fewer observations than the threshold (5; staff survey 10), or it is withheld so that such a figure cannot be worked out from the other published figures.",
+};
+const breakdownTotal: Record<Lang, string> = { fi: "Yhteensä", sv: "Totalt", en: "Total" };
+const SPOKEN: Record<Lang, string> = { fi: "piilotettu tietosuojan vuoksi", sv: "dold av dataskyddsskäl", en: "withheld for privacy" };
+/** The old mark and its words, in any of the languages: "< 5", "&lt; 10", "alle 5,", "under 10," (not "HbA1c < 53" or "alle 65-vuotiaat"). */
+const OLD_MARK = /(?:<|&lt;)\s?(?:5|10)(?![\d-])|\b(?:alle|under) (?:5|10)(?![\d-])/;
+
+async function xlsxTexts(buffer: Buffer): Promise<string[]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(buffer as unknown as ExcelJS.Buffer);
+  const texts: string[] = [];
+  for (const ws of wb.worksheets) ws.eachRow((r) => r.eachCell((c) => {
+    if (typeof c.value === "string") texts.push(c.value);
+  }));
+  return texts;
+}
+
+test("withheld cells in the DOCX, XLSX, CSV and page in fi, sv and en: the mark '..' and its legend, never '< 5'", async () => {
+  for (const lang of ["fi", "sv", "en"] as Lang[]) {
+    const files = lang === "fi" ? null : await renderExports(model, lang, { generatedOn: "2021-11-10", charts: false });
+    // DOCX: the withheld total of ACC_URGENT_0_1D reads "..", the legend is in the notes and below the goal's table.
+    const xml = files ? await (await JSZip.loadAsync(files.docx)).file("word/document.xml")!.async("string") : docXml;
+    const text = plain(wordText(xml));
+    assert.doesNotMatch(text, OLD_MARK, `DOCX ${lang}`);
+    assert.ok(text.split("\n").filter((l) => l.startsWith(LEGEND[lang])).length >= 2, `DOCX ${lang}: the legend in the notes and under the HT1 table`);
+    const cells = [...xml.matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((tc) => plain(wordText(tc[0])).split("\n")[0]);
+    assert.ok(cells.includes(".."), `DOCX ${lang}: a withheld cell reads ..`);
+    // XLSX: the value cells, the about sheet's notes and the legend under the goal sheet's table.
+    const texts = (files ? await xlsxTexts(files.xlsx) : await xlsxTexts(readFileSync(join(out, "oma-arviointi.xlsx")))).map(plain);
+    assert.ok(texts.includes(".."), `XLSX ${lang}: a withheld cell reads ..`);
+    assert.ok(texts.filter((x) => x.startsWith(LEGEND[lang])).length >= 2, `XLSX ${lang}: the legend`);
+    assert.ok(!texts.some((x) => OLD_MARK.test(x)), `XLSX ${lang}`);
+    // CSV: ".." in the tables, the legend in the notes file.
+    const csvFiles = files ? files.csv : readdirSync(join(out, "csv")).map((name) => ({ name, text: readFileSync(join(out, "csv", name), "utf8") }));
+    for (const f of csvFiles) assert.doesNotMatch(plain(f.text), OLD_MARK, `CSV ${lang} ${f.name}`);
+    const sep = lang === "en" ? "," : ";";
+    const rowsOf = (text: string) => text.replace(/^\uFEFF/, "").split("\r\n").filter(Boolean)
+      .map((line) => [...line.matchAll(new RegExp(`(?:^|${sep})("(?:[^"]|"")*"|[^${sep}]*)`, "g"))].map((m) => (m[1].startsWith('"') ? m[1].slice(1, -1).replaceAll('""', '"') : m[1])));
+    const urgent = csvFiles.flatMap((f) => rowsOf(f.text)).find((r) => r[0] === "ACC_URGENT_0_1D" && r[4] !== undefined && r[2] === breakdownTotal[lang]);
+    assert.deepEqual(urgent?.slice(10, 13), ["..", "..", ".."], `CSV ${lang}: the withheld current value, numerator and denominator`);
+    const notes = csvFiles.find((f) => /^(huomautukset|anmarkningar|notes)\.csv$/.test(f.name));
+    assert.ok(notes, `CSV ${lang}: a notes file`);
+    assert.ok(plain(notes.text).includes(LEGEND[lang]), `CSV ${lang}: the legend`);
+    // The page: ".." on screen, the words for a screen reader, the legend below the table.
+    const html = plain(renderHtml(model, lang));
+    assert.doesNotMatch(html, OLD_MARK, `page ${lang}`);
+    assert.ok(html.includes(`>..</span><span class="visually-hidden">${SPOKEN[lang]}</span>`), `page ${lang}: the words`);
+    assert.ok(html.includes(`<p class="sa-legend"><small>${LEGEND[lang]}`), `page ${lang}: the legend`);
+  }
 });

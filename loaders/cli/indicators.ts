@@ -1,30 +1,41 @@
-// npm run indicators -- --out FILE.csv [--extracts DIR] [--tolerant]
+// npm run indicators -- --out FILE.csv [--extracts DIR] [--tolerant] [--audit]
 // Writes the suppressed indicator table in the export format of the spec, and
-// beside it FILE.meta.json: the extract it came from, the rows per table,
-// rows quarantined in tolerant mode (per rule) and the cells withheld.
+// beside it FILE.meta.json: the extract it came from, the rows per table
+// (rounded to the nearest hundred, as on the data-quality page, so that they
+// cannot be combined with the table to work out a withheld figure; and whether
+// they add up to the manifest's counts exactly), rows quarantined in tolerant
+// mode (per rule, exactly) and the cells withheld per indicator and period type.
 import { writeFileSync } from "node:fs";
+import { loadCatalogue } from "../catalogue.ts";
 import { publish, toExportCsv } from "../emit.ts";
+import { publishedTables } from "../page-data.ts";
 import { runPipeline } from "../pipeline.ts";
+import { assertPublishable } from "../privacy/gate.ts";
+import { withheldShares } from "../withheld-share.ts";
 import { extractDirFromEnv, parseArgs, runCli } from "./args.ts";
 
 runCli(async () => {
-  const args = parseArgs(process.argv.slice(2), { out: "string", extracts: "string", tolerant: "boolean" });
-  if (!args.out) throw new Error("usage: npm run indicators -- --out FILE.csv [--extracts DIR] [--tolerant]");
+  const args = parseArgs(process.argv.slice(2), { out: "string", extracts: "string", tolerant: "boolean", audit: "boolean" });
+  if (!args.out) throw new Error("usage: npm run indicators -- --out FILE.csv [--extracts DIR] [--tolerant] [--audit]");
   const dir = (args.extracts as string | undefined) ?? (await extractDirFromEnv());
   const tolerant = Boolean(args.tolerant);
   const result = await runPipeline(dir, { tolerant, onProgress: (m) => console.error(m) });
   const out = args.out as string;
-  writeFileSync(out, toExportCsv(publish(result.cells)));
+  const csv = toExportCsv(publish(result.cells));
   const { manifest, tables, quarantine } = result.extract;
   const meta = {
     manifest: { source: manifest.source, extracted_at: manifest.extracted_at, period: manifest.period },
     mode: tolerant ? "tolerant" : "strict",
-    tables,
+    tables: publishedTables(tables),
     quarantinedRows: tables.reduce((sum, t) => sum + t.quarantined, 0),
     quarantine,
     cells: result.cells.length,
     suppressedCells: result.suppressionLog.length,
+    withheld: withheldShares(result.cells, result.suppressionLog, loadCatalogue().indicators.map((i) => i.id)),
   };
+  // With --audit the audit reads both files as they will be written; nothing is written if it recovers anything.
+  if (args.audit) await assertPublishable({ indicatorsCsv: csv, quality: meta }, loadCatalogue(), (m) => console.error(m));
+  writeFileSync(out, csv);
   writeFileSync(`${out}.meta.json`, JSON.stringify(meta, null, 2) + "\n");
   const q = meta.quarantinedRows ? `; ${meta.quarantinedRows} rows quarantined (see ${out}.meta.json)` : "";
   console.error(`wrote ${result.cells.length} rows to ${out}${q}`);

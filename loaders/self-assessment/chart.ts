@@ -4,7 +4,7 @@
 // withheld (never drawn as 0 or left as an unexplained gap). The page inlines
 // the SVG; the DOCX gets it as PNG (png.ts).
 import { scaleLinear } from "d3";
-import { formatSuppressed, formatTick, type Lang } from "../../src/lib/format.ts";
+import { WITHHELD_MARK, formatTick, type Lang } from "../../src/lib/format.ts";
 import type { ChartData, Figure } from "./model.ts";
 import { periodText } from "./present.ts";
 import { halvesBetween, monthsBetween, monthsOfHalf } from "./periods.ts";
@@ -28,7 +28,6 @@ const num = (x: number) => (Math.round(x * 10) / 10).toString();
 export interface ChartOptions {
   name: string;
   unit: string;
-  threshold: number | null;
   lang: Lang;
   /** The assessed half-year, shaded. */
   period: string;
@@ -90,8 +89,8 @@ export function chartSvg(chart: ChartData, o: ChartOptions): string {
     const x0 = dayX(t.from), x1 = t.until > `${chart.to}-31` ? x(months.length) : dayX(t.until);
     parts.push(`<line x1="${num(x0)}" x2="${num(x1)}" y1="${num(y(t.value))}" y2="${num(y(t.value))}" stroke="${COLORS.target}" stroke-width="2" stroke-dasharray="6 4"/>`);
   }
-  // Half-year values across their months; a withheld half reads "< 5" at its foot.
-  const mark = formatSuppressed(o.threshold, o.lang);
+  // Half-year values across their months; a withheld half reads ".." at its foot.
+  const mark = WITHHELD_MARK;
   chart.halves.forEach((f: Figure) => {
     const ms = monthsOfHalf(f.period).filter((m) => monthIndex.has(m));
     if (!ms.length) return;

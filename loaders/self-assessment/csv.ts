@@ -1,7 +1,8 @@
 // Every table of the self-assessment as CSV, in one language: per benefit goal
 // the measures and the indicator table, the indicator definitions and the
 // current half-year by unit. Figures read exactly as in the documents
-// ("57,0 %", "1 234", "< 5"). Finnish and Swedish files use ";" (the list
+// ("57,0 %", "1 234", ".." for a withheld cell; the notes file says what
+// ".." means). Finnish and Swedish files use ";" (the list
 // separator of Finnish Excel), English ","; UTF-8 with a byte-order mark.
 // A field that a spreadsheet would run as a formula (=, +, -, @ first) gets a
 // leading apostrophe (OWASP's CSV-injection rule).
@@ -10,7 +11,7 @@ import { join } from "node:path";
 import JSZip from "jszip";
 import type { SelfAssessment } from "./model.ts";
 import {
-  breakdownLabel, countText, definitionText, figureText, indicatorColumns, indicatorRowsText, measureText, type Lang, unitName,
+  breakdownLabel, countText, definitionText, figureText, indicatorColumns, indicatorRowsText, measureText, noteLines, type Lang, unitName,
 } from "./present.ts";
 import { s } from "./strings.ts";
 
@@ -58,7 +59,7 @@ export function renderCsvFiles(m: SelfAssessment, lang: Lang): CsvFile[] {
       block.rows.forEach((r, i) => {
         const t = texts[i];
         const fig = (f: typeof r.current) => [
-          figureText(f, block.unit, block.threshold, lang), countText(f, "numerator", block.threshold, lang), countText(f, "denominator", block.threshold, lang),
+          figureText(f, block.unit, lang), countText(f, "numerator", lang), countText(f, "denominator", lang),
         ];
         rows.push([
           block.id, block.name[lang], breakdownLabel(r.breakdownValue, lang), unitName(block.unit, lang),
@@ -85,10 +86,12 @@ export function renderCsvFiles(m: SelfAssessment, lang: Lang): CsvFile[] {
       [s(lang, "unitId"), s(lang, "orgUnit"), s(lang, "id"), s(lang, "indicator"), v, num, den],
       ...m.byUnit.map((u) => [
         u.unitId, (lang === "sv" && u.unitName.sv) || u.unitName.fi, u.indicatorId, u.indicatorName[lang],
-        figureText(u.current, u.unit, u.threshold, lang), countText(u.current, "numerator", u.threshold, lang), countText(u.current, "denominator", u.threshold, lang),
+        figureText(u.current, u.unit, lang), countText(u.current, "numerator", lang), countText(u.current, "denominator", lang),
       ]),
     ], lang),
   });
+  // What ".." (withheld), "–" and the other marks mean.
+  files.push({ name: `${s(lang, "csvNotes")}.csv`, text: csv([[s(lang, "notes")], ...noteLines(lang).map((line) => [line])], lang) });
   return files;
 }
 

@@ -11,7 +11,7 @@ import type { Block, Inline } from "./markdown.ts";
 import type { GoalSection, Narrative, SelfAssessment } from "./model.ts";
 import { svgToPng } from "./png.ts";
 import {
-  dateText, definitionText, headerLines, indicatorColumns, indicatorRowsText, measureText, noteLines, periodText, reportTitle, type FigureText, type Lang,
+  dateText, definitionText, headerLines, indicatorColumns, indicatorRowsText, measureText, noteLines, periodText, anyWithheld, withheldLegend, reportTitle, type FigureText, type Lang,
 } from "./present.ts";
 import { s } from "./strings.ts";
 
@@ -165,11 +165,13 @@ function goalContent(m: SelfAssessment, g: GoalSection, lang: Lang, charts: bool
       c.indicator, withPeriod("baselineCol", m.baselinePeriod), withPeriod("previousCol", m.previousPeriod), withPeriod("currentCol", m.period),
       c.target, c.changeFromBaseline, c.changeFromPrevious, c.spc, c.met,
     ], rows));
+    // What ".." means, right below a table (or charts) that has a withheld figure.
+    if (anyWithheld(g.indicators)) out.push(new Paragraph({ spacing: { before: 60, after: 120 }, children: [new TextRun({ text: withheldLegend(lang), italics: true, size: SMALL })] }));
     if (charts) {
       out.push(new Paragraph({ heading: HeadingLevel.HEADING_2, keepNext: true, text: s(lang, "charts") }));
       for (const block of g.indicators) {
         const name = block.name[lang];
-        const png = svgToPng(chartSvg(block.chart, { name, unit: block.unit, threshold: block.threshold, lang, period: m.period }));
+        const png = svgToPng(chartSvg(block.chart, { name, unit: block.unit, lang, period: m.period }));
         out.push(new Paragraph({
           keepNext: true,
           children: [new ImageRun({ type: "png", data: png, transformation: { width: CHART_WIDTH * 0.9, height: CHART_HEIGHT * 0.9 }, altText: { name: block.id, title: name, description: name } })],
@@ -228,7 +230,7 @@ export async function renderDocx(m: SelfAssessment, lang: Lang, options: DocxOpt
         new Paragraph({ spacing: { after: 200 }, children: [new TextRun({ text: clean(m.programmeName[lang]), bold: true })] }),
         ...headerLines(m, lang).map((line) => new Paragraph({ spacing: { after: 80 }, children: [new TextRun(clean(line))] })),
         new Paragraph({ spacing: { after: 200 }, children: [new TextRun(s(lang, "generated", { date: dateText(generatedOn, lang) }))] }),
-        ...noteLines(m, lang).map((line) => new Paragraph({ spacing: { after: 60 }, children: [new TextRun({ text: line, italics: true, size: SMALL })] })),
+        ...noteLines(lang).map((line) => new Paragraph({ spacing: { after: 60 }, children: [new TextRun({ text: line, italics: true, size: SMALL })] })),
         ...m.goals.flatMap((g) => goalContent(m, g, lang, options.charts ?? true)),
         new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, text: s(lang, "definitions") }),
         definitions,

@@ -9,8 +9,8 @@ import { formatNumber } from "../emit.ts";
 import { formatPeriod } from "../../src/lib/format.ts";
 import type { Figure, GoalSection, IndicatorBlock, Narrative, SelfAssessment } from "./model.ts";
 import {
-  dateText, definitionText, figureText, headerLines, indicatorColumns, indicatorRowsText, measureText, noteLines,
-  periodText, reportTitle, type FigureText, type Lang,
+  anyWithheld, dateText, definitionText, figureText, headerLines, indicatorColumns, indicatorRowsText, measureText, noteLines,
+  periodText, reportTitle, type FigureText, type Lang, withheldLegend,
 } from "./present.ts";
 import { LANGS } from "./names.ts";
 import { s } from "./strings.ts";
@@ -59,18 +59,18 @@ function narrativeHtml(n: Narrative, lang: Lang): string {
  * check it against the indicator export.
  */
 function fig(text: FigureText, f: Figure, block: IndicatorBlock, breakdownValue: string, lang: Lang): string {
-  // A withheld figure shows "< 5" but is read out as words ("alle 5, piilotettu tietosuojan vuoksi").
+  // A withheld figure shows ".." but is read out as words ("piilotettu tietosuojan vuoksi").
   const hidden = f.state === "suppressed" ? ' aria-hidden="true"' : "";
-  const spoken = f.state === "suppressed" ? `<span class="visually-hidden">${e(spokenSuppressed(block.threshold, lang))}</span>` : "";
+  const spoken = f.state === "suppressed" ? `<span class="visually-hidden">${e(spokenSuppressed(lang))}</span>` : "";
   const value = lang === "fi"
     ? `<span data-indicator="${e(block.id)}" data-period="${f.period}" data-unit="ALL" data-breakdown-value="${e(breakdownValue)}" data-state="${f.state}"${f.state === "value" ? ` data-value="${formatNumber(f.value)}"` : ""}${hidden}>${e(text.value)}</span>`
     : hidden ? `<span${hidden}>${e(text.value)}</span>` : e(text.value);
   return `${value}${spoken}${text.counts ? `<br><small>${e(text.counts)}</small>` : ""}`;
 }
 
-/** How a withheld figure is read out: "alle 5, piilotettu tietosuojan vuoksi". */
-export function spokenSuppressed(threshold: number | null, lang: Lang): string {
-  return threshold ? s(lang, "suppressedSpoken", { threshold }) : s(lang, "legendSuppressed");
+/** How a withheld figure is read out: "piilotettu tietosuojan vuoksi" (never "alle 5": a partner cell may be large). */
+export function spokenSuppressed(lang: Lang): string {
+  return s(lang, "suppressedSpoken");
 }
 
 /** A table that may be wider than the screen: it scrolls in its own box, which a keyboard can focus and a screen reader names. */
@@ -82,7 +82,7 @@ function scrollBox(label: string, table: string): string {
 function chartMessage(m: SelfAssessment, block: IndicatorBlock, lang: Lang): string {
   const total = indicatorRowsText(block, lang)[0];
   if (!total || !block.hasData) return `${block.name[lang]}: ${s(lang, "noIndicatorData")}.`;
-  const current = block.rows[0].current.state === "suppressed" ? spokenSuppressed(block.threshold, lang) : total.current.value;
+  const current = block.rows[0].current.state === "suppressed" ? spokenSuppressed(lang) : total.current.value;
   return s(lang, "chartMessage", { name: block.name[lang], period: periodText(m.period, lang), value: current, target: total.target, spc: total.spc });
 }
 
@@ -90,14 +90,14 @@ function chartMessage(m: SelfAssessment, block: IndicatorBlock, lang: Lang): str
 function chartTable(m: SelfAssessment, block: IndicatorBlock, lang: Lang): string {
   const name = block.name[lang];
   const cell = (f: Figure) => {
-    const text = figureText(f, block.unit, block.threshold, lang);
-    return f.state === "suppressed" ? `<span aria-hidden="true">${e(text)}</span><span class="visually-hidden">${e(spokenSuppressed(block.threshold, lang))}</span>` : e(text);
+    const text = figureText(f, block.unit, lang);
+    return f.state === "suppressed" ? `<span aria-hidden="true">${e(text)}</span><span class="visually-hidden">${e(spokenSuppressed(lang))}</span>` : e(text);
   };
   const rows = [
     ...block.chart.halves.map((f) => `<tr><th scope="row">${e(periodText(f.period, lang))}</th><td class="sa-num">${cell(f)}</td></tr>`),
     ...block.chart.months.map((f) => `<tr><th scope="row">${e(formatPeriod(f.period, lang))}</th><td class="sa-num">${cell(f)}</td></tr>`),
   ];
-  const table = `<table class="sa-table"><caption>${e(s(lang, "chartTableCaption", { name }))}</caption><thead><tr><th scope="col">${e(s(lang, "periods"))}</th><th scope="col">${e(s(lang, "value"))}</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
+  const table = `<table class="sa-table"><caption>${e(s(lang, "chartTableCaption", { name }))}</caption><thead><tr><th scope="col">${e(s(lang, "periods"))}</th><th scope="col">${e(s(lang, "value"))}</th></tr></thead><tbody>${rows.join("")}</tbody>${anyWithheld([block]) ? `<tfoot><tr><td colspan="2"><small>${e(withheldLegend(lang))}</small></td></tr></tfoot>` : ""}</table>`;
   return `<details class="sa-chart-data"><summary>${e(s(lang, "chartTable"))}</summary>${scrollBox(s(lang, "chartTableCaption", { name }), table)}</details>`;
 }
 
@@ -138,10 +138,11 @@ function goalHtml(m: SelfAssessment, g: GoalSection, lang: Lang): string {
       });
     }
     out.push(`</tbody></table></div>`);
+    if (anyWithheld(g.indicators)) out.push(`<p class="sa-legend"><small>${e(withheldLegend(lang))}</small></p>`);
     out.push(`<h3>${e(s(lang, "charts"))}</h3>`, `<div class="sa-charts">`);
     for (const block of g.indicators) {
       const name = block.name[lang];
-      const svg = chartSvg(block.chart, { name, unit: block.unit, threshold: block.threshold, lang, period: m.period }).replaceAll("$", "&#36;");
+      const svg = chartSvg(block.chart, { name, unit: block.unit, lang, period: m.period }).replaceAll("$", "&#36;");
       out.push(`<figure class="sa-chart">${svg}<figcaption>${e(chartMessage(m, block, lang))}</figcaption>${chartTable(m, block, lang)}</figure>`);
     }
     out.push(`</div>`);
@@ -184,7 +185,7 @@ export function renderHtml(m: SelfAssessment, lang: Lang, options: { links?: Exp
     out.push(`</tbody></table></div>`);
   }
   out.push(`<nav class="sa-toc" aria-label="${e(s(lang, "goals"))}">${m.goals.map((g) => `<a href="#${g.id}-${lang}">${e(`${g.id} ${g.shortName[lang]}`)}</a>`).join(" · ")}</nav>`);
-  out.push(`<details class="sa-notes"><summary>${e(s(lang, "privacyThreshold"))} · SPC</summary>${noteLines(m, lang).map((l) => `<p>${e(l)}</p>`).join("")}</details>`);
+  out.push(`<details class="sa-notes"><summary>${e(s(lang, "privacyThreshold"))} · SPC</summary>${noteLines(lang).map((l) => `<p>${e(l)}</p>`).join("")}</details>`);
   for (const g of m.goals) out.push(goalHtml(m, g, lang));
   out.push(`<details class="sa-defs"><summary>${e(s(lang, "definitions"))}</summary><div class="sa-scroll" tabindex="0" role="region" aria-label="${e(s(lang, "definitions"))}"><table class="sa-table"><caption class="visually-hidden">${e(s(lang, "definitions"))}</caption><thead><tr>` +
     [s(lang, "indicator"), s(lang, "definition"), s(lang, "unitOfMeasure"), s(lang, "direction"), s(lang, "targets"), s(lang, "privacyThreshold"), s(lang, "goals")].map((h) => `<th scope="col">${e(h)}</th>`).join("") +

@@ -105,8 +105,6 @@ export interface IndicatorBlock {
   direction: "higher" | "lower" | null;
   breakdown: string | null;
   breakdownName: LocalizedText | null;
-  /** The privacy threshold; suppressed cells read "< threshold". Null: never suppressed. */
-  threshold: number | null;
   target: TargetInForce | null;
   /** Whether the extract has any cell of this indicator at all (optional tables may be absent). */
   hasData: boolean;
@@ -181,7 +179,6 @@ export interface UnitRow {
   indicatorId: string;
   indicatorName: LocalizedText;
   unit: string;
-  threshold: number | null;
   current: Figure;
 }
 
@@ -196,8 +193,6 @@ export interface SelfAssessment {
   source: SourceInfo | null;
   /** Days of the period the extract covers; partial when the extract starts or ends inside it. */
   coverage: { from: string; to: string; partial: boolean } | null;
-  /** Distinct privacy thresholds of the indicators shown (for the legend). */
-  thresholds: number[];
   goals: GoalSection[];
   definitions: IndicatorDefinition[];
   byUnit: UnitRow[];
@@ -339,7 +334,6 @@ export function buildSelfAssessment(input: SelfAssessmentInput): SelfAssessment 
     return {
       id: ind.id, name: ind.name, unit: ind.unit, direction: ind.direction, breakdown: ind.breakdown,
       breakdownName: ind.breakdown ? (catalogue.breakdowns[ind.breakdown] ?? null) : null,
-      threshold: thresholdOf(ind),
       target: target ? { op: target.op, value: target.value, from: target.from, to: target.to, source: target.source } : null,
       hasData: hasData.has(ind.id),
       rows,
@@ -383,7 +377,7 @@ export function buildSelfAssessment(input: SelfAssessmentInput): SelfAssessment 
     for (const unitId of [...(unitsOf.get(ind.id) ?? [])].sort()) {
       byUnit.push({
         unitId, unitName: unitNames.get(unitId) ?? { fi: unitId, sv: null }, indicatorId: ind.id, indicatorName: ind.name,
-        unit: ind.unit, threshold: thresholdOf(ind), current: fig(ind.id, period, unitId, ALL),
+        unit: ind.unit, current: fig(ind.id, period, unitId, ALL),
       });
     }
   }
@@ -397,13 +391,11 @@ export function buildSelfAssessment(input: SelfAssessmentInput): SelfAssessment 
     const to = source.period.to < periodEnd(period) ? source.period.to : periodEnd(period);
     coverage = { from, to, partial: from !== periodStart(period) || to !== periodEnd(period) };
   }
-  const shownIndicators = new Set(goals.flatMap((g) => g.indicators.map((i) => i.id)));
-  const thresholds = [...new Set(catalogue.indicators.filter((i) => shownIndicators.has(i.id)).map(thresholdOf).filter((t): t is number => t !== null))].sort((a, b) => a - b);
 
   return {
     period, previousPeriod, baselinePeriod, baselineIsDefault: input.baseline == null, halvesWithData: halves,
     programmeName: programme.programme.name,
     report: { id: report?.id ?? null, name: report?.name ?? null, ...rhythm },
-    source, coverage, thresholds, goals, definitions, byUnit,
+    source, coverage, goals, definitions, byUnit,
   };
 }

@@ -1,9 +1,9 @@
 // The self-assessment model as text, in one language: every renderer (page,
 // DOCX, CSV; XLSX for its text cells) takes its words and figures from here,
 // so a figure reads the same everywhere. Numbers and dates are formatted by
-// src/lib/format.ts ("57,0 %", "1 234", "< 5" in Finnish).
+// src/lib/format.ts ("57,0 %", "1 234"; ".." for a withheld cell).
 import {
-  formatChange, formatDate, formatNumber, formatPeriod, formatProgrammeDate, formatSuppressed, formatValueWithUnit, type Lang,
+  WITHHELD_MARK, formatChange, formatDate, formatNumber, formatPeriod, formatProgrammeDate, formatValueWithUnit, type Lang,
 } from "../../src/lib/format.ts";
 import { codeLabel } from "../../src/lib/i18n.ts";
 import { ALL } from "../indicator-row.ts";
@@ -17,9 +17,9 @@ export function formatCount(x: number, lang: Lang): string {
   return formatNumber(x, Number.isInteger(x) ? 0 : 1, lang);
 }
 
-/** A figure's value: "57,0 %", "< 5" when withheld, "ei tietoa" when there is no cell. */
-export function figureText(f: Figure, unit: string, threshold: number | null, lang: Lang): string {
-  if (f.state === "suppressed") return formatSuppressed(threshold, lang);
+/** A figure's value: "57,0 %", ".." when withheld, "ei tietoa" when there is no cell. */
+export function figureText(f: Figure, unit: string, lang: Lang): string {
+  if (f.state === "suppressed") return WITHHELD_MARK;
   if (f.state === "missing" || f.value === null) return s(lang, "noData");
   return formatValueWithUnit(f.value, unit, lang);
 }
@@ -33,8 +33,8 @@ export function countsText(f: Figure, lang: Lang): string {
 }
 
 /** A numerator or denominator column on its own (CSV): the number, the withheld mark, or empty. */
-export function countText(f: Figure, which: "numerator" | "denominator", threshold: number | null, lang: Lang): string {
-  if (f.state === "suppressed") return formatSuppressed(threshold, lang);
+export function countText(f: Figure, which: "numerator" | "denominator", lang: Lang): string {
+  if (f.state === "suppressed") return WITHHELD_MARK;
   const x = f[which];
   return f.state === "value" && x !== null ? formatCount(x, lang) : "";
 }
@@ -112,11 +112,21 @@ export function headerLines(m: SelfAssessment, lang: Lang): string[] {
   return lines;
 }
 
-/** The notes that explain the tables: privacy marks, counts, change, SPC. */
-export function noteLines(m: SelfAssessment, lang: Lang): string[] {
-  const [open, close] = lang === "en" ? ["“", "”"] : ["”", "”"];
-  const marks = m.thresholds.map((t) => `${open}${formatSuppressed(t, lang)}${close}`).join(lang === "en" ? " or " : lang === "sv" ? " eller " : " tai ");
-  return [s(lang, "privacy", { marks }), s(lang, "countsNote"), s(lang, "changeNote"), s(lang, "spcNote")];
+/** The legend of the withheld mark: ".. Piilotettu tietosuojan vuoksi: solussa on alle kynnysarvon … havaintoja, tai …". */
+export function withheldLegend(lang: Lang): string {
+  return `${WITHHELD_MARK} ${s(lang, "privacy")}`;
+}
+
+/** Whether any figure of these indicator blocks (table rows or chart) is withheld: then the legend goes with them. */
+export function anyWithheld(blocks: readonly IndicatorBlock[]): boolean {
+  return blocks.some((b) =>
+    b.rows.some((r) => [r.baseline, r.previous, r.current].some((f) => f.state === "suppressed")) ||
+    [...b.chart.months, ...b.chart.halves].some((f) => f.state === "suppressed"));
+}
+
+/** The notes that explain the tables: the withheld mark, counts, change, SPC. */
+export function noteLines(lang: Lang): string[] {
+  return [withheldLegend(lang), s(lang, "countsNote"), s(lang, "changeNote"), s(lang, "spcNote")];
 }
 
 export function unitName(unit: string, lang: Lang): string {
@@ -148,7 +158,7 @@ export interface IndicatorRowText {
 }
 
 export function indicatorRowsText(block: IndicatorBlock, lang: Lang): IndicatorRowText[] {
-  const f = (x: Figure): FigureText => ({ value: figureText(x, block.unit, block.threshold, lang), counts: countsText(x, lang) });
+  const f = (x: Figure): FigureText => ({ value: figureText(x, block.unit, lang), counts: countsText(x, lang) });
   return block.rows.map((r) => ({
     indicatorId: block.id,
     isTotal: r.breakdownValue === ALL,

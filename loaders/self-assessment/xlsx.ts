@@ -2,7 +2,8 @@
 // per benefit goal (narrative, measures, indicator table), the indicator
 // definitions and the current half-year by unit. Figures are numbers with
 // number formats that Finnish Excel shows the Finnish way (57,0 %, 1 234);
-// withheld cells are the text "< 5", never 0. Every text cell that could be
+// withheld cells are the text "..", never 0 (each sheet with one says what
+// ".." means below its table). Every text cell that could be
 // read as a formula (=, +, -, @ first) is stored as text with the text format,
 // so it never becomes a live formula: names and narratives come from outside.
 import ExcelJS from "exceljs";
@@ -10,7 +11,7 @@ import { unitWord } from "../../src/lib/format.ts";
 import { blocksToLines } from "./markdown.ts";
 import type { Change, Figure, GoalSection, IndicatorBlock, SelfAssessment } from "./model.ts";
 import {
-  assuranceText, breakdownLabel, dateText, definitionText, headerLines, indicatorColumns, measureText, metText, noteLines, reportTitle, spcText, type Lang,
+  assuranceText, breakdownLabel, dateText, definitionText, headerLines, indicatorColumns, measureText, metText, noteLines, reportTitle, spcText, type Lang, anyWithheld, withheldLegend,
   figureText, periodText, unitName,
 } from "./present.ts";
 import { s } from "./strings.ts";
@@ -71,8 +72,8 @@ function header(row: ExcelJS.Row) {
   });
 }
 
-/** A figure in three cells: value, numerator, denominator; a withheld one as "< 5" in each, a missing one as "ei tietoa". */
-function putFigure(row: ExcelJS.Row, col: number, f: Figure, block: Pick<IndicatorBlock, "unit" | "threshold">, lang: Lang): void {
+/** A figure in three cells: value, numerator, denominator; a withheld one as ".." in each, a missing one as "ei tietoa". */
+function putFigure(row: ExcelJS.Row, col: number, f: Figure, block: Pick<IndicatorBlock, "unit">, lang: Lang): void {
   const [v, n, d] = [row.getCell(col), row.getCell(col + 1), row.getCell(col + 2)];
   if (f.state === "value" && f.value !== null) {
     setNumber(v, f.value, valueFormat(block.unit, lang));
@@ -80,7 +81,7 @@ function putFigure(row: ExcelJS.Row, col: number, f: Figure, block: Pick<Indicat
     if (f.denominator !== null) setNumber(d, f.denominator, countFormat(f.denominator));
     return;
   }
-  const text = figureText(f, block.unit, block.threshold, lang);
+  const text = figureText(f, block.unit, lang);
   for (const c of f.state === "suppressed" ? [v, n, d] : [v]) {
     setText(c, text);
     c.alignment = { horizontal: "right" };
@@ -175,6 +176,10 @@ function goalSheet(wb: ExcelJS.Workbook, m: SelfAssessment, g: GoalSection, lang
       if (r.breakdownValue === "ALL") row.font = { bold: true };
     }
   }
+  if (anyWithheld(g.indicators)) {
+    ws.addRow([]);
+    textBlock(ws, [withheldLegend(lang)], LAST, { font: { italic: true } });
+  }
   const widths = [22, 44, 18, 18, 11, 11, 11, 11, 11, 11, 11, 11, 11, 12, 14, 14, 24, 26, 12];
   widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
 }
@@ -192,7 +197,7 @@ export async function renderXlsx(m: SelfAssessment, lang: Lang, options: { gener
   setText(t.getCell(1), reportTitle(m, lang));
   t.font = { bold: true, size: 16 };
   setText(about.addRow([]).getCell(1), m.programmeName[lang]);
-  for (const line of [...headerLines(m, lang), s(lang, "generated", { date: dateText(generatedOn, lang) }), "", ...noteLines(m, lang)]) {
+  for (const line of [...headerLines(m, lang), s(lang, "generated", { date: dateText(generatedOn, lang) }), "", ...noteLines(lang)]) {
     const r = about.addRow([]);
     setText(r.getCell(1), line);
     r.getCell(1).alignment = { wrapText: true };
@@ -227,6 +232,15 @@ export async function renderXlsx(m: SelfAssessment, lang: Lang, options: { gener
     setText(r.getCell(3), u.indicatorId);
     setText(r.getCell(4), u.indicatorName[lang]);
     putFigure(r, 5, u.current, u, lang);
+  }
+  if (m.byUnit.some((u) => u.current.state === "suppressed")) {
+    units.addRow([]);
+    const legend = units.addRow([]);
+    setText(legend.getCell(1), withheldLegend(lang));
+    units.mergeCells(legend.number, 1, legend.number, 7);
+    legend.getCell(1).alignment = { wrapText: true, vertical: "top" };
+    legend.getCell(1).font = { italic: true };
+    legend.height = 30;
   }
   [22, 44, 26, 44, 12, 12, 12].forEach((w, i) => (units.getColumn(i + 1).width = w));
   units.views = [{ state: "frozen", ySplit: 2 }];

@@ -1,10 +1,11 @@
 // One published figure as text, with what it is in data-* attributes
 // (indicator, period, unit, breakdown value, the exact published value), so
 // a reader, a screen reader and a test all see the same figure. A withheld
-// cell reads "< 5" (the indicator's threshold), a cell never written reads
+// cell reads ".." (one mark for every withheld cell, never "< 5": a partner
+// cell may have hundreds of observations), a cell never written reads
 // "ei tietoa" — never 0 and never an empty gap. A screen reader hears the
-// withheld cell in words ("alle 5, piilotettu tietosuojan vuoksi"); data-text
-// holds the text shown.
+// withheld cell in words ("piilotettu tietosuojan vuoksi"); data-text holds
+// the text shown.
 import { formatCell, type Lang } from "../lib/format.js";
 import { withheldFigure } from "../lib/chart-tables.js";
 import type { Cell } from "../lib/slices.js";
@@ -16,7 +17,6 @@ export interface CellValueOptions {
   breakdownValue?: string;
   /** Catalogue unit of measure: share, days, nps, … */
   measure: string;
-  threshold: number | null;
   lang?: Lang;
   /** Element name: span (default), td, strong… */
   tag?: string;
@@ -50,10 +50,10 @@ export function cellValue(cell: Cell | null | undefined, options: CellValueOptio
   el.dataset.breakdownValue = options.breakdownValue ?? "ALL";
   el.dataset.state = state;
   el.dataset.value = state === "value" ? exportText(cell!.value) : "";
-  const text = formatCell(cell, options.measure, options.threshold, lang);
+  const text = formatCell(cell, options.measure, lang);
   el.dataset.text = text;
-  // Shown as "< 5", read out in words: "alle 5, piilotettu tietosuojan vuoksi".
-  if (state === "suppressed") withheldFigure(el, text, options.threshold, lang, doc);
+  // Shown as "..", read out in words: "piilotettu tietosuojan vuoksi".
+  if (state === "suppressed") withheldFigure(el, lang, doc);
   else el.textContent = text;
   return el;
 }

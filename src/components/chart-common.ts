@@ -1,6 +1,7 @@
 // Shared pieces of the charts: colours, the target line, rule marks for
 // measure start dates, and the sentences of the text alternatives.
-import { formatCell, formatPeriod, formatValueWithUnit, type Lang } from "../lib/format.js";
+import { formatPeriod, formatValueWithUnit, type Lang } from "../lib/format.js";
+import { cellWords } from "../lib/chart-tables.js";
 import { t } from "../lib/i18n.js";
 import { periodEndDate, periodMidDate, periodStartDate } from "../lib/periods.js";
 import type { Cell } from "../lib/slices.js";
@@ -31,7 +32,7 @@ export const DASHES = ["", "6,3", "2,2", "8,3,2,3", "", "6,3", "2,2", "8,3,2,3"]
 
 export const hasValue = (c: Cell | undefined | null): c is Cell & { value: number } => !!c && !c.suppressed && c.value !== null && Number.isFinite(c.value);
 
-/** Runs of consecutive valued cells: a line breaks where a period has no value (the gap is marked "< 5" when withheld). */
+/** Runs of consecutive valued cells: a line breaks where a period has no value (the gap is marked ".." when withheld). */
 export function valuedRuns(cells: readonly Cell[]): (Cell & { value: number })[][] {
   const runs: (Cell & { value: number })[][] = [];
   let run: (Cell & { value: number })[] = [];
@@ -96,7 +97,6 @@ export interface DescribeOptions {
   name: string;
   scope: string;
   measure: string;
-  threshold: number | null;
   targets?: readonly TargetLike[];
   lang?: Lang;
 }
@@ -122,7 +122,7 @@ export function describeTrend(cells: readonly Cell[], o: DescribeOptions): strin
   const end = valued[valued.length - 1];
   const trend = valued.length < 2 ? "" : end.value > first.value ? t(lang, "chartTrendUp") : end.value < first.value ? t(lang, "chartTrendDown") : t(lang, "chartTrendFlat");
   return t(lang, "chartSummary", {
-    name: o.name, scope: o.scope, period: formatPeriod(last.period, lang), value: formatCell(last, o.measure, o.threshold, lang), target: targetText, trend,
+    name: o.name, scope: o.scope, period: formatPeriod(last.period, lang), value: cellWords(last, o.measure, lang), target: targetText, trend,
   }).replace(/ {2,}/g, " ").trim();
 }
 

@@ -1,9 +1,10 @@
 // Marks shared by the time charts (trend, XmR, unit spread): the target as a
 // dashed step line that changes where the rule changes, the row of ✓ / ✗ that
 // says per period whether the target in force then was met, the start dates of
-// development measures as annotated rules, withheld cells as "< 5" markers and
+// development measures as annotated rules, withheld cells as ".." markers and
 // the band of the selected period.
-import { formatCell, formatDate, formatPeriod, formatTick, type Lang } from "../lib/format.js";
+import { WITHHELD_MARK, formatDate, formatPeriod, formatTick, type Lang } from "../lib/format.js";
+import { cellWords } from "../lib/chart-tables.js";
 import { t } from "../lib/i18n.js";
 import { periodEndDate, periodMidDate, periodStartDate } from "../lib/periods.js";
 import type { Cell } from "../lib/slices.js";
@@ -42,7 +43,7 @@ function formatPeriodRange(from: string, to: string, lang: Lang): string {
 }
 
 /** The ✓ / ✗ row under the time axis: per period, whether the target in force then was met. */
-export function statusRow(doc: Document, f: ChartFrame, x: X, statuses: readonly TargetStatus[], o: { measure: string; threshold: number | null; lang: Lang; y?: number }): SVGGElement | null {
+export function statusRow(doc: Document, f: ChartFrame, x: X, statuses: readonly TargetStatus[], o: { measure: string; lang: Lang; y?: number }): SVGGElement | null {
   if (!statuses.length) return null;
   const lang = o.lang;
   const yy = o.y ?? f.bottom + 34;
@@ -52,7 +53,7 @@ export function statusRow(doc: Document, f: ChartFrame, x: X, statuses: readonly
   g.append(label);
   const xs = statuses.map((s) => x(periodMidDate(s.period)));
   const spacing = xs.length > 1 ? Math.min(...xs.slice(1).map((v, i) => v - xs[i])) : 20;
-  const title = (s: TargetStatus) => `${formatPeriod(s.period, lang)}: ${formatCell(s.cell, o.measure, o.threshold, lang)} – ${t(lang, "target")} ${formatTarget(s.target, o.measure, lang)}: ${t(lang, s.met ? "targetMet" : "targetNotMet")}`;
+  const title = (s: TargetStatus) => `${formatPeriod(s.period, lang)}: ${cellWords(s.cell, o.measure, lang)} – ${t(lang, "target")} ${formatTarget(s.target, o.measure, lang)}: ${t(lang, s.met ? "targetMet" : "targetNotMet")}`;
   const color = (met: boolean) => (met ? COLORS.better : COLORS.worse);
   const symbol = (met: boolean) => (met ? TARGET_SYMBOL.met : TARGET_SYMBOL.notMet);
   if (spacing >= 8) {
@@ -107,14 +108,14 @@ export function ruleMarks(doc: Document, f: ChartFrame, x: X, rules: readonly Ch
   return { g, shown };
 }
 
-/** Withheld cells as "< 5" at the foot of the plotting area, in the series' colour, so they read as withheld — never as a gap or as 0. */
-export function suppressedMarks(doc: Document, f: ChartFrame, x: X, cells: readonly Cell[], o: { label: string; color: string; threshold: number | null; lang: Lang; dy?: number }): SVGGElement | null {
+/** Withheld cells as ".." at the foot of the plotting area, in the series' colour, so they read as withheld — never as a gap or as 0. */
+export function suppressedMarks(doc: Document, f: ChartFrame, x: X, cells: readonly Cell[], o: { label: string; color: string; lang: Lang; dy?: number }): SVGGElement | null {
   const withheld = cells.filter((c) => c.suppressed);
   if (!withheld.length) return null;
   const g = svgEl(doc, "g", { class: "suppressed-marks", "text-anchor": "middle", fill: o.color, "font-size": 9 });
   for (const c of withheld) {
-    const text = svgEl(doc, "text", { x: px(x(periodMidDate(c.period))), y: f.bottom - 4 - (o.dy ?? 0), "data-period": c.period, "data-state": "suppressed" }, `<${o.threshold ?? 5}`);
-    text.append(titleEl(doc, `${o.label}\n${formatPeriod(c.period, o.lang)}: ${t(o.lang, "suppressedNote")}`));
+    const text = svgEl(doc, "text", { x: px(x(periodMidDate(c.period))), y: f.bottom - 4 - (o.dy ?? 0), "data-period": c.period, "data-state": "suppressed" }, WITHHELD_MARK);
+    text.append(titleEl(doc, `${o.label}\n${formatPeriod(c.period, o.lang)}: ${WITHHELD_MARK} ${t(o.lang, "suppressedLegend")}`));
     g.append(text);
   }
   return g;

@@ -6,7 +6,8 @@
 // plotted. No colours for good and bad: a unit outside the limits is marked
 // by its shape and its name.
 import { classifyUnit, type FunnelClass, funnelLimits, Z95, Z998 } from "../lib/funnel.js";
-import { formatCell, formatNumber, formatPeriod, formatTick, type Lang } from "../lib/format.js";
+import { formatNumber, formatPeriod, formatTick, type Lang } from "../lib/format.js";
+import { cellWords, withheldLegendNote } from "../lib/chart-tables.js";
 import { t, type StringKey } from "../lib/i18n.js";
 import type { Cell } from "../lib/slices.js";
 import { type TargetLike, targetForPeriod } from "../lib/targets.js";
@@ -16,7 +17,6 @@ import { chartFrame, legend, linePath, linearScale, numberAxis, px, svgEl, title
 export interface FunnelChartOptions {
   name: string;
   measure: string;
-  threshold: number | null;
   period: string;
   /** The units to consider, in name order (the caller sorts by name). */
   units: readonly { unit_id: string; name: string }[];
@@ -93,7 +93,7 @@ export function funnelChart(unitCells: readonly Cell[], whole: Cell | undefined,
   const target = o.targets?.length ? targetForPeriod(o.targets, o.period) : null;
 
   // Words: the whole, the units beyond the limits by name (in name order), the withheld ones.
-  const summary = [t(lang, "funnelSummary", { name: o.name, period: formatPeriod(o.period, lang), p: formatCell(whole, o.measure, o.threshold, lang), count: plotted.length })];
+  const summary = [t(lang, "funnelSummary", { name: o.name, period: formatPeriod(o.period, lang), p: cellWords(whole, o.measure, lang), count: plotted.length })];
   if (target) summary.push(t(lang, "chartTarget", { target: formatTarget(target, o.measure, lang) }));
   const outliers = (Object.keys(CLASS_KEYS) as (keyof typeof CLASS_KEYS)[])
     .map((k) => ({ k, rows: plotted.filter((r) => r.funnel === k) }))
@@ -103,7 +103,7 @@ export function funnelChart(unitCells: readonly Cell[], whole: Cell | undefined,
     if (outliers.length) for (const g of outliers) lines.push({ text: `${t(lang, CLASS_KEYS[g.k])}: ${g.rows.map((r) => r.name).join(", ")}.`, units: g.rows.map((r) => r.unit_id), kind: g.k });
     else lines.push({ text: t(lang, "funnelAllWithin"), units: [], kind: "within" });
   }
-  if (withheld.length) lines.push({ text: t(lang, "funnelSuppressed", { names: withheld.map((r) => `${r.name} (${formatCell(r.cell, o.measure, o.threshold, lang)})`).join(", ") }), units: withheld.map((r) => r.unit_id), kind: "suppressed" });
+  if (withheld.length) lines.push({ text: t(lang, "funnelSuppressed", { names: withheld.map((r) => r.name).join(", ") }), units: withheld.map((r) => r.unit_id), kind: "suppressed" });
   if (noCounts.length) lines.push({ text: t(lang, "funnelNoCounts", { names: noCounts.map((r) => r.name).join(", ") }), units: noCounts.map((r) => r.unit_id), kind: "no-counts" });
   const caption = doc.createElement("figcaption");
   caption.append(summary.join(" "));
@@ -119,6 +119,7 @@ export function funnelChart(unitCells: readonly Cell[], whole: Cell | undefined,
     }
     caption.append(list);
   }
+  if (withheld.length || whole?.suppressed) caption.append(withheldLegendNote(lang, doc));
 
   if (!plotted.length) {
     figure.append(caption);
@@ -173,7 +174,7 @@ export function funnelChart(unitCells: readonly Cell[], whole: Cell | undefined,
   svg.append(curves);
   const yp = px(y(p));
   svg.append(svgEl(doc, "line", { class: "whole-line", x1: f.left, x2: f.right, y1: yp, y2: yp, stroke: COLORS.whole, "stroke-width": 2, "data-value": String(p) },
-    titleEl(doc, `${t(lang, "whole")}: ${formatCell(whole, o.measure, o.threshold, lang)}`)));
+    titleEl(doc, `${t(lang, "whole")}: ${cellWords(whole, o.measure, lang)}`)));
   if (target) {
     const yt = px(y(target.value));
     const label = `${t(lang, "target")} ${formatTarget(target, o.measure, lang)}`;
@@ -217,7 +218,7 @@ export function funnelChart(unitCells: readonly Cell[], whole: Cell | undefined,
     const g = svgEl(doc, "g", {
       class: "funnel-unit", "data-unit": r.unit_id, "data-period": o.period, "data-value": String(r.cell.value),
       "data-numerator": String(r.cell.numerator), "data-denominator": String(r.cell.denominator), "data-funnel": r.funnel,
-    }, titleEl(doc, `${r.name}: ${formatCell(r.cell, o.measure, o.threshold, lang)} (${formatNumber(r.cell.numerator, 0, lang)}/${formatNumber(r.cell.denominator, 0, lang)})${outside ? ` – ${t(lang, CLASS_KEYS[r.funnel as keyof typeof CLASS_KEYS])}` : ""}`));
+    }, titleEl(doc, `${r.name}: ${cellWords(r.cell, o.measure, lang)} (${formatNumber(r.cell.numerator, 0, lang)}/${formatNumber(r.cell.denominator, 0, lang)})${outside ? ` – ${t(lang, CLASS_KEYS[r.funnel as keyof typeof CLASS_KEYS])}` : ""}`));
     g.append(svgEl(doc, "circle", {
       cx, cy, r: outside ? 4.5 : 3.5, fill: extreme ? "#1a1a1a" : outside ? "white" : COLORS.unit, stroke: outside ? "#1a1a1a" : "white", "stroke-width": outside ? 1.5 : 0.5,
     }));

@@ -16,7 +16,6 @@ export interface HeadlineCardOptions {
   indicator: string;
   name: string;
   measure: string;
-  threshold: number | null;
   direction: "higher" | "lower" | null;
   targets: readonly TargetLike[];
   /** The series of the whole (unit ALL, breakdown ALL) in period order. */
@@ -54,7 +53,7 @@ export function headlineCard(o: HeadlineCardOptions): HTMLElement {
   card.append(title);
 
   const big = el(doc, "div", "headline-value");
-  big.append(cellValue(a.current, { indicator: o.indicator, period: a.period, measure: o.measure, threshold: o.threshold, lang, tag: "strong", document: doc }));
+  big.append(cellValue(a.current, { indicator: o.indicator, period: a.period, measure: o.measure, lang, tag: "strong", document: doc }));
   big.append(el(doc, "span", "muted", ` ${formatPeriod(a.period, lang)}`));
   card.append(big);
 
@@ -83,7 +82,7 @@ export function headlineCard(o: HeadlineCardOptions): HTMLElement {
     }
     if (otherPeriod) {
       dd.append(el(doc, "span", "muted", `${formatPeriod(otherPeriod, lang)}: `));
-      dd.append(cellValue(other, { indicator: o.indicator, period: otherPeriod, measure: o.measure, threshold: o.threshold, lang, document: doc }));
+      dd.append(cellValue(other, { indicator: o.indicator, period: otherPeriod, measure: o.measure, lang, document: doc }));
     } else dd.append(el(doc, "span", "muted", t(lang, "noData")));
   };
   change("vsPrevious", a.changePrevious, a.judgementPrevious, a.previous, previousPeriod(a.period));
@@ -95,6 +94,6 @@ export function headlineCard(o: HeadlineCardOptions): HTMLElement {
   verdict.append(el(doc, "strong", undefined, t(lang, verdictKey)));
   if (a.basis) verdict.append(el(doc, "span", "muted", ` – ${t(lang, a.basis === "spc" ? "basisSpc" : "basisPrevious")}`));
   card.append(verdict);
-  card.append(sparkline(o.series, { name: o.name, scope: o.scope, measure: o.measure, threshold: o.threshold, targets: o.targets, lang, document: doc }));
+  card.append(sparkline(o.series, { name: o.name, scope: o.scope, measure: o.measure, targets: o.targets, lang, document: doc }));
   return card;
 }

@@ -13,7 +13,6 @@ export interface SparklineOptions {
   name: string;
   scope: string;
   measure: string;
-  threshold: number | null;
   targets?: readonly TargetLike[];
   direction?: "higher" | "lower" | null;
   lang?: Lang;
@@ -25,7 +24,7 @@ export interface SparklineOptions {
 export function sparkline(cells: readonly Cell[], o: SparklineOptions): HTMLElement {
   const lang = o.lang ?? "fi";
   const doc = o.document ?? document;
-  const summary = describeTrend(cells, { name: o.name, scope: o.scope, measure: o.measure, threshold: o.threshold, targets: o.targets, lang });
+  const summary = describeTrend(cells, { name: o.name, scope: o.scope, measure: o.measure, targets: o.targets, lang });
   const figure = doc.createElement("figure");
   figure.className = "sparkline";
   figure.setAttribute("aria-label", summary);

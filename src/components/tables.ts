@@ -1,6 +1,8 @@
 // Tables of published figures: each figure a cellValue (with its data-*
-// attributes), a withheld cell "< 5", a missing one "ei tietoa".
+// attributes), a withheld cell "..", a missing one "ei tietoa"; a table with
+// a withheld cell says what ".." means in its footer.
 import type { Lang } from "../lib/format.js";
+import { appendTableLegend } from "../lib/chart-tables.js";
 import type { Cell } from "../lib/slices.js";
 import { type TargetLike, isMet, targetForPeriod } from "../lib/targets.js";
 import { cellValue } from "./cell-value.js";
@@ -11,7 +13,7 @@ export interface TableColumn {
   /** Header text. */
   label: string;
   /** A figure: the cell (or undefined when not written) and what it is. */
-  cell?: (row: number) => null | { cell: Cell | undefined; indicator: string; period: string; unit?: string; breakdownValue?: string; measure: string; threshold: number | null; extra?: (Node | string)[] };
+  cell?: (row: number) => null | { cell: Cell | undefined; indicator: string; period: string; unit?: string; breakdownValue?: string; measure: string; extra?: (Node | string)[] };
   /** Plain content. */
   text?: (row: number) => Node | string;
   numeric?: boolean;
@@ -28,6 +30,7 @@ export function figureTable(rowCount: number, columns: readonly TableColumn[], o
   }
   table.append(tableHead(columns, doc));
   const tbody = doc.createElement("tbody");
+  let withheld = false;
   for (let i = 0; i < rowCount; i++) {
     const tr = doc.createElement("tr");
     columns.forEach((c, j) => {
@@ -41,7 +44,8 @@ export function figureTable(rowCount: number, columns: readonly TableColumn[], o
           tr.append(td);
           return;
         }
-        td.append(cellValue(f.cell, { indicator: f.indicator, period: f.period, unit: f.unit, breakdownValue: f.breakdownValue, measure: f.measure, threshold: f.threshold, lang: o.lang, document: doc }));
+        if (f.cell?.suppressed) withheld = true;
+        td.append(cellValue(f.cell, { indicator: f.indicator, period: f.period, unit: f.unit, breakdownValue: f.breakdownValue, measure: f.measure, lang: o.lang, document: doc }));
         if (f.extra) td.append(...f.extra);
       } else if (c.text) td.append(c.text(i));
       tr.append(td);
@@ -49,6 +53,7 @@ export function figureTable(rowCount: number, columns: readonly TableColumn[], o
     tbody.append(tr);
   }
   table.append(tbody);
+  if (withheld) appendTableLegend(table, o.lang ?? "fi", doc);
   return table;
 }
 

@@ -4,10 +4,11 @@
 // from 7 to 14 days on 1.9.2023), a row of ✓ / ✗ under the axis saying per
 // period whether the main series met the target in force then, measure start
 // dates as rule marks (their name as the hover title and in the caption), and
-// withheld cells marked "< 5" along the bottom — so they never look like
+// withheld cells marked ".." along the bottom — so they never look like
 // missing data (a gap) or like 0. The figure's caption states the message in
 // words (latest value, target, direction, met per target period).
-import { formatCell, formatPeriod, type Lang } from "../lib/format.js";
+import { WITHHELD_MARK, formatPeriod, type Lang } from "../lib/format.js";
+import { cellWords, withheldLegendNote } from "../lib/chart-tables.js";
 import { t } from "../lib/i18n.js";
 import { periodEndDate, periodMidDate, periodStartDate } from "../lib/periods.js";
 import type { Cell } from "../lib/slices.js";
@@ -30,7 +31,6 @@ export interface TrendChartOptions {
   /** Whose figures the main series are ("Koko kaupunki", a unit's name). */
   scope: string;
   measure: string;
-  threshold: number | null;
   targets?: readonly TargetLike[];
   rules?: readonly ChartRule[];
   lang?: Lang;
@@ -52,7 +52,7 @@ export function trendChart(series: readonly TrendSeries[], o: TrendChartOptions)
   const figure = doc.createElement("figure");
   figure.className = "trend-chart";
   if (o.indicator) figure.dataset.indicatorChart = o.indicator;
-  const summary = describeTrend(described?.cells ?? [], { name: o.name, scope: described && !main ? `${o.scope}, ${described.label}` : o.scope, measure: o.measure, threshold: o.threshold, targets: o.targets, lang });
+  const summary = describeTrend(described?.cells ?? [], { name: o.name, scope: described && !main ? `${o.scope}, ${described.label}` : o.scope, measure: o.measure, targets: o.targets, lang });
   const periods = [...new Set(series.flatMap((s) => s.cells.map((c) => c.period)))].sort();
   if (periods.length === 0) {
     const p = doc.createElement("p");
@@ -98,22 +98,26 @@ export function trendChart(series: readonly TrendSeries[], o: TrendChartOptions)
     }
     for (const c of s.cells.filter(hasValue)) {
       g.append(svgEl(doc, "circle", { cx: px(x(periodMidDate(c.period))), cy: px(y(c.value)), r: isMain ? 2.5 : 1.8, stroke: "none", "data-period": c.period, "data-value": String(c.value) },
-        titleEl(doc, `${s.label}\n${formatPeriod(c.period, lang)}: ${formatCell(c, o.measure, o.threshold, lang)}`)));
+        titleEl(doc, `${s.label}\n${formatPeriod(c.period, lang)}: ${cellWords(c, o.measure, lang)}`)));
     }
     svg.append(g);
-    const withheld = suppressedMarks(doc, f, x, s.cells, { label: s.label, color: colors[i], threshold: o.threshold, lang });
+    const withheld = suppressedMarks(doc, f, x, s.cells, { label: s.label, color: colors[i], lang });
     if (withheld) svg.append(withheld);
   }
-  const row = statusRow(doc, f, x, statuses, { measure: o.measure, threshold: o.threshold, lang });
+  const row = statusRow(doc, f, x, statuses, { measure: o.measure, lang });
   if (row) svg.append(row);
 
   const entries: { label: string; color?: string; symbol?: string; dash?: string }[] = series.length > 1 ? series.map((s, i) => ({ label: s.label, color: colors[i], dash: dashes[i] || undefined })) : [];
   if (steps.length) entries.push({ label: t(lang, "target"), color: COLORS.target, dash: "5,4" });
   if (statuses.length) entries.push({ label: t(lang, "targetMet"), symbol: TARGET_SYMBOL.met, color: COLORS.better }, { label: t(lang, "targetNotMet"), symbol: TARGET_SYMBOL.notMet, color: COLORS.worse });
-  if (entries.length > 1 || series.length > 1) figure.append(legend(doc, entries));
+  const anyWithheld = series.some((s) => s.cells.some((c) => c.suppressed));
+  if (anyWithheld) entries.push({ label: t(lang, "suppressedSpoken"), symbol: WITHHELD_MARK, color: COLORS.neutral });
+  if (entries.length > 1 || series.length > 1 || anyWithheld) figure.append(legend(doc, entries));
   figure.append(svg);
   const periodsText = main ? describeTargetPeriods(main.cells, o.targets, o.measure, lang) : "";
-  figure.append(chartCaption(doc, [summary, periodsText].filter(Boolean).join(" "), ruled?.shown));
+  const caption = chartCaption(doc, [summary, periodsText].filter(Boolean).join(" "), ruled?.shown);
+  if (anyWithheld) caption.append(withheldLegendNote(lang, doc));
+  figure.append(caption);
   return figure;
 }
 

@@ -1,7 +1,7 @@
 // Units side by side without a league table: the spread of the units' values
 // over time around the whole city's line, and for one period each unit's
 // distance from the whole, listed by unit name (never sorted by value).
-import { formatCell, formatChange, formatPeriod, formatTick, formatValueWithUnit, type Lang } from "../lib/format.js";
+import { WITHHELD_MARK, formatCell, formatChange, formatPeriod, formatTick, formatValueWithUnit, type Lang } from "../lib/format.js";
 import { t } from "../lib/i18n.js";
 import { periodEndDate, periodMidDate, periodStartDate } from "../lib/periods.js";
 import type { Cell } from "../lib/slices.js";
@@ -10,12 +10,11 @@ import { COLORS, formatTarget, hasValue, valuedRuns } from "./chart-common.js";
 import { periodBand, targetMarks } from "./chart-marks.js";
 import { chartFrame, legend, linePath, linearScale, numberAxis, paddedDomain, px, svgEl, timeAxis, timeScale, titleEl, yAxis } from "./svg.js";
 import { chartDataDetails, dataTable } from "../lib/a11y.js";
-import { figureNode } from "../lib/chart-tables.js";
+import { appendTableLegend, cellWords, figureNode, withheldLegend } from "../lib/chart-tables.js";
 
 export interface UnitSpreadOptions {
   name: string;
   measure: string;
-  threshold: number | null;
   targets?: readonly TargetLike[];
   /** The period the caption describes. */
   period: string;
@@ -44,9 +43,9 @@ export function unitSpread(unitCells: readonly Cell[], wholeCells: readonly Cell
     count: valuedAt.length,
     min: valuedAt.length ? formatValueWithUnit(Math.min(...valuedAt.map((c) => c.value)), o.measure, lang) : "–",
     max: valuedAt.length ? formatValueWithUnit(Math.max(...valuedAt.map((c) => c.value)), o.measure, lang) : "–",
-    whole: formatCell(whole, o.measure, o.threshold, lang),
+    whole: cellWords(whole, o.measure, lang),
   });
-  if (withheld) summary += ` ${withheld} × ${formatCell({ value: null, suppressed: true }, o.measure, o.threshold, lang)} (${t(lang, "suppressedNote")}).`;
+  if (withheld) summary += ` ${withheld} × ${WITHHELD_MARK} (${t(lang, "suppressedSpoken")}).`;
   const target = o.targets?.length ? targetForPeriod(o.targets, o.period) : null;
   if (target) summary += ` ${t(lang, "chartTarget", { target: formatTarget(target, o.measure, lang) })}`;
   const all = [...unitCells, ...wholeCells];
@@ -72,7 +71,7 @@ export function unitSpread(unitCells: readonly Cell[], wholeCells: readonly Cell
   for (const c of unitCells.filter(hasValue)) {
     const label = o.unitNames.get(c.unit_id) ?? c.unit_id;
     dots.append(svgEl(doc, "circle", { cx: px(x(periodMidDate(c.period))), cy: px(y(c.value)), r: 2, "data-unit": c.unit_id, "data-period": c.period, "data-value": String(c.value) },
-      titleEl(doc, `${label}\n${formatPeriod(c.period, lang)}: ${formatCell(c, o.measure, o.threshold, lang)}`)));
+      titleEl(doc, `${label}\n${formatPeriod(c.period, lang)}: ${cellWords(c, o.measure, lang)}`)));
   }
   svg.append(dots);
   const line = (cells: readonly Cell[], color: string, width: number, key: string) => {
@@ -92,7 +91,7 @@ export function unitSpread(unitCells: readonly Cell[], wholeCells: readonly Cell
   if (steps.length) entries.push({ label: t(lang, "target"), color: COLORS.target, dash: "5,4" } as (typeof entries)[number]);
   figure.append(legend(doc, entries), svg);
   const caption = doc.createElement("figcaption");
-  caption.textContent = summary;
+  caption.textContent = withheld ? `${summary} ${withheldLegend(lang)}` : summary;
   figure.append(caption);
   return figure;
 }
@@ -100,7 +99,6 @@ export function unitSpread(unitCells: readonly Cell[], wholeCells: readonly Cell
 export interface UnitComparisonOptions {
   name: string;
   measure: string;
-  threshold: number | null;
   direction: "higher" | "lower" | null;
   period: string;
   /** The units to show, already in name order (the caller sorts by name, never by value). */
@@ -113,7 +111,7 @@ export interface UnitComparisonOptions {
 
 /**
  * One row per unit in the given (name) order: a line from the whole city's
- * value to the unit's, the unit's dot, and "< 5" for a withheld cell. The
+ * value to the unit's, the unit's dot, and ".." for a withheld cell. The
  * target in force for the period is a dashed rule. No ranks, no colours for
  * good and bad.
  */
@@ -128,7 +126,7 @@ export function unitComparison(unitCells: readonly Cell[], whole: Cell | undefin
   const wholeValue = hasValue(whole) ? whole.value : null;
   const target = o.targets?.length ? targetForPeriod(o.targets, o.period) : null;
   const summaryParts = [
-    `${o.name}, ${formatPeriod(o.period, lang)}: ${t(lang, "whole").toLowerCase()} ${formatCell(whole, o.measure, o.threshold, lang)}.`,
+    `${o.name}, ${formatPeriod(o.period, lang)}: ${t(lang, "whole").toLowerCase()} ${cellWords(whole, o.measure, lang)}.`,
     valued.length
       ? `${t(lang, "unitsListed", { count: valued.length })}: ${formatValueWithUnit(Math.min(...valued.map((r) => r.cell.value)), o.measure, lang)}–${formatValueWithUnit(Math.max(...valued.map((r) => r.cell.value)), o.measure, lang)}.`
       : t(lang, "chartNoData"),
@@ -168,7 +166,7 @@ export function unitComparison(unitCells: readonly Cell[], whole: Cell | undefin
   }
   if (wholeValue !== null) {
     const xx = px(x(wholeValue));
-    svg.append(svgEl(doc, "line", { class: "whole-line", x1: xx, x2: xx, y1: f.top, y2: f.bottom, stroke: COLORS.whole, "stroke-width": 2, "data-value": String(wholeValue) }, titleEl(doc, `${t(lang, "whole")}: ${formatCell(whole, o.measure, o.threshold, lang)}`)));
+    svg.append(svgEl(doc, "line", { class: "whole-line", x1: xx, x2: xx, y1: f.top, y2: f.bottom, stroke: COLORS.whole, "stroke-width": 2, "data-value": String(wholeValue) }, titleEl(doc, `${t(lang, "whole")}: ${cellWords(whole, o.measure, lang)}`)));
   }
   const anchorX = wholeValue ?? (xDomain[0] + xDomain[1]) / 2;
   const marks = svgEl(doc, "g", { class: "unit-rows" });
@@ -177,16 +175,16 @@ export function unitComparison(unitCells: readonly Cell[], whole: Cell | undefin
     if (hasValue(r.cell)) {
       if (wholeValue !== null) marks.append(svgEl(doc, "line", { x1: px(x(wholeValue)), x2: px(x(r.cell.value)), y1: yy, y2: yy, stroke: COLORS.neutral, "stroke-width": 1.5 }));
       marks.append(svgEl(doc, "circle", { cx: px(x(r.cell.value)), cy: yy, r: 4, fill: COLORS.neutral, "data-unit": r.unit_id, "data-period": o.period, "data-value": String(r.cell.value) },
-        titleEl(doc, `${r.name}: ${formatCell(r.cell, o.measure, o.threshold, lang)}${wholeValue !== null ? ` (${formatChange(r.cell.value - wholeValue, o.measure, lang)})` : ""}`)));
+        titleEl(doc, `${r.name}: ${cellWords(r.cell, o.measure, lang)}${wholeValue !== null ? ` (${formatChange(r.cell.value - wholeValue, o.measure, lang)})` : ""}`)));
     } else {
       marks.append(svgEl(doc, "text", { x: px(x(anchorX)), y: yy, dy: "0.32em", "text-anchor": "middle", fill: COLORS.neutral, "font-style": "italic", "data-unit": r.unit_id },
-        formatCell(r.cell, o.measure, o.threshold, lang)));
+        formatCell(r.cell, o.measure, lang), r.cell?.suppressed && titleEl(doc, `${r.name}: ${t(lang, "suppressedLegend")}`)));
     }
   });
   svg.append(marks);
   figure.append(svg);
   const caption = doc.createElement("figcaption");
-  caption.textContent = summary;
+  caption.textContent = rows.some((r) => r.cell?.suppressed) ? `${summary} ${withheldLegend(lang)}` : summary;
   figure.append(caption);
   return figure;
 }
@@ -194,9 +192,9 @@ export function unitComparison(unitCells: readonly Cell[], whole: Cell | undefin
 /**
  * The spread chart's data as a table: a row per unit (in the given name
  * order) after the whole city, a column per period. Withheld cells show
- * "< 5" and are read out in words; cells not written read "ei tietoa".
+ * ".." and are read out in words; cells not written read "ei tietoa".
  */
-export function unitSpreadTable(unitCells: readonly Cell[], wholeCells: readonly Cell[], o: Pick<UnitSpreadOptions, "name" | "measure" | "threshold" | "unitNames" | "lang" | "document">): HTMLTableElement {
+export function unitSpreadTable(unitCells: readonly Cell[], wholeCells: readonly Cell[], o: Pick<UnitSpreadOptions, "name" | "measure" | "unitNames" | "lang" | "document">): HTMLTableElement {
   const lang = o.lang ?? "fi";
   const doc = o.document ?? document;
   const periods = [...new Set([...unitCells, ...wholeCells].map((c) => c.period))].sort();
@@ -209,12 +207,14 @@ export function unitSpreadTable(unitCells: readonly Cell[], wholeCells: readonly
     { label: t(lang, "whole"), cells: new Map(wholeCells.map((c) => [c.period, c])) },
     ...[...o.unitNames].filter(([id]) => byUnit.has(id)).map(([id, label]) => ({ label, cells: byUnit.get(id)! })),
   ];
-  return dataTable(rows, [
+  const table = dataTable(rows, [
     { label: t(lang, "unit"), value: (r) => r.label },
-    ...periods.map((p) => ({ label: formatPeriod(p, lang), numeric: true, value: (r: (typeof rows)[number]) => figureNode(r.cells.get(p), o.measure, o.threshold, lang, doc) })),
+    ...periods.map((p) => ({ label: formatPeriod(p, lang), numeric: true, value: (r: (typeof rows)[number]) => figureNode(r.cells.get(p), o.measure, lang, doc) })),
   ], { caption: t(lang, "chartDataCaption", { name: `${o.name}: ${t(lang, "byUnit")}` }), className: "chart-table", document: doc });
+  if ([...unitCells, ...wholeCells].some((c) => c.suppressed)) appendTableLegend(table, lang, doc);
+  return table;
 }
 
-export function unitSpreadTableDetails(unitCells: readonly Cell[], wholeCells: readonly Cell[], o: Pick<UnitSpreadOptions, "name" | "measure" | "threshold" | "unitNames" | "lang" | "document">): HTMLDetailsElement {
+export function unitSpreadTableDetails(unitCells: readonly Cell[], wholeCells: readonly Cell[], o: Pick<UnitSpreadOptions, "name" | "measure" | "unitNames" | "lang" | "document">): HTMLDetailsElement {
   return chartDataDetails(t(o.lang ?? "fi", "chartData"), () => unitSpreadTable(unitCells, wholeCells, o), o.document ?? document);
 }

@@ -6,10 +6,10 @@
 // fail / hit-and-miss against the target). Limits are recalculated from the
 // start date of a development measure the indicator follows: the limits break
 // there. With fewer than 12 values a process gets no limits, and the chart
-// says so. Withheld months are "< 5" markers, not gaps; the target is a step
+// says so. Withheld months are ".." markers, not gaps; the target is a step
 // line with ✓ / ✗ per month. All numbers come from lib/spc.ts and
 // lib/targets.ts; this only draws them.
-import { formatCell, formatDate, formatPeriod, formatValueWithUnit, type Lang } from "../lib/format.js";
+import { WITHHELD_MARK, formatDate, formatPeriod, formatValueWithUnit, type Lang } from "../lib/format.js";
 import { t, type StringKey } from "../lib/i18n.js";
 import { periodEndDate, periodMidDate, periodStartDate } from "../lib/periods.js";
 import type { Cell } from "../lib/slices.js";
@@ -21,7 +21,7 @@ import { chartCaption, periodBand, timeChartFrame, ruleMarks, statusRow, suppres
 import { assuranceText, variationText } from "./xmr-chart-text.js";
 import { legend, linePath, paddedDomain, px, svgEl, titleEl } from "./svg.js";
 import { chartDataDetails, type DataColumn, dataTable } from "../lib/a11y.js";
-import { figureNode } from "../lib/chart-tables.js";
+import { appendTableLegend, cellWords, figureNode, withheldLegendNote } from "../lib/chart-tables.js";
 
 /** MDC's colours: grey common cause, blue improvement, orange concern, purple neither. */
 export const SPC_COLORS: Record<PointVariation, string> = { "common-cause": "#7f7f7f", improvement: COLORS.better, concern: COLORS.worse, neither: "#7b3294" };
@@ -82,7 +82,6 @@ export interface XmrChartOptions {
   /** Whose series this is ("Koko kaupunki", a unit's name). */
   scope: string;
   measure: string;
-  threshold: number | null;
   direction: Direction;
   targets?: readonly TargetLike[];
   /** Annotations on the time axis: development measures' start dates (or programme milestones). */
@@ -145,7 +144,7 @@ export function xmrChart(cells: readonly Cell[], o: XmrChartOptions): HTMLElemen
   }
   const lastValued = [...cells].reverse().find(hasValue);
   if (lastValued) {
-    sentences.push(t(lang, "xmrLatest", { period: formatPeriod(lastValued.period, lang), value: formatCell(lastValued, o.measure, o.threshold, lang), variation: model.variation ? variationText(model.variation, lang).toLowerCase() : t(lang, "noVerdict").toLowerCase() }));
+    sentences.push(t(lang, "xmrLatest", { period: formatPeriod(lastValued.period, lang), value: cellWords(lastValued, o.measure, lang), variation: model.variation ? variationText(model.variation, lang).toLowerCase() : t(lang, "noVerdict").toLowerCase() }));
   }
   if (model.target) {
     sentences.push(model.assurance
@@ -248,7 +247,7 @@ export function xmrChart(cells: readonly Cell[], o: XmrChartOptions): HTMLElemen
     const target = o.targets?.length ? targetForPeriod(o.targets, row.period) : null;
     const met = statuses.find((st) => st.period === row.period);
     const title = [
-      `${o.scope}\n${formatPeriod(row.period, lang)}: ${formatCell(cell, o.measure, o.threshold, lang)}`,
+      `${o.scope}\n${formatPeriod(row.period, lang)}: ${cellWords(cell, o.measure, lang)}`,
       `${t(lang, POINT_KEYS[kind])}${rulesText ? ` (${rulesText})` : ""}`,
       target && met ? `${t(lang, "target")} ${formatTarget(target, o.measure, lang)}: ${t(lang, met.met ? "targetMet" : "targetNotMet")}` : "",
     ].filter(Boolean).join("\n");
@@ -260,9 +259,9 @@ export function xmrChart(cells: readonly Cell[], o: XmrChartOptions): HTMLElemen
     pointsG.append(el);
   }
   svg.append(pointsG);
-  const withheld = suppressedMarks(doc, f, x, cells, { label: o.scope, color: COLORS.neutral, threshold: o.threshold, lang });
+  const withheld = suppressedMarks(doc, f, x, cells, { label: o.scope, color: COLORS.neutral, lang });
   if (withheld) svg.append(withheld);
-  const row = statusRow(doc, f, x, statuses, { measure: o.measure, threshold: o.threshold, lang });
+  const row = statusRow(doc, f, x, statuses, { measure: o.measure, lang });
   if (row) svg.append(row);
 
   const entries: { label: string; color?: string; symbol?: string; dash?: string }[] = [];
@@ -270,10 +269,13 @@ export function xmrChart(cells: readonly Cell[], o: XmrChartOptions): HTMLElemen
   for (const kind of ["common-cause", "improvement", "concern", "neither"] as const) if (kinds.has(kind)) entries.push({ label: t(lang, POINT_KEYS[kind]), symbol: POINT_SYMBOL[kind], color: SPC_COLORS[kind] });
   if (steps.length) entries.push({ label: t(lang, "target"), color: COLORS.target, dash: "5,4" });
   if (statuses.length) entries.push({ label: t(lang, "targetMet"), symbol: TARGET_SYMBOL.met, color: COLORS.better }, { label: t(lang, "targetNotMet"), symbol: TARGET_SYMBOL.notMet, color: COLORS.worse });
-  if (cells.some((c) => c.suppressed)) entries.push({ label: t(lang, "suppressedNote"), symbol: `<${o.threshold ?? 5}`, color: COLORS.neutral });
+  const anyWithheld = cells.some((c) => c.suppressed);
+  if (anyWithheld) entries.push({ label: t(lang, "suppressedSpoken"), symbol: WITHHELD_MARK, color: COLORS.neutral });
   figure.append(legend(doc, entries), svg);
 
-  figure.append(chartCaption(doc, sentences.join(" "), ruled?.shown));
+  const caption = chartCaption(doc, sentences.join(" "), ruled?.shown);
+  if (anyWithheld) caption.append(withheldLegendNote(lang, doc));
+  figure.append(caption);
   return figure;
 }
 
@@ -281,7 +283,7 @@ export function xmrChart(cells: readonly Cell[], o: XmrChartOptions): HTMLElemen
  * The XmR chart's data as a table (the chart's accessible version): per
  * month the value, the mean and the process limits in force, what the point
  * signals (and by which rule), and the target in force with ✓ / ✗. A withheld
- * month shows "< 5" and is read out in words.
+ * month shows ".." and is read out in words.
  */
 export function xmrTable(cells: readonly Cell[], o: Omit<XmrChartOptions, "width" | "height">): HTMLTableElement {
   const lang = o.lang ?? "fi";
@@ -291,7 +293,7 @@ export function xmrTable(cells: readonly Cell[], o: Omit<XmrChartOptions, "width
   const fmt = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? "–" : formatValueWithUnit(v, o.measure, lang));
   const columns: DataColumn<Cell>[] = [
     { label: t(lang, "periodColumn"), value: (c) => formatPeriod(c.period, lang) },
-    { label: t(lang, "value"), numeric: true, value: (c) => figureNode(c, o.measure, o.threshold, lang, doc) },
+    { label: t(lang, "value"), numeric: true, value: (c) => figureNode(c, o.measure, lang, doc) },
     { label: t(lang, "xmrMean"), numeric: true, value: (c) => fmt(rowOf.get(c.period)?.mean) },
     { label: t(lang, "xmrLower"), numeric: true, value: (c) => fmt(rowOf.get(c.period)?.lower) },
     { label: t(lang, "xmrUpper"), numeric: true, value: (c) => fmt(rowOf.get(c.period)?.upper) },
@@ -318,7 +320,9 @@ export function xmrTable(cells: readonly Cell[], o: Omit<XmrChartOptions, "width
       },
     });
   }
-  return dataTable(cells, columns, { caption: t(lang, "chartDataCaption", { name: `${t(lang, "xmrTitle", { name: o.name })}, ${o.scope}` }), className: "chart-table xmr-table", document: doc });
+  const table = dataTable(cells, columns, { caption: t(lang, "chartDataCaption", { name: `${t(lang, "xmrTitle", { name: o.name })}, ${o.scope}` }), className: "chart-table xmr-table", document: doc });
+  if (cells.some((c) => c.suppressed)) appendTableLegend(table, lang, doc);
+  return table;
 }
 
 /** The XmR table in a closed <details>, for below the chart. */

@@ -1,9 +1,9 @@
 // The data tables behind the charts: every figure a chart draws, as a table
 // with a caption, column headers and period row headers, so a screen reader
 // (or anyone who would rather read numbers) gets the chart's data. A withheld
-// figure shows "< 5" and is read out as "alle 5, piilotettu tietosuojan
-// vuoksi"; a missing one reads "ei tietoa", never 0.
-import { formatCell, formatPeriod, type Lang } from "./format.js";
+// figure shows ".." and is read out as "piilotettu tietosuojan vuoksi"; a
+// missing one reads "ei tietoa", never 0.
+import { WITHHELD_MARK, formatCell, formatPeriod, type Lang } from "./format.js";
 import { t } from "./i18n.js";
 import type { Cell } from "./slices.js";
 import { type TargetLike, isMet, targetForPeriod } from "./targets.js";
@@ -12,32 +12,53 @@ import { formatValueWithUnit } from "./format.js";
 
 const hasValue = (c: Cell | undefined | null): c is Cell & { value: number } => !!c && !c.suppressed && c.value !== null && Number.isFinite(c.value);
 
-/** How a withheld figure is read out: "alle 5, piilotettu tietosuojan vuoksi". */
-export function spokenSuppressed(threshold: number | null, lang: Lang): string {
-  return threshold ? t(lang, "suppressedSpoken", { threshold }) : t(lang, "suppressedNote");
+/** How a withheld figure is read out: "piilotettu tietosuojan vuoksi" (never "alle 5": a partner cell may be large). */
+export function spokenSuppressed(lang: Lang): string {
+  return t(lang, "suppressedSpoken");
+}
+
+/** The legend of the withheld mark: ".. Piilotettu tietosuojan vuoksi: solussa on alle kynnysarvon …". */
+export function withheldLegend(lang: Lang): string {
+  return `${WITHHELD_MARK} ${t(lang, "suppressedLegend")}`;
+}
+
+/** The legend as a small paragraph (class "withheld-legend"), for below a table or a chart. */
+export function withheldLegendNote(lang: Lang, doc: Document = document, tag = "p"): HTMLElement {
+  const el = doc.createElement(tag);
+  el.className = "withheld-legend muted small";
+  el.textContent = withheldLegend(lang);
+  return el;
+}
+
+/**
+ * A cell in words, for sentences, captions and hover titles: its value,
+ * "ei tietoa", or for a withheld one the words ("piilotettu tietosuojan
+ * vuoksi") rather than the bare mark, which a screen reader cannot say.
+ */
+export function cellWords(cell: { value: number | null; suppressed: boolean } | null | undefined, measure: string, lang: Lang): string {
+  return cell?.suppressed ? spokenSuppressed(lang) : formatCell(cell, measure, lang);
 }
 
 /**
  * A figure as text for a table cell: "57,3 %", "ei tietoa", or for a withheld
- * one "< 5" on screen and the spoken words for a screen reader.
+ * one ".." on screen and the spoken words for a screen reader.
  */
-export function figureNode(cell: Cell | null | undefined, measure: string, threshold: number | null, lang: Lang, doc: Document = document): Node {
-  const text = formatCell(cell, measure, threshold, lang);
-  if (!cell?.suppressed) return doc.createTextNode(text);
+export function figureNode(cell: Cell | null | undefined, measure: string, lang: Lang, doc: Document = document): Node {
+  if (!cell?.suppressed) return doc.createTextNode(formatCell(cell, measure, lang));
   const span = doc.createElement("span");
   span.className = "cell-suppressed";
-  return withheldFigure(span, text, threshold, lang, doc);
+  return withheldFigure(span, lang, doc);
 }
 
-/** Fills `el` with a withheld figure: "< 5" on screen (and in its title), the words for a screen reader. */
-export function withheldFigure<E extends HTMLElement>(el: E, text: string, threshold: number | null, lang: Lang, doc: Document = document): E {
-  el.title = `${t(lang, "suppressedNote")} (${text})`;
+/** Fills `el` with a withheld figure: ".." on screen, its meaning in its title and, in words, for a screen reader. */
+export function withheldFigure<E extends HTMLElement>(el: E, lang: Lang, doc: Document = document): E {
+  el.title = t(lang, "suppressedLegend");
   const shown = doc.createElement("span");
   shown.setAttribute("aria-hidden", "true");
-  shown.textContent = text;
+  shown.textContent = WITHHELD_MARK;
   const spoken = doc.createElement("span");
   spoken.className = "visually-hidden";
-  spoken.textContent = spokenSuppressed(threshold, lang);
+  spoken.textContent = spokenSuppressed(lang);
   el.append(shown, spoken);
   return el;
 }
@@ -51,7 +72,6 @@ export interface SeriesTableOptions {
   /** The chart's name, for the table's caption. */
   name: string;
   measure: string;
-  threshold: number | null;
   /** With targets, a column of the target in force per period and whether the first series meets it. */
   targets?: readonly TargetLike[];
   lang?: Lang;
@@ -66,7 +86,7 @@ export function seriesTable(series: readonly TableSeries[], o: SeriesTableOption
   const byPeriod = series.map((s) => new Map(s.cells.map((c) => [c.period, c])));
   const columns = [
     { label: t(lang, "periodColumn"), value: (p: string) => formatPeriod(p, lang) },
-    ...series.map((s, i) => ({ label: s.label, numeric: true, value: (p: string) => figureNode(byPeriod[i].get(p), o.measure, o.threshold, lang, doc) })),
+    ...series.map((s, i) => ({ label: s.label, numeric: true, value: (p: string) => figureNode(byPeriod[i].get(p), o.measure, lang, doc) })),
   ];
   if (o.targets?.length) {
     columns.push({
@@ -82,11 +102,26 @@ export function seriesTable(series: readonly TableSeries[], o: SeriesTableOption
       },
     });
   }
-  return dataTable(periods, columns, { caption: t(lang, "chartDataCaption", { name: o.name }), className: "chart-table", document: doc });
+  const table = dataTable(periods, columns, { caption: t(lang, "chartDataCaption", { name: o.name }), className: "chart-table", document: doc });
+  if (series.some((s) => s.cells.some((c) => c.suppressed))) appendTableLegend(table, lang, doc);
+  return table;
 }
 
 /** The series table in a closed <details> below a chart. */
 export function seriesTableDetails(series: readonly TableSeries[], o: SeriesTableOptions): HTMLDetailsElement {
   const lang = o.lang ?? "fi";
   return chartDataDetails(t(lang, "chartData"), () => seriesTable(series, o), o.document ?? document);
+}
+
+/** The withheld mark's legend in a table's footer (one cell across all columns), when a cell of the table is withheld. */
+export function appendTableLegend(table: HTMLTableElement, lang: Lang, doc: Document = document): HTMLTableElement {
+  const columns = Math.max(1, ...[...table.rows].map((r) => [...r.cells].reduce((n, c) => n + (c.colSpan || 1), 0)));
+  const tfoot = doc.createElement("tfoot");
+  const tr = doc.createElement("tr");
+  const td = withheldLegendNote(lang, doc, "td") as HTMLTableCellElement;
+  td.colSpan = columns;
+  tr.append(td);
+  tfoot.append(tr);
+  table.append(tfoot);
+  return table;
 }

@@ -87,10 +87,13 @@ export function formatValue(value: number, { unit, lang = "fi" }: ValueFormatOpt
   }
 }
 
-/** What a suppressed cell reads as: "< 5" (the threshold), never 0 or a gap. */
-export function formatSuppressed(threshold: number | null, lang: Lang = "fi"): string {
-  return threshold ? `<${NNBSP}${threshold}` : lang === "en" ? "suppressed" : lang === "sv" ? "skyddad" : "suojattu";
-}
+/**
+ * The one mark of every withheld (privacy-suppressed) cell: ".." (the Finnish
+ * statistical convention, Tilastokeskus: data withheld). Never 0, never a gap,
+ * and never "< 5": a cell withheld as a partner (complementary suppression)
+ * may have hundreds of observations. Screen readers get words instead.
+ */
+export const WITHHELD_MARK = "..";
 
 // ---------------------------------------------------------------------------
 // Page helpers on top of the formats above: ticks, changes, cells, timestamps
@@ -136,15 +139,14 @@ export function formatChange(delta: number, unit: string, lang: Lang = "fi"): st
 
 const NO_DATA: Record<Lang, string> = { fi: "ei tietoa", sv: "uppgift saknas", en: "no data" };
 
-/** How a cell reads: its value, "< 5" when withheld, "ei tietoa" when it was not written. */
+/** How a cell reads: its value, ".." when withheld, "ei tietoa" when it was not written. */
 export function formatCell(
   cell: { value: number | null; suppressed: boolean } | null | undefined,
   unit: string,
-  threshold: number | null,
   lang: Lang = "fi",
 ): string {
   if (!cell) return NO_DATA[lang];
-  if (cell.suppressed) return formatSuppressed(threshold, lang);
+  if (cell.suppressed) return WITHHELD_MARK;
   if (cell.value === null || !Number.isFinite(cell.value)) return NO_DATA[lang];
   return formatValueWithUnit(cell.value, unit, lang);
 }

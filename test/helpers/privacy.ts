@@ -1,30 +1,15 @@
-// The disclosure rule checked on any indicator table: in every additive group
-// (units under unit ALL; breakdown values under value ALL), counting its total,
-// the number of suppressed cells is never exactly one — neither a lone hidden
-// member beside a published total nor a hidden total beside published members.
+// The privacy guarantee checked on any indicator table the way a reader would
+// try it: the audit (loaders/privacy/audit), an attacker over the published
+// table that shares no code with the suppression, must recover nothing.
 import assert from "node:assert/strict";
+import { loadCatalogue } from "../../loaders/catalogue.ts";
+import { toExportCsv } from "../../loaders/emit.ts";
 import type { PublishedCell } from "../../loaders/indicator-row.ts";
+import { auditPublished } from "../../loaders/privacy/audit/index.ts";
 
-export function assertNoLoneHiddenCell(cells: readonly PublishedCell[]): void {
-  const groups = new Map<string, { total?: PublishedCell; hidden: number; members: number }>();
-  const entry = (key: string) => {
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = { hidden: 0, members: 0 }));
-    return g;
-  };
-  for (const c of cells) {
-    const base = `${c.indicator_id}|${c.period_type}|${c.period}`;
-    const units = entry(`${base}|units|${c.breakdown_value}`);
-    const values = entry(`${base}|values|${c.unit_id}`);
-    for (const [g, isTotal] of [[units, c.unit_id === "ALL"], [values, c.breakdown_value === "ALL"]] as const) {
-      if (isTotal) g.total = c;
-      else {
-        g.members++;
-        if (c.suppressed) g.hidden++;
-      }
-    }
-  }
-  for (const [key, g] of groups) {
-    if (g.total && g.members > 0) assert.notEqual(g.hidden + (g.total.suppressed ? 1 : 0), 1, `group ${key} has exactly one suppressed cell`);
-  }
+export async function assertNothingRecoverable(cells: readonly PublishedCell[]): Promise<void> {
+  const { violations, contradictions } = await auditPublished({ indicatorsCsv: toExportCsv(cells), catalogue: loadCatalogue() });
+  assert.equal(contradictions, 0, "the audit finds the published figures consistent");
+  // A numerator that can only be 0 is reported apart, not a recovered figure (README, "Privacy").
+  assert.deepEqual(violations.filter((v) => v.rule !== "zero").map((v) => v.message), [], "the audit recovers withheld figures");
 }

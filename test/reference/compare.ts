@@ -66,19 +66,6 @@ export function compareFigures(reference: AnyCell[], pipeline: AnyCell[], rel = 
   return out;
 }
 
-/** Differences in the suppressed flag (cells present in both). */
-export function compareFlags(reference: AnyCell[], pipeline: AnyCell[]): Difference[] {
-  const pipe = index(pipeline, "pipeline");
-  const out: Difference[] = [];
-  for (const r of reference) {
-    const p = pipe.get(cellKey(r));
-    if (p && p.suppressed !== r.suppressed) {
-      out.push({ indicator: r.indicator_id, key: cellKey(r), what: `${where(r)}: reference suppressed=${r.suppressed}, pipeline suppressed=${p.suppressed} (n=${r.n})` });
-    }
-  }
-  return out;
-}
-
 /** The first `perIndicator` differences of each indicator, with counts. */
 export function report(title: string, diffs: Difference[], perIndicator = 20): string {
   if (!diffs.length) return `${title}: no differences`;

@@ -1,6 +1,7 @@
 // The reference implementation of ../shared/spec/indicators.md, in plain
-// TypeScript: extract folder → unsuppressed cells (and, separately,
-// suppression). Independent of the project's SQL.
+// TypeScript: extract folder → unsuppressed cells. Independent of the
+// project's SQL. (Suppression has no reference copy: the audit, which shares
+// no code with it, judges what the pipeline publishes.)
 import { readFileSync } from "node:fs";
 import { accessCells } from "./access.ts";
 import type { RefCell } from "./cells.ts";
@@ -8,7 +9,6 @@ import { effectCells } from "./effect.ts";
 import { experienceCells } from "./experience.ts";
 import { readExtract } from "./extract.ts";
 import { staffingCells } from "./staffing.ts";
-import { suppressReference, type Privacy } from "./suppress.ts";
 
 export type { RefCell } from "./cells.ts";
 
@@ -45,10 +45,11 @@ export function referenceCells(dir: string): RefCell[] {
   return cells.filter((c) => (OPTIONAL_SOURCES[c.indicator_id] ?? []).every((t) => x.present.has(t)));
 }
 
+export type Privacy = { n: string; threshold: number } | { suppress: false };
+
 /** Privacy rules per indicator id from data/indicators.json. */
 export function privacyRules(cataloguePath: string): Map<string, Privacy> {
   const catalogue = JSON.parse(readFileSync(cataloguePath, "utf8")) as { indicators: { id: string; privacy: Privacy }[] };
   return new Map(catalogue.indicators.map((i) => [i.id, i.privacy]));
 }
 
-export { suppressReference };

@@ -1,0 +1,38 @@
+// node --import tsx loaders/privacy/audit/cli.ts FILE.csv [--quality meta.json] [--catalogue indicators.json] [--verbose]
+// Prints every figure a reader could recover from the published files and
+// exits 1 if there is any (2 if the files contradict what the audit infers).
+import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { CATALOGUE_PATH, type Catalogue } from "../../catalogue.ts";
+import { auditPublished } from "./index.ts";
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { quality: { type: "string" }, catalogue: { type: "string" }, verbose: { type: "boolean" } },
+});
+if (positionals.length !== 1) {
+  console.error("usage: node --import tsx loaders/privacy/audit/cli.ts FILE.csv [--quality meta.json] [--catalogue indicators.json]");
+  process.exit(2);
+}
+const catalogue = JSON.parse(readFileSync(values.catalogue ?? CATALOGUE_PATH, "utf8")) as Catalogue;
+const result = await auditPublished({
+  indicatorsCsv: readFileSync(positionals[0], "utf8"),
+  quality: values.quality ? JSON.parse(readFileSync(values.quality, "utf8")) : undefined,
+  catalogue,
+  onProgress: values.verbose ? (m) => console.error(m) : undefined,
+});
+for (const v of result.violations) {
+  console.log(`${v.rule}\t${v.indicator_id}\t${v.period_type} ${v.period}\t${v.unit_id}\t${v.breakdown_value}\t${v.field}\t[${v.min}, ${v.max}]`);
+}
+const s = result.stats;
+const byRule = (rule: string) => result.violations.filter((v) => v.rule === rule).length;
+console.error(
+  `privacy audit: ${result.violations.length} violations (${byRule("pinned")} pinned, ${byRule("narrow")} narrow); ` +
+    `${s.withheldCells} withheld cells, ${s.variables} unknowns, ${s.components} components (largest ${s.largestComponent}), ${s.lps} LPs, ${s.ms} ms; ` +
+    `${result.links.length} linked series`,
+);
+if (result.contradictions) {
+  console.error(`privacy audit: ${result.contradictions} published figures contradict the relations inferred from them; cannot vouch for these files`);
+  process.exit(2);
+}
+process.exit(result.violations.length ? 1 : 0);

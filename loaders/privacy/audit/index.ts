@@ -1,0 +1,106 @@
+// The independent privacy check: an attacker that reads only the published
+// files and tries to recover withheld figures by linear programming. It shares
+// no code with the suppression (loaders/suppress.ts, loaders/privacy/*), so a
+// mistake there cannot hide itself here. See the spec, "Privacy: what may be
+// published", for what it must guarantee.
+import { violationsOf, minimaWanted, type AuditViolation } from "./checks.ts";
+import { components } from "./components.ts";
+import { fieldsOf, type CatalogueEntry, type IndicatorFields } from "./fields.ts";
+import { clusters, findLinks, seriesOf, type Link } from "./links.ts";
+import { propagate } from "./propagate.ts";
+import { readPublished, type IndicatorTable } from "./published.ts";
+import { addQuality, type QualityFigures } from "./quality.ts";
+import { addRelations, type Inference } from "./relations.ts";
+import { Slots } from "./slots.ts";
+import { solveRanges, pinTol } from "./solve.ts";
+import { LinearSystem } from "./system.ts";
+
+export type { AuditViolation } from "./checks.ts";
+export type { QualityFigures } from "./quality.ts";
+
+export interface AuditInput {
+  /** The export CSV text. */
+  indicatorsCsv: string;
+  quality?: QualityFigures;
+  catalogue: { indicators: CatalogueEntry[] };
+  /** Progress lines (phase timings), for the CLI's --verbose. */
+  onProgress?: (message: string) => void;
+}
+
+export interface AuditResult {
+  violations: AuditViolation[];
+  stats: { withheldCells: number; variables: number; components: number; largestComponent: number; lps: number; ms: number };
+  /** What the attacker inferred (for the report and for debugging). */
+  links: Link[];
+  relations: Inference[];
+  /** Published figures that contradict the inferred relations; the audit cannot vouch for a table with any. */
+  contradictions: number;
+}
+
+/** value = scale × numerator ÷ denominator (100 for NPS and rates per 100), read from a published row. */
+function valueScaleOf(t: IndicatorTable, f: IndicatorFields): number {
+  if (f.nps) return 100;
+  for (const r of t.rows) {
+    if (r.suppressed || r.value === null) continue;
+    if (f.fields.length === 1 && f.fields[0] === "num" && r.numerator) return r.value / r.numerator;
+    if (r.numerator && r.denominator && r.value) return Number(((r.value * r.denominator) / r.numerator).toPrecision(3));
+  }
+  return 1;
+}
+
+export async function auditPublished(input: AuditInput): Promise<AuditResult> {
+  const t0 = performance.now();
+  const log = (m: string) => input.onProgress?.(`${m} (${Math.round(performance.now() - t0)} ms)`);
+  const tables = readPublished(input.indicatorsCsv);
+  const entries = new Map(input.catalogue.indicators.map((i) => [i.id, i]));
+  const fields = new Map<string, IndicatorFields>();
+  const valueScale = new Map<string, number>();
+  for (const t of tables.values()) {
+    const f = fieldsOf(t, entries.get(t.id));
+    fields.set(t.id, f);
+    valueScale.set(t.id, valueScaleOf(t, f));
+  }
+
+  const links = findLinks(seriesOf(tables, (id) => fields.get(id)!.fields));
+  const sys = new LinearSystem();
+  const slots = new Slots(tables, fields, clusters(links), sys);
+  slots.addLinkRows();
+  const relations: Inference[] = [];
+  for (const t of tables.values()) relations.push(...addRelations(t, fields.get(t.id)!.fields, slots, sys));
+  addQuality(input.quality, tables, slots, sys);
+  log(`${slots.cells.length} withheld cells, ${sys.lo.length} unknowns, ${sys.rows.length} rows, ${links.length} links`);
+
+  const bounds = propagate(sys);
+  const comps = components(sys, bounds);
+  log(`propagation fixed ${bounds.fixed.reduce((a, b) => a + b, 0)} unknowns; ${comps.length} components, ${comps.filter((c) => c.length > 1).length} with more than one unknown, largest ${comps.reduce((m, c) => Math.max(m, c.length), 0)}`);
+  // An unknown needs its own LPs only while it could still be narrow (its
+  // threshold) or pinned (the pinning tolerance).
+  const countVars = new Map<number, number>();
+  for (const c of slots.cells) {
+    const f = fields.get(c.row.indicator)!;
+    if (f.countField && f.threshold !== null) countVars.set(c.vars[f.countField]!, f.threshold);
+  }
+  const needFor = (v: number, observedMax: number) => {
+    const thr = countVars.get(v);
+    const tol = 10 * pinTol(observedMax);
+    return thr !== undefined && bounds.lo[v] < thr ? Math.max(thr, tol) : tol;
+  };
+  const ranges = await solveRanges(sys, bounds, comps, needFor, log);
+  log(`${ranges.lps} LPs`);
+  await ranges.exactMin(minimaWanted(slots.cells, ranges));
+  const violations = violationsOf(slots.cells, fields, valueScale, ranges);
+  return {
+    violations,
+    stats: {
+      withheldCells: slots.cells.length,
+      variables: sys.lo.length,
+      components: comps.length,
+      largestComponent: comps.reduce((m, c) => Math.max(m, c.length), 0),
+      lps: ranges.lps,
+      ms: Math.round(performance.now() - t0),
+    },
+    links,
+    relations,
+    contradictions: sys.contradictions + bounds.conflicts + ranges.infeasibleComponents,
+  };
+}

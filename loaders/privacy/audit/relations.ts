@@ -1,0 +1,95 @@
+// Rule 1: the sums a reader can form — units under ALL, breakdown values under
+// ALL, finer periods under coarser ones — and, for each (indicator, field,
+// kind), whether the fully published groups show the total to be the sum of
+// its members or only bounded by them (distinct counts).
+import type { Field } from "./fields.ts";
+import { FINER, levelOf, membersOf } from "./periods.ts";
+import { key, type IndicatorTable } from "./published.ts";
+import type { Slots } from "./slots.ts";
+import type { Expr, LinearSystem } from "./system.ts";
+
+export type Kind = "units" | "breakdown" | "time";
+const REL_TOL = 1e-9;
+
+/** What the fully published groups allow for one (indicator, field, kind). */
+export interface Inference {
+  indicator: string;
+  field: Field;
+  kind: Kind;
+  /** Fully published groups that have a non-zero figure. */
+  groups: number;
+  equal: boolean; // total = Σ members
+  atMostSum: boolean; // total ≤ Σ members
+  atLeastEach: boolean; // total ≥ every member
+  atLeastSum: boolean; // total ≥ Σ members
+}
+
+/** [total key, member keys] of every group of one kind over the indicator's universe. */
+function* groups(t: IndicatorTable, kind: Kind): Generator<[string, string[]]> {
+  const periods = [...t.periods];
+  const units = [...t.units];
+  const bvs = [...t.bvs];
+  if (kind === "units") {
+    // area:/model: rows are sums of their own; they are not members of ALL here.
+    const members = units.filter((u) => u !== "ALL" && !u.includes(":"));
+    if (!t.units.has("ALL") || !members.length) return;
+    for (const p of periods) for (const b of bvs) yield [key(p, "ALL", b), members.map((u) => key(p, u, b))];
+  } else if (kind === "breakdown") {
+    const members = bvs.filter((b) => b !== "ALL");
+    if (!t.bvs.has("ALL") || !members.length) return;
+    for (const p of periods) for (const u of units) yield [key(p, u, "ALL"), members.map((b) => key(p, u, b))];
+  } else {
+    for (const p of periods) {
+      const level = levelOf(p);
+      if (!level) continue;
+      for (const finer of FINER[level]) {
+        const ms = membersOf(p, finer).filter((m) => t.periods.has(m));
+        if (!ms.length) continue;
+        for (const u of units) for (const b of bvs) yield [key(p, u, b), ms.map((m) => key(m, u, b))];
+      }
+    }
+  }
+}
+
+export function addRelations(t: IndicatorTable, fields: Field[], slots: Slots, sys: LinearSystem): Inference[] {
+  const out: Inference[] = [];
+  for (const field of fields) {
+    for (const kind of ["units", "breakdown", "time"] as Kind[]) {
+      const inf: Inference = { indicator: t.id, field, kind, groups: 0, equal: true, atMostSum: true, atLeastEach: true, atLeastSum: true };
+      const pending: [Expr, Expr[]][] = [];
+      for (const [tk, mks] of groups(t, kind)) {
+        const total = slots.expr(t.id, field, tk);
+        const members = mks.map((k) => slots.expr(t.id, field, k));
+        if (total.v >= 0 || members.some((m) => m.v >= 0)) {
+          pending.push([total, members]);
+          continue;
+        }
+        // Fully published (or missing-as-zero): judge the relation from it.
+        const sum = members.reduce((s, m) => s + m.k, 0);
+        const max = members.reduce((s, m) => Math.max(s, m.k), -Infinity);
+        const scale = Math.max(Math.abs(total.k), members.reduce((s, m) => s + Math.abs(m.k), 0));
+        if (scale === 0) continue;
+        const tol = REL_TOL * Math.max(1, scale);
+        inf.groups++;
+        if (Math.abs(total.k - sum) > tol) inf.equal = false;
+        if (total.k > sum + tol) inf.atMostSum = false;
+        if (total.k < max - tol) inf.atLeastEach = false;
+        if (total.k < sum - tol) inf.atLeastSum = false;
+      }
+      // With nothing to judge from, assume the sum holds: the stronger attacker.
+      const equal = inf.groups === 0 || inf.equal;
+      for (const [total, members] of pending) {
+        const parts: [Expr, number][] = [[total, 1], ...members.map((m): [Expr, number] => [m, -1])];
+        if (equal) sys.add(parts, 0, 0);
+        else {
+          if (inf.atMostSum && inf.atLeastSum) sys.add(parts, 0, 0);
+          else if (inf.atMostSum) sys.add(parts, -Infinity, 0);
+          else if (inf.atLeastSum) sys.add(parts, 0, Infinity);
+          if (inf.atLeastEach && !inf.atLeastSum) for (const m of members) sys.add([[total, 1], [m, -1]], 0, Infinity);
+        }
+      }
+      if (inf.groups || pending.length) out.push(inf);
+    }
+  }
+  return out;
+}

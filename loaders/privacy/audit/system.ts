@@ -1,0 +1,64 @@
+// The attacker's linear system: unknowns with bounds, and rows
+// lo ≤ Σ coef·x ≤ hi. Published figures are constants and go to the bounds,
+// so only withheld (and "not constrained") quantities become unknowns.
+import type { Field } from "./fields.ts";
+
+/** A quantity as the reader knows it: a constant (v = −1, value k) or k × unknown v. */
+export interface Expr {
+  v: number;
+  k: number;
+}
+export const constant = (k: number): Expr => ({ v: -1, k });
+
+export interface Row {
+  vars: number[];
+  coefs: number[];
+  lo: number;
+  hi: number;
+}
+
+export interface VarInfo {
+  /** Index of the withheld cell the unknown belongs to, or −1 for an unconstrained helper. */
+  cell: number;
+  field: Field;
+}
+
+export class LinearSystem {
+  lo: number[] = [];
+  hi: number[] = [];
+  info: VarInfo[] = [];
+  rows: Row[] = [];
+  /** Rows with no unknown that the published figures break by more than rounding. */
+  contradictions = 0;
+
+  addVar(lo: number, info: VarInfo): number {
+    this.lo.push(lo);
+    this.hi.push(Infinity);
+    this.info.push(info);
+    return this.lo.length - 1;
+  }
+
+  /** Adds lo ≤ Σ coef·expr ≤ hi, moving constants to the bounds; drops rows with no unknown. */
+  add(parts: [Expr, number][], lo: number, hi: number): void {
+    let c = 0;
+    let scale = 0;
+    const acc = new Map<number, number>();
+    for (const [e, coef] of parts) {
+      if (e.v < 0) {
+        c += coef * e.k;
+        scale = Math.max(scale, Math.abs(coef * e.k));
+      } else acc.set(e.v, (acc.get(e.v) ?? 0) + coef * e.k);
+    }
+    const vars: number[] = [];
+    const coefs: number[] = [];
+    // A quantity reached twice through scaled links can cancel up to float dust; drop it.
+    const big = Math.max(0, ...[...acc.values()].map(Math.abs));
+    for (const [v, k] of acc) if (Math.abs(k) > 1e-12 * big) (vars.push(v), coefs.push(k));
+    if (!vars.length) {
+      const tol = 1e-9 * Math.max(1, scale);
+      if (c < lo - tol || c > hi + tol) this.contradictions++;
+      return;
+    }
+    this.rows.push({ vars, coefs, lo: lo - c, hi: hi - c });
+  }
+}

@@ -1,0 +1,498 @@
+// Privacy: primary suppression (n under the indicator's threshold) and
+// secondary suppression by hypercubes, so that no withheld figure can be
+// worked out from everything published (../../README.md, "Privacy").
+//
+// Why hypercubes: every published sum here runs along one of three
+// hierarchies (units under the whole city, months → quarters → halves →
+// years, breakdown values under their total). For a withheld target cell,
+// pick in each hierarchy either a pair (the target's branch and a sibling
+// branch, down to a leaf each) or a chain (the target's branch up to the
+// top). The corner cells — the product of those branches — get signs +1/−1
+// by branch, and moving every corner by sign × t changes no published sum:
+// every sum holds either both branches of a pair or neither. So if all
+// corners are withheld, a reader who knows every sum still cannot tell the
+// true table from the one moved by t, for every t that keeps the corners'
+// counts non-negative: the target is not pinned, nor is any corner, and the
+// range of the target's count is min(+corners) + min(−corners) wide. A cube
+// is chosen per primary cell, cheapest first (fewest new cells withheld), so
+// that the range is at least the threshold wide; a primary cell already
+// inside an earlier cube wide enough is protected by it. The pattern is a
+// proof that the guarantee holds; loaders/privacy/audit/ checks it again,
+// from the published files alone, without this code. We wrote our own
+// because no JavaScript library does cell suppression (τ-ARGUS and sdcTable
+// are Java and R).
+//
+// Indicators that publish the same count (catalogue `sharedCounts`) form one
+// group and are withheld together, coordinate by coordinate; a cube must then
+// hold for every indicator of the group that has cells at its corners.
+import type { Catalogue, Indicator } from "../catalogue.ts";
+import { thresholdOf } from "../catalogue.ts";
+import { ALL, type IndicatorCell } from "../indicator-row.ts";
+import { flatHierarchy, isolatedHierarchy, timeHierarchy, type Hierarchy } from "./hierarchies.ts";
+
+export interface SuppressionLogEntry {
+  indicator_id: string;
+  period_type: string;
+  period: string;
+  unit_id: string;
+  breakdown_value: string;
+  reason: "threshold" | "complementary";
+}
+
+export interface SuppressionResult {
+  cells: IndicatorCell[];
+  log: SuppressionLogEntry[];
+}
+
+export interface SuppressionOptions {
+  /**
+   * Which sums the patterns respect (all by default). Switching one off gives
+   * a weaker suppression: the tests use it to show that the audit catches it.
+   */
+  relations?: { units?: boolean; time?: boolean; breakdown?: boolean };
+}
+
+/** An indicator as suppression sees it. */
+interface Member {
+  id: string;
+  threshold: number;
+  hasBreakdown: boolean;
+  /** The published count whose range must be at least the threshold wide, or null (person-years: see countField). */
+  countField: "numerator" | "denominator" | null;
+  /** Counts another indicator publishes too, by their shared name (catalogue `sharedCounts`). */
+  shared: { numerator?: string; denominator?: string };
+}
+
+/** One coordinate (unit × period × breakdown value) of a group: its cells, one per indicator present. */
+interface Coord {
+  unit: string;
+  period: string;
+  value: string;
+  cells: Map<string, IndicatorCell>;
+  withheld: boolean;
+  /** Indicators whose primary cell here is protected by a cube already. */
+  covered: Set<string>;
+  /** On the work list, not yet taken. */
+  queued: boolean;
+}
+
+interface Corner {
+  unit: string;
+  period: string;
+  value: string;
+  sign: 1 | -1;
+}
+
+interface Side {
+  plus: string[];
+  minus: string[];
+}
+
+export function suppress(input: readonly IndicatorCell[], catalogue: Catalogue, options: SuppressionOptions = {}): SuppressionResult {
+  const cells = input.map((c) => ({ ...c }));
+  const members = new Map<string, Member>();
+  for (const ind of catalogue.indicators) {
+    const threshold = thresholdOf(ind);
+    if (threshold != null) members.set(ind.id, { id: ind.id, threshold, hasBreakdown: ind.breakdown !== null, countField: countFieldOf(ind), shared: ind.sharedCounts ?? {} });
+  }
+  const isPrimary = (c: IndicatorCell) => c.n === null || c.n < members.get(c.indicator_id)!.threshold;
+
+  for (const group of groupsOf(catalogue, members)) {
+    const groupCells = cells.filter((c) => group.has(c.indicator_id));
+    if (groupCells.length) protectGroup(groupCells, [...group].map((id) => members.get(id)!), isPrimary, options.relations ?? {});
+  }
+
+  const log: SuppressionLogEntry[] = [];
+  for (const c of cells) {
+    if (!c.suppressed) continue;
+    log.push({ indicator_id: c.indicator_id, period_type: c.period_type, period: c.period, unit_id: c.unit_id, breakdown_value: c.breakdown_value, reason: isPrimary(c) ? "threshold" : "complementary" });
+    c.value = null;
+    c.numerator = null;
+    c.denominator = null;
+  }
+  return { cells, log };
+}
+
+/**
+ * The count whose range a reader must not narrow below the threshold: the
+ * count itself for a count, otherwise the denominator. Indicators whose n is a
+ * headcount publish person-years, which never bound a headcount from above
+ * (part-time staff), so only "not pinned" applies to them.
+ */
+function countFieldOf(ind: Indicator): Member["countField"] {
+  if ("suppress" in ind.privacy) return null;
+  if (ind.privacy.n === "average headcount") return null;
+  return ind.unit === "count" ? "numerator" : "denominator";
+}
+
+/** Indicators linked by a shared count, as sets of ids; every other indicator on its own. */
+function groupsOf(catalogue: Catalogue, members: Map<string, Member>): Set<string>[] {
+  const groups: Set<string>[] = [];
+  const byCount = new Map<string, Set<string>>();
+  for (const ind of catalogue.indicators) {
+    if (!members.has(ind.id)) continue;
+    const names = Object.values(ind.sharedCounts ?? {});
+    const joined = names.map((n) => byCount.get(n)).filter((g): g is Set<string> => g !== undefined);
+    const group = new Set([ind.id, ...joined.flatMap((g) => [...g])]);
+    for (const g of joined) groups.splice(groups.indexOf(g), 1);
+    groups.push(group);
+    for (const [name, g] of byCount) if (joined.includes(g)) byCount.set(name, group);
+    for (const n of names) byCount.set(n, group);
+  }
+  return groups;
+}
+
+const keyOf = (unit: string, period: string, value: string) => `${unit}\u0001${period}\u0001${value}`;
+
+/** Coordinates by unit, period and value: nested maps, as the cube search looks up millions of corners. */
+class CoordIndex {
+  private byUnit = new Map<string, Map<string, Map<string, Coord>>>();
+  get(unit: string, period: string, value: string): Coord | undefined {
+    return this.byUnit.get(unit)?.get(period)?.get(value);
+  }
+  add(coord: Coord): void {
+    let byPeriod = this.byUnit.get(coord.unit);
+    if (!byPeriod) this.byUnit.set(coord.unit, (byPeriod = new Map()));
+    let byValue = byPeriod.get(coord.period);
+    if (!byValue) byPeriod.set(coord.period, (byValue = new Map()));
+    byValue.set(coord.value, coord);
+  }
+}
+
+function protectGroup(cells: IndicatorCell[], members: Member[], isPrimary: (c: IndicatorCell) => boolean, relations: NonNullable<SuppressionOptions["relations"]>): void {
+  const coords = new CoordIndex();
+  const all: Coord[] = [];
+  for (const c of cells) {
+    if (c.unit_id.includes(":")) throw new Error(`${c.indicator_id}: cells of areas and operating models (${c.unit_id}) are not yet protected by the suppression`);
+    let coord = coords.get(c.unit_id, c.period, c.breakdown_value);
+    if (!coord) {
+      coords.add((coord = { unit: c.unit_id, period: c.period, value: c.breakdown_value, cells: new Map(), withheld: false, covered: new Set(), queued: false }));
+      all.push(coord);
+    }
+    coord.cells.set(c.indicator_id, c);
+  }
+  const units = relations.units === false ? isolatedHierarchy() : flatHierarchy(cells.map((c) => c.unit_id));
+  const time = relations.time === false ? isolatedHierarchy() : timeHierarchy();
+  const values = relations.breakdown === false ? isolatedHierarchy() : flatHierarchy(cells.map((c) => c.breakdown_value));
+  const memberById = new Map(members.map((m) => [m.id, m]));
+  // What withholding a coordinate costs readers: a total is worth more than a detail.
+  // The whole city's headline figure (all units, all breakdown values) most of all.
+  const weight = (c: Coord) => (units.level(c.unit) ? (values.level(c.value) ? 100 : 8) : values.level(c.value) ? 3 : 1) * (1 + 2 * time.level(c.period));
+
+  const withhold = (coord: Coord) => {
+    coord.withheld = true;
+    for (const c of coord.cells.values()) c.suppressed = true;
+  };
+  // A withheld cell is protected once a cube moves it (and, for a primary cell, wide enough).
+  const uncovered = (coord: Coord) => members.filter((m) => coord.cells.has(m.id) && !coord.covered.has(m.id));
+
+  // Work list: coordinates with a primary cell, finest first (months, units, values), then by key;
+  // then every coordinate a cube withheld without moving all of its cells.
+  const level = (c: Coord) => time.level(c.period) * 4 + units.level(c.unit) * 2 + values.level(c.value);
+  const queue = all.filter((c) => [...c.cells.values()].some(isPrimary));
+  queue.sort((a, b) => level(a) - level(b) || (keyOf(a.unit, a.period, a.value) < keyOf(b.unit, b.period, b.value) ? -1 : 1));
+  for (const t of queue) {
+    withhold(t);
+    t.queued = true;
+  }
+
+  for (let i = 0; i < queue.length; i++) {
+    const target = queue[i];
+    target.queued = false;
+    const required = uncovered(target);
+    if (!required.length) continue;
+    const primaries = required.filter((m) => isPrimary(target.cells.get(m.id)!));
+    // Leaves are ranked by what makes a cube possible and cheap: every count above 0 (a count at 0
+    // on both signs cannot move), withheld already, then the largest count.
+    const ranked = primaries.length ? primaries : required;
+    const sizeAt = (unit: string, period: string, value: string) => {
+      const coord = coords.get(unit, period, value);
+      if (!coord) return -Infinity;
+      const cells = required.map((m) => coord.cells.get(m.id));
+      const positive = cells.every((c) => c && (c.numerator ?? 1) > 0 && (c.denominator ?? 1) > 0);
+      return (positive ? 4e15 : 0) + (coord.withheld ? 2e15 : 0) + Math.min(...ranked.map((m) => size(coord.cells.get(m.id), m)));
+    };
+    const candidates = (need: Member[], wide: boolean): Evaluation[] => {
+      const unitSides = sides(units, target.unit, (u) => sizeAt(u, target.period, target.value), wide ? Infinity : 4);
+      const timeSides = sides(time, target.period, (p) => sizeAt(target.unit, p, target.value), wide ? 4 : 3);
+      const valueSides = sides(values, target.value, (v) => sizeAt(target.unit, target.period, v), wide ? 4 : 3);
+      const out: Evaluation[] = [];
+      for (const u of unitSides) for (const p of timeSides) for (const v of valueSides) {
+        const e = evaluate(cornersOf(u, p, v), target, need, members, coords, weight);
+        if (e) out.push(e);
+      }
+      return out;
+    };
+    // The best-ranked leaves first; every unit when that finds nothing, or only a pattern that
+    // withholds a new whole-city figure.
+    const newTotal = (set: Evaluation[]) => set.some((e) => e.coords.some((c) => !c.withheld && c.unit === ALL));
+    const search = (need: Member[]): Evaluation[] | null => {
+      const primary = need.filter((m) => primaries.includes(m));
+      const first = choose(candidates(need, false), target, primary);
+      if (first && !newTotal(first)) return first;
+      const all = choose(candidates(need, true), target, primary);
+      return all && first ? (total(all) < total(first) ? all : first) : (all ?? first);
+    };
+    // Cubes for all the cells here together, or else for each indicator on its own.
+    let cubes = search(required);
+    if (!cubes) {
+      const each = required.map((m) => search([m]));
+      cubes = each.every((e) => e !== null) ? (each as Evaluation[][]).flat() : null;
+    }
+    if (!cubes) {
+      // No pattern at all (a table too sparse for any): the group's whole year goes. No
+      // published sum reaches across years, so nothing published then bears on these cells.
+      const year = time.path(time.leavesUnder(target.period)[0]).at(-1)!;
+      for (const c of all) {
+        if (time.path(time.leavesUnder(c.period)[0]).at(-1) !== year) continue;
+        withhold(c);
+        for (const id of c.cells.keys()) c.covered.add(id);
+      }
+      continue;
+    }
+    for (const m of primaries) target.covered.add(m.id);
+    for (const cube of cubes) {
+      for (const coord of cube.coords) {
+        if (!coord.withheld) withhold(coord);
+        for (const [id, move] of cube.moves) {
+          const cell = coord.cells.get(id);
+          if (cell && (!isPrimary(cell) || move.width >= memberById.get(id)!.threshold)) coord.covered.add(id);
+        }
+      }
+      // A corner whose cells did not all move (or not far enough) needs cubes of its own: on the list.
+      for (const coord of cube.coords) {
+        if (!coord.queued && uncovered(coord).length) {
+          coord.queued = true;
+          queue.push(coord);
+        }
+      }
+    }
+  }
+}
+
+const total = (set: Evaluation[]) => set.reduce((sum, e) => sum + e.cost, 0);
+
+/**
+ * The cheapest set of cubes that protects the target: one cube wide enough
+ * on its own, or up to six cubes whose falling corners (sign opposite to the
+ * target's) are all different, so that their rises add up: each such corner
+ * falls in one cube only, by no more than its count, while every other corner
+ * only rises. The target can fall by its own count at most.
+ */
+function choose(found: Evaluation[], target: Coord, primaries: Member[]): Evaluation[] | null {
+  if (!found.length) return null;
+  const counted = primaries.filter((m) => m.countField !== null);
+  const own = new Map(counted.map((m) => [m.id, size(target.cells.get(m.id), m)]));
+  const enough = (set: Evaluation[]) =>
+    counted.every((m) => {
+      const rise = set.reduce((sum, e) => sum + e.moves.get(m.id)!.rise, 0);
+      const fall = Math.min(own.get(m.id)!, Math.max(...set.map((e) => e.moves.get(m.id)!.fall)));
+      return rise + fall >= m.threshold;
+    });
+  const byCost = [...found].sort((a, b) => a.cost - b.cost || b.protection - a.protection);
+  const single = byCost.find((e) => enough([e])) ?? null;
+  // Greedy: add the cube that costs least beyond the cubes taken, whose falling corners are new.
+  const set: Evaluation[] = [];
+  const taken = new Set<Coord>();
+  const falling = new Set<Coord>();
+  let cost = 0;
+  const extra = (e: Evaluation) => {
+    let sum = 0;
+    for (const [c, w] of e.costs) if (!taken.has(c)) sum += w;
+    return sum;
+  };
+  while (set.length < 6) {
+    let next: Evaluation | null = null;
+    let nextCost = Infinity;
+    for (const e of byCost) {
+      if (set.includes(e) || e.falling.some((c) => falling.has(c))) continue;
+      const x = extra(e);
+      if (x < nextCost) [next, nextCost] = [e, x];
+    }
+    if (!next || (single && cost + nextCost >= single.cost)) break;
+    set.push(next);
+    cost += nextCost;
+    for (const c of next.coords) taken.add(c);
+    for (const c of next.falling) falling.add(c);
+    if (enough(set)) return set;
+  }
+  return single ? [single] : null;
+}
+
+/** A cell's count that a reader must not narrow (or its denominator, as a size), 0 where absent. */
+function size(cell: IndicatorCell | undefined, m: Member): number {
+  if (!cell) return 0;
+  return (m.countField === "numerator" ? cell.numerator : cell.denominator) ?? 0;
+}
+
+/**
+ * The branches a cube may take in one hierarchy around the target node: a
+ * pair at the target's level or any level above it (the target's branch and
+ * a sibling branch of that ancestor, each down to a leaf), or a chain to the
+ * top. A pair higher up leaves the common parent published: a month whose
+ * quarter has no other month with data pairs with a month of the other
+ * quarter or half instead of taking its year with it.
+ */
+function sides(h: Hierarchy, node: string, rank: (leaf: string) => number, limit: number): Side[] {
+  const level = h.level(node);
+  const best = (leaves: string[]) =>
+    leaves.map((leaf) => ({ leaf, r: rank(leaf) })).filter((x) => x.r > -Infinity).sort((a, b) => b.r - a.r || (a.leaf < b.leaf ? -1 : 1)).slice(0, limit).map((x) => x.leaf);
+  const own = best(h.leavesUnder(node));
+  const out: Side[] = [];
+  for (const e of own) {
+    const path = h.path(e);
+    for (let up = level; up < path.length; up++) {
+      for (const f of best(h.siblings(path[up]).flatMap((s) => h.leavesUnder(s)))) {
+        out.push({ plus: path.slice(0, up + 1), minus: h.path(f).slice(0, up + 1) });
+      }
+    }
+    out.push({ plus: path, minus: [] });
+  }
+  return out;
+}
+
+function cornersOf(u: Side, p: Side, v: Side): Corner[] {
+  const corners: Corner[] = [];
+  const signed = (s: Side) => [...s.plus.map((x) => [x, 1] as const), ...s.minus.map((x) => [x, -1] as const)];
+  for (const [unit, su] of signed(u)) for (const [period, sp] of signed(p)) for (const [value, sv] of signed(v)) {
+    corners.push({ unit, period, value, sign: (su * sp * sv) as 1 | -1 });
+  }
+  return corners;
+}
+
+const FIELDS = ["numerator", "denominator"] as const;
+
+/** How far the cube moves each non-negative field of an indicator. */
+type Spans = Partial<Record<(typeof FIELDS)[number], Move>>;
+
+interface Move {
+  /** How far the target's count can rise (the smallest count on the corners that fall), and fall (the others). */
+  rise: number;
+  fall: number;
+  /** The range the cube gives each of its corners on its own. */
+  width: number;
+}
+
+interface Evaluation {
+  coords: Coord[];
+  /** The corners whose sign is opposite to the target's. */
+  falling: Coord[];
+  /** What withholding each corner costs (0 where withheld and moved already). */
+  costs: Map<Coord, number>;
+  /** New cells withheld, plus cells the cube withholds without moving them (they need cubes of their own), weighted by level. */
+  cost: number;
+  /** The smallest range the cube leaves the counts of the indicators it must move, as a tie-break. */
+  protection: number;
+  /** Per indicator the cube moves, how far its count moves (Infinity where it has no count to bound). */
+  moves: Map<string, Move>;
+}
+
+/**
+ * Whether moving the corners by sign × t is possible for every indicator in
+ * `need` (present at all its corners; each non-negative field can move in
+ * some direction). Other indicators of the group move along where they can.
+ * Null when the cube does not do.
+ */
+function evaluate(corners: Corner[], target: Coord, need: Member[], members: Member[], coords: CoordIndex, weight: (c: Coord) => number): Evaluation | null {
+  const at = corners.map((c) => coords.get(c.unit, c.period, c.value));
+  const spans = new Map<string, Spans>();
+  for (const m of members) {
+    const found = movement(m, corners, at, target);
+    if (found === null) {
+      if (need.includes(m)) return null;
+    } else spans.set(m.id, found);
+  }
+  linkSpans(members, spans, target);
+  const unbounded: Move = { rise: Infinity, fall: Infinity, width: Infinity };
+  const moves = new Map([...spans].map(([id, sp]) => {
+    const field = members.find((m) => m.id === id)!.countField;
+    return [id, (field && sp[field]) || unbounded];
+  }));
+  let protection = Infinity;
+  for (const m of need) protection = Math.min(protection, moves.get(m.id)!.width);
+  const unique = [...new Set(at.filter((c): c is Coord => c !== undefined))];
+  const falling = [...new Set(at.filter((c, i): c is Coord => c !== undefined && corners[i].sign === -1))];
+  const costs = new Map<Coord, number>();
+  let cost = 0;
+  for (const c of unique) {
+    let w = c.withheld ? 0 : c.cells.size * weight(c);
+    for (const id of c.cells.keys()) if (!moves.has(id) && !c.covered.has(id)) w += weight(c);
+    costs.set(c, w);
+    cost += w;
+  }
+  return { coords: unique, falling, costs, cost, protection, moves };
+}
+
+/**
+ * How far the cube moves each field of an indicator, or null where the
+ * indicator cannot move (absent at some of its corners, or a field at 0 on
+ * both signs) or has no cell at the corners.
+ */
+function movement(m: Member, corners: Corner[], at: (Coord | undefined)[], target: Coord): Spans | null {
+  let present = 0;
+  let inSpace = 0;
+  for (let i = 0; i < corners.length; i++) {
+    if (!m.hasBreakdown && corners[i].value !== ALL) continue;
+    inSpace++;
+    if (at[i]?.cells.has(m.id)) present++;
+  }
+  if (present === 0 || present < inSpace) return null;
+  const spans: Spans = {};
+  for (const field of FIELDS) {
+    let minPlus = Infinity;
+    let minPlusOthers = Infinity;
+    let minMinus = Infinity;
+    let applies = true;
+    for (let i = 0; i < corners.length && applies; i++) {
+      const cell = at[i]?.cells.get(m.id);
+      if (!cell) continue;
+      const x = cell[field];
+      // An empty field (an NPS's numerator, a count's denominator) has no bound to respect.
+      if (x === null) applies = false;
+      else if (corners[i].sign === 1) {
+        minPlus = Math.min(minPlus, x);
+        if (at[i] !== target) minPlusOthers = Math.min(minPlusOthers, x);
+      } else minMinus = Math.min(minMinus, x);
+    }
+    if (!applies) continue;
+    // A count at 0 on both signs cannot move. The denominator must (it is the count the
+    // threshold protects). A numerator that is 0 at every corner stays a visible 0: hiding
+    // every such zero would withhold the whole city's figures (README, "Privacy"); but one
+    // that is not 0 somewhere would be pinned there, so then the cube does not do.
+    if (minPlus <= 0 && minMinus <= 0) {
+      if (field === "denominator" || field === m.countField) return null;
+      if (at.some((c) => (c?.cells.get(m.id)?.[field] ?? 0) > 0)) return null;
+      continue;
+    }
+    spans[field] = { rise: minMinus, fall: minPlusOthers, width: minPlus + minMinus };
+  }
+  return spans;
+}
+
+/**
+ * A count two indicators publish moves as one: each by the cube's t, in
+ * proportion (person-years and agency hours, respondents and statement
+ * answers), so each can move only as far as the most constrained of them.
+ */
+function linkSpans(members: Member[], spans: Map<string, Spans>, target: Coord): void {
+  for (const m of members) {
+    const own = spans.get(m.id);
+    if (!own) continue;
+    for (const field of FIELDS) {
+      const name = m.shared[field];
+      const mine = own[field];
+      const x = target.cells.get(m.id)?.[field];
+      if (!name || !mine || !x) continue;
+      for (const other of members) {
+        for (const f2 of FIELDS) {
+          if (other === m && f2 === field) continue;
+          const theirs = spans.get(other.id)?.[f2];
+          const y = target.cells.get(other.id)?.[f2];
+          if (other.shared[f2] !== name || !theirs || !y) continue;
+          const ratio = x / y;
+          own[field] = { rise: Math.min(mine.rise, theirs.rise * ratio), fall: Math.min(mine.fall, theirs.fall * ratio), width: Math.min(mine.width, theirs.width * ratio) };
+        }
+      }
+    }
+  }
+}

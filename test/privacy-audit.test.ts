@@ -1,0 +1,129 @@
+// The independent privacy audit (loaders/privacy/audit): an attacker that reads
+// only the published export. Hand-made tables, each with the exact figures a
+// reader can recover from it.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { loadCatalogue } from "../loaders/catalogue.ts";
+import { auditPublished, type AuditViolation } from "../loaders/privacy/audit/index.ts";
+
+const catalogue = loadCatalogue();
+const HEADER = "indicator_id,period_type,period,unit_id,breakdown,breakdown_value,numerator,denominator,value,suppressed";
+
+type Cell = [period: string, unit: string, num: number | null, den: number | null, bv?: string];
+
+const typeOf = (p: string) => (p.includes("Q") ? "quarter" : p.includes("H") ? "half" : p.includes("-") ? "month" : "year");
+
+/** Export rows of one indicator; cells whose "period/unit/bv" is in `withheld` are written as withheld. */
+function rows(indicator: string, cells: Cell[], withheld: string[] = [], value = (n: number | null, d: number | null) => (n === null ? d : d ? n / d : null)): string[] {
+  return cells.map(([p, u, n, d, bv = "ALL"]) => {
+    const hidden = withheld.includes(`${p}/${u}/${bv}`) || withheld.includes(`${p}/${u}`);
+    const f = (x: number | null) => (hidden || x === null ? "" : String(x));
+    const breakdown = bv === "ALL" ? "ALL" : "channel";
+    return [indicator, typeOf(p), p, u, breakdown, bv, f(n), f(d), hidden ? "" : f(value(n, d)), hidden ? "true" : "false"].join(",");
+  });
+}
+const csv = (...parts: string[][]) => [HEADER, ...parts.flat()].join("\n") + "\n";
+
+/** The violations, with ranges rounded so float dust does not matter. */
+async function audit(text: string): Promise<string[]> {
+  const r = await auditPublished({ indicatorsCsv: text, catalogue });
+  assert.equal(r.contradictions, 0);
+  const round = (x: number) => Math.round(x * 1e6) / 1e6;
+  return r.violations.map((v: AuditViolation) => `${v.rule} ${v.indicator_id} ${v.period} ${v.unit_id} ${v.breakdown_value} ${v.field} [${round(v.min)}, ${round(v.max)}]`);
+}
+
+/** Months of 2020Q1 × units with the quarter and ALL sums, all additive. */
+function quarterTable(per: Record<string, [number, number][]>): Cell[] {
+  const months = ["2020-01", "2020-02", "2020-03"];
+  const units = Object.keys(per);
+  const cells: Cell[] = [];
+  const sum = (xs: [number, number][]) => xs.reduce<[number, number]>((s, x) => [s[0] + x[0], s[1] + x[1]], [0, 0]);
+  months.forEach((m, i) => {
+    cells.push([m, "ALL", ...sum(units.map((u) => per[u][i]))]);
+    for (const u of units) cells.push([m, u, ...per[u][i]]);
+  });
+  cells.push(["2020Q1", "ALL", ...sum(units.flatMap((u) => per[u]))]);
+  for (const u of units) cells.push(["2020Q1", u, ...sum(per[u])]);
+  return cells;
+}
+
+test("time: a quarter and two of its months pin the third (ACC_FIRST_CONTACT, as on the bundled sample)", async () => {
+  const cells: Cell[] = [["2020Q1", "U1", 8, 17], ["2020-01", "U1", 3, 6], ["2020-02", "U1", 2, 3], ["2020-03", "U1", 3, 8]];
+  assert.deepEqual(await audit(csv(rows("ACC_FIRST_CONTACT", cells, ["2020-02/U1"]))), [
+    "pinned ACC_FIRST_CONTACT 2020-02 U1 ALL numerator [2, 2]",
+    "pinned ACC_FIRST_CONTACT 2020-02 U1 ALL denominator [3, 3]",
+    "pinned ACC_FIRST_CONTACT 2020-02 U1 ALL value [0.666667, 0.666667]",
+  ]);
+});
+
+test("units: the whole city and the other units pin a withheld unit", async () => {
+  const cells: Cell[] = [["2020-01", "ALL", 20, 40], ["2020-01", "U1", 10, 20], ["2020-01", "U2", 6, 12], ["2020-01", "U3", 4, 8]];
+  assert.deepEqual(await audit(csv(rows("ACC_FIRST_CONTACT", cells, ["2020-01/U2"]))), [
+    "pinned ACC_FIRST_CONTACT 2020-01 U2 ALL numerator [6, 6]",
+    "pinned ACC_FIRST_CONTACT 2020-01 U2 ALL denominator [12, 12]",
+    "pinned ACC_FIRST_CONTACT 2020-01 U2 ALL value [0.5, 0.5]",
+  ]);
+});
+
+test("two indicators: realised visits withheld under PROD_REMOTE_SHARE are published under PROD_VISITS_PER_FTE", async () => {
+  const months = ["2020-01", "2020-02", "2020-03", "2020-04"];
+  const visits = [120, 95, 143, 50];
+  const remote = [30, 21, 40, 2];
+  const personYears = [1.5, 1.25, 1.75, 0.5];
+  const text = csv(
+    rows("PROD_REMOTE_SHARE", months.map((m, i): Cell => [m, "U1", remote[i], visits[i]]), ["2020-04/U1"]),
+    rows("PROD_VISITS_PER_FTE", months.map((m, i): Cell => [m, "U1", visits[i], personYears[i]])),
+  );
+  const r = await auditPublished({ indicatorsCsv: text, catalogue });
+  assert.deepEqual(r.links.map((l) => `${l.a} = ${l.ratio} × ${l.b}`), ["PROD_REMOTE_SHARE.den = 1 × PROD_VISITS_PER_FTE.num"]);
+  // The remote visits themselves are bounded by nothing published.
+  assert.deepEqual(await audit(text), ["pinned PROD_REMOTE_SHARE 2020-04 U1 ALL denominator [50, 50]"]);
+});
+
+test("narrow: a 2×2 pattern inside a published quarter and ALL leaves the small cells a range under the threshold", async () => {
+  const cells = quarterTable({ U1: [[1, 2], [1, 2], [3, 9]], U2: [[1, 2], [20, 40], [5, 10]], U3: [[7, 11], [8, 13], [9, 15]] });
+  const withheld = ["2020-01/U1", "2020-02/U1", "2020-01/U2", "2020-02/U2"];
+  assert.deepEqual(await audit(csv(rows("ACC_FIRST_CONTACT", cells, withheld))), [
+    "narrow ACC_FIRST_CONTACT 2020-01 U1 ALL denominator [0, 4]",
+    "narrow ACC_FIRST_CONTACT 2020-01 U2 ALL denominator [0, 4]",
+    "narrow ACC_FIRST_CONTACT 2020-02 U1 ALL denominator [0, 4]",
+  ]);
+});
+
+test("the same 2×2 pattern with large partners recovers nothing", async () => {
+  const cells = quarterTable({ U1: [[1, 2], [15, 30], [3, 9]], U2: [[14, 30], [20, 40], [5, 10]], U3: [[7, 11], [8, 13], [9, 15]] });
+  const withheld = ["2020-01/U1", "2020-02/U1", "2020-01/U2", "2020-02/U2"];
+  assert.deepEqual(await audit(csv(rows("ACC_FIRST_CONTACT", cells, withheld))), []);
+});
+
+test("distinct counts: a quarter below the sum of its months is read as an inequality, so nothing is pinned", async () => {
+  const cells: Cell[] = [
+    // U2, fully published, shows that a quarter's clients are not the sum of its months'.
+    ["2020-01", "U2", 3, 6], ["2020-02", "U2", 3, 6], ["2020-03", "U2", 3, 6], ["2020Q1", "U2", 7, 15],
+    ["2020-01", "U1", 8, 12], ["2020-02", "U1", 5, 10], ["2020-03", "U1", 6, 12], ["2020Q1", "U1", 15, 25],
+  ];
+  const text = csv(rows("EFF_CONTACT_PERSON", cells, ["2020-01/U1"]));
+  assert.deepEqual(await audit(text), []);
+  const r = await auditPublished({ indicatorsCsv: text, catalogue });
+  const time = r.relations.filter((x) => x.kind === "time");
+  assert.ok(time.length === 2 && time.every((x) => !x.equal && x.atMostSum && x.atLeastEach));
+});
+
+test("NPS: net promoters pinned at 0 over a positive number of answers pins the value", async () => {
+  const nps = (n: number | null, d: number | null) => (n === null || !d ? null : (100 * n) / d);
+  const cells: Cell[] = [
+    // January, fully published: answers are not additive over units here (ALL 18 < 10 + 10), the net is.
+    ["2020-01", "ALL", 2, 18], ["2020-01", "U1", 2, 10], ["2020-01", "U2", 0, 10],
+    ["2020-02", "ALL", 3, 30], ["2020-02", "U1", 0, 20], ["2020-02", "U2", 3, 12],
+  ];
+  // rows() takes the net as "numerator" to compute the value; the export leaves the numerator empty for NPS.
+  const lines = rows("CX_NPS", cells, ["2020-02/U1"], nps).map((l) => {
+    const f = l.split(",");
+    f[6] = "";
+    return f.join(",");
+  });
+  assert.deepEqual(await audit(csv(lines)), [
+    "pinned CX_NPS 2020-02 U1 ALL numerator [0, 0]",
+    "pinned CX_NPS 2020-02 U1 ALL value [0, 0]",
+  ]);
+});
