@@ -14,7 +14,7 @@ export interface AuditViolation {
   field: "numerator" | "denominator" | "value";
   /**
    * pinned: worked out exactly; narrow: a possibly small count narrowed below its
-   * threshold; zero: a withheld numerator (or the value through it) that can only be 0.
+   * threshold; zero: a withheld numerator count (or the value through it) that can only be 0.
    */
   rule: "pinned" | "narrow" | "zero";
   min: number;
@@ -54,7 +54,8 @@ export function violationsOf(cells: WithheldCell[], fields: Map<string, Indicato
       pinned[field] = isPinned(r, v);
       if (pinned[field]) {
         const what = field === "net" ? "numerator (net promoters − detractors)" : column(field);
-        const zero = field !== "den" && field !== f.countField && pinnedAtZero(r, v);
+        // A count of 0 (not a net, which is signed) is reported apart; see the rule's doc.
+        const zero = field === "num" && field !== f.countField && pinnedAtZero(r, v);
         push(column(field), zero ? "zero" : "pinned", r.min[v], r.max[v], `${what} is pinned to ${fmt(r.max[v])}`);
       }
     }
@@ -67,7 +68,7 @@ export function violationsOf(cells: WithheldCell[], fields: Map<string, Indicato
         const x = (scale * r.max[top]) / r.max[den];
         push("value", "pinned", x, x, `value is pinned to ${fmt(x)}`);
       } else if (pinnedAtZero(r, top) && r.minExact[den] && r.min[den] > 1e-9) {
-        push("value", "zero", 0, 0, `value is pinned to 0 (numerator pinned at 0, denominator at least ${fmt(r.min[den])})`);
+        push("value", c.vars.num !== undefined ? "zero" : "pinned", 0, 0, `value is pinned to 0 (numerator pinned at 0, denominator at least ${fmt(r.min[den])})`);
       }
     } else if (f.fields.length === 1 && pinned[f.fields[0]]) {
       const v = c.vars[f.fields[0]]!;

@@ -155,20 +155,24 @@ export async function solveRanges(
     }
   };
 
+  /** A component as an LP, or null when HiGHS refuses it: unverifiable, counted with the contradictions, so the CLI refuses to vouch. */
+  const load = (vars: number[]): ComponentLP | null => {
+    try {
+      return new ComponentLP(h, sys, b, vars);
+    } catch (e) {
+      log((e as Error).message);
+      out.infeasibleComponents++;
+      return null;
+    }
+  };
+
   for (const vars of comps) {
     if (vars.length === 1 && vars.every((v) => b.rowsOf[v].every((ri) => sys.rows[ri].vars.every((u) => u === v || b.fixed[u])))) {
       loneRange(sys, b, vars[0], out);
       continue;
     }
-    let lp: ComponentLP;
-    try {
-      lp = new ComponentLP(h, sys, b, vars);
-    } catch (e) {
-      // Unverifiable: counted with the contradictions, so the CLI refuses to vouch.
-      log((e as Error).message);
-      out.infeasibleComponents++;
-      continue;
-    }
+    const lp = load(vars);
+    if (!lp) continue;
     const lps0 = out.lps, t0 = performance.now();
     try {
       const r = rng(vars[0] + 1);
@@ -250,15 +254,8 @@ export async function solveRanges(
     for (const v of want) if (!minExact[v] && compOf[v] >= 0) byComp.set(compOf[v], [...(byComp.get(compOf[v]) ?? []), v]);
     for (const [ci, vs] of [...byComp].sort((x, y) => x[0] - y[0])) {
       const vars = comps[ci];
-      let lp: ComponentLP;
-      try {
-        lp = new ComponentLP(h, sys, b, vars);
-      } catch (e) {
-        // Unverifiable, as above.
-        log((e as Error).message);
-        out.infeasibleComponents++;
-        continue;
-      }
+      const lp = load(vars);
+      if (!lp) continue;
       try {
         for (const v of vs) {
           const unit = new Array(vars.length).fill(0);
