@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -18,6 +18,8 @@ import {
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const seedsDir = path.resolve(projectRoot, "../shared/seeds");
+/** The source documents sit beside the project, not in it: on a clone of the project alone these tests say so and skip. */
+const noSeeds = existsSync(seedsDir) ? false : `the source documents are not here (${seedsDir})`;
 const shippedPath = path.join(projectRoot, "data/programme.json");
 const shipped: Programme = JSON.parse(readFileSync(shippedPath, "utf8"));
 
@@ -91,7 +93,7 @@ test("the targets the indicator catalogue refers to exist, with their values and
 
 // --- Sources -------------------------------------------------------------------
 
-test("every measure's source quote occurs in the named seed file", () => {
+test("every measure's source quote occurs in the named seed file", { skip: noSeeds }, () => {
   const texts = new Map<string, string>();
   const seed = (file: string) => {
     if (!texts.has(file)) texts.set(file, normaliseWhitespace(readFileSync(path.join(seedsDir, file), "utf8")));
@@ -106,12 +108,12 @@ test("every measure's source quote occurs in the named seed file", () => {
   }
 });
 
-test("every other quote in the model (goals, targets, baselines, milestones …) occurs in its seed file", () => {
+test("every other quote in the model (goals, targets, baselines, milestones …) occurs in its seed file", { skip: noSeeds }, () => {
   assert.ok(collectSourceQuotes(shipped).length > shipped.measures.length);
   assert.deepEqual(checkSourceQuotes(shipped, seedsDir), []);
 });
 
-test("a quote that is not in the seed file, or a file that does not exist, is reported", () => {
+test("a quote that is not in the seed file, or a file that does not exist, is reported", { skip: noSeeds }, () => {
   const invented = broken((p) => (p.measures[0].source.quote = "Helsinki käynnisti hankkeen tammikuussa 2019."));
   assert.match(checkSourceQuotes(invented, seedsDir).join("\n"), /quote not found in 003_/);
   const missingFile = broken((p) => {
@@ -121,7 +123,7 @@ test("a quote that is not in the seed file, or a file that does not exist, is re
   assert.match(checkSourceQuotes(missingFile, seedsDir).join("\n"), /seed file 009_0000000000000000\.txt not found/);
 });
 
-test("whitespace is normalised when comparing quotes (line breaks, no-break spaces)", () => {
+test("whitespace is normalised when comparing quotes (line breaks, no-break spaces)", { skip: noSeeds }, () => {
   assert.equal(normaliseWhitespace(" a\n  b\u00a0c\t"), "a b c");
   const reflowed = broken((p) => {
     const m = measure(p, "HT4-PALJON-PALVELUJA");

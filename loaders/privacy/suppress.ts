@@ -13,10 +13,14 @@
 // corners are withheld, a reader who knows every sum still cannot tell the
 // true table from the one moved by t, for every t that keeps the corners'
 // counts non-negative: the target is not pinned, nor is any corner, and the
-// range of the target's count is min(+corners) + min(−corners) wide. A cube
-// is chosen per primary cell, cheapest first (fewest new cells withheld), so
-// that the range is at least the threshold wide; a primary cell already
-// inside an earlier cube wide enough is protected by it. The pattern is a
+// range of the target's count is min(+corners) + min(−corners) wide. Cubes
+// are chosen per primary cell, cheapest first (fewest new cells withheld,
+// totals weighing most), so that the range is at least the threshold wide —
+// one cube, or several whose falling corners differ, so their rises add up;
+// a primary cell already inside an earlier cube wide enough is protected by
+// it, and a corner a cube cannot move gets cubes of its own. A numerator at 0
+// at every corner stays a visible 0 (README, "What a zero tells"). Where no
+// pattern exists at all, the group's whole year is withheld. The pattern is a
 // proof that the guarantee holds; loaders/privacy/audit/ checks it again,
 // from the published files alone, without this code. We wrote our own
 // because no JavaScript library does cell suppression (τ-ARGUS and sdcTable
@@ -24,7 +28,8 @@
 //
 // Indicators that publish the same count (catalogue `sharedCounts`) form one
 // group and are withheld together, coordinate by coordinate; a cube must then
-// hold for every indicator of the group that has cells at its corners.
+// hold for every indicator of the group that has cells at its corners, and a
+// shared count moves as one.
 import type { Catalogue, Indicator } from "../catalogue.ts";
 import { thresholdOf } from "../catalogue.ts";
 import { ALL, type IndicatorCell } from "../indicator-row.ts";
