@@ -19,7 +19,8 @@ runCli(async () => {
   if (!args.out) throw new Error("usage: npm run indicators -- --out FILE.csv [--extracts DIR] [--tolerant] [--audit]");
   const dir = (args.extracts as string | undefined) ?? (await extractDirFromEnv());
   const tolerant = Boolean(args.tolerant);
-  const result = await runPipeline(dir, { tolerant, onProgress: (m) => console.error(m) });
+  const catalogue = loadCatalogue();
+  const result = await runPipeline(dir, { tolerant, catalogue, onProgress: (m) => console.error(m) });
   const out = args.out as string;
   const csv = toExportCsv(publish(result.cells));
   const { manifest, tables, quarantine } = result.extract;
@@ -31,10 +32,10 @@ runCli(async () => {
     quarantine,
     cells: result.cells.length,
     suppressedCells: result.suppressionLog.length,
-    withheld: withheldShares(result.cells, result.suppressionLog, loadCatalogue().indicators.map((i) => i.id)),
+    withheld: withheldShares(result.cells, result.suppressionLog, catalogue.indicators.map((i) => i.id)),
   };
   // With --audit the audit reads both files as they will be written; nothing is written if it recovers anything.
-  if (args.audit) await assertPublishable({ indicatorsCsv: csv, quality: meta }, loadCatalogue(), (m) => console.error(m));
+  if (args.audit) await assertPublishable({ indicatorsCsv: csv, quality: meta }, catalogue, (m) => console.error(m));
   writeFileSync(out, csv);
   writeFileSync(`${out}.meta.json`, JSON.stringify(meta, null, 2) + "\n");
   const q = meta.quarantinedRows ? `; ${meta.quarantinedRows} rows quarantined (see ${out}.meta.json)` : "";
