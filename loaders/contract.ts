@@ -1,4 +1,4 @@
-// The extract contract (../shared/spec/extract-contract.md) as data: validation,
+// The extract contract (docs/extract-contract.md) as data: validation,
 // ingestion and the generator all read these definitions, so a rule lives once.
 
 export type ColumnType =

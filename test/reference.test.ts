@@ -1,5 +1,5 @@
 // The indicator pipeline against an independent reference implementation of
-// ../shared/spec/indicators.md (test/reference/: plain TypeScript, its own CSV
+// docs/indicators.md (test/reference/: plain TypeScript, its own CSV
 // reader, no DuckDB, no SQL), cell by cell, on generated tiny extracts and on
 // a hand-made edge-case extract:
 //   1. the same cells are written (indicator × period × unit × breakdown value);
@@ -135,8 +135,8 @@ for (const source of sources) {
   });
 }
 
-// The reference itself, against figures worked out by hand from the spec on
-// the edge-case extract (so that agreement above is agreement with the spec).
+// The reference itself, against figures worked out by hand from the definitions on
+// the edge-case extract (docs/indicators.md; so that agreement above is agreement with them).
 describe("reference implementation on hand-worked edge cases", () => {
   let cells: Map<string, RefCell>;
   before(() => {

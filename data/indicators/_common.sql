@@ -1,4 +1,4 @@
--- Definitions shared by several indicators (../shared/spec/indicators.md).
+-- Definitions shared by several indicators (docs/indicators.md, "Terms used in the definitions").
 -- A realised visit: not cancelled, and not a consultation between professionals (R60).
 CREATE OR REPLACE TABLE realised_visits AS
   SELECT * FROM visits WHERE NOT cancelled AND contact_mode <> 'R60';

@@ -1,5 +1,5 @@
 // npm run indicators -- --out FILE.csv [--extracts DIR] [--tolerant] [--audit]
-// Writes the suppressed indicator table in the export format of the spec, and
+// Writes the suppressed indicator table in the export format of docs/indicators.md, and
 // beside it FILE.meta.json: the extract it came from, the rows per table
 // (rounded to the nearest hundred, as on the data-quality page, so that they
 // cannot be combined with the table to work out a withheld figure; and whether

@@ -1,4 +1,4 @@
-// The indicator export of the spec, downloadable from the site.
+// The indicator export (docs/indicators.md), downloadable from the site.
 import { extractDirFromEnv } from "../../loaders/cli/args.ts";
 import { ensurePageData, readPageFile } from "../../loaders/page-data.ts";
 

@@ -1,4 +1,4 @@
-// Access indicators (ACC_*), straight from the specification's table.
+// Access indicators (ACC_*), straight from their definitions in docs/indicators.md.
 import { Acc, cell, median, slotOfKey, slotsFor, type RefCell } from "./cells.ts";
 import type { Contact, Extract, Visit } from "./extract.ts";
 import { dateOf, daysBetween } from "./time.ts";

@@ -1,4 +1,4 @@
-// A small hand-made extract that exercises the corners of the specification
+// A small hand-made extract that exercises the corners of the definitions (docs/)
 // the generated data rarely reaches: calendar days across midnight, explicit
 // UTC offsets, first-visit ties, cancelled / R60 visits, visits in another
 // unit than their contact, a visit before its need assessment, latest-

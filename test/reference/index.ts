@@ -1,4 +1,4 @@
-// The reference implementation of ../shared/spec/indicators.md, in plain
+// The reference implementation of docs/indicators.md, in plain
 // TypeScript: extract folder → unsuppressed cells. Independent of the
 // project's SQL. (Suppression has no reference copy: the audit, which shares
 // no code with it, judges what the pipeline publishes.)
