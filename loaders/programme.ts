@@ -5,16 +5,26 @@
 // operating models, areas, development measures, targets and baselines, each
 // named in Finnish, Swedish and English. Every programme fact carries its source:
 // a seed file and a verbatim Finnish quote (checked by `checkSourceQuotes`), the
-// law, or the indicator spec. `checkProgramme` returns every problem it finds,
-// never only the first.
+// law, or the indicator spec. Its shape is the JSON Schema beside it,
+// data/programme.schema.json; `checkProgramme` checks that schema with ajv and
+// then what a schema cannot express, and returns every problem it finds, never
+// only the first.
 
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import { AREAS, CORE_PROCESSES, OPERATING_MODELS, SEGMENTS } from "./contract.ts";
 
 // ---------------------------------------------------------------------------
 // Types
+//
+// These must match data/programme.schema.json: each interface below is the
+// schema's $defs entry of the same name (Programme is the schema's root), with
+// the same properties, the same optional ones (not in `required`), the same
+// nullable ones and the same literal values (`enum`). test/programme.test.ts
+// compares them with the TypeScript compiler, so a change to one that is not
+// made to the other fails there.
 
 export const LANGUAGES = ["fi", "sv", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -26,7 +36,7 @@ export interface LocalizedText {
   en: string;
 }
 
-/** A verbatim Finnish quote from a seed document (`../shared/seeds/<file>`). */
+/** A verbatim Finnish quote from a source document (a seed file; the documents are not part of the project). */
 export interface SeedQuote {
   file: string;
   quote: string;
@@ -43,10 +53,8 @@ export type DevelopmentAreaId = (typeof DEVELOPMENT_AREA_IDS)[number];
 
 /** How exactly a date is known. A season is recorded as its first month (spring 03, summer 06, autumn 09, winter 12). */
 export type DatePrecision = "day" | "month" | "season" | "year";
-export const DATE_PRECISIONS: readonly DatePrecision[] = ["day", "month", "season", "year"];
 
 export type MilestoneKind = "STARTED" | "DECISION" | "PILOT_STARTED" | "PLANNED" | "CONTEXT";
-export const MILESTONE_KINDS: readonly MilestoneKind[] = ["STARTED", "DECISION", "PILOT_STARTED", "PLANNED", "CONTEXT"];
 
 /** A dated event with its source. `date` is YYYY, YYYY-MM or YYYY-MM-DD, matching `precision`. */
 export interface Milestone {
@@ -59,7 +67,6 @@ export interface Milestone {
 }
 
 export type ProgressStatus = "PLANNING" | "STARTED" | "PROGRESSING";
-export const PROGRESS_STATUSES: readonly ProgressStatus[] = ["PLANNING", "STARTED", "PROGRESSING"];
 
 /** What a self-assessment report says about a measure or spearhead. */
 export interface ProgressEntry {
@@ -235,8 +242,18 @@ export interface Measure {
   progress?: ProgressEntry[];
 }
 
-/** Where a target comes from: a seed quote, the law, or the indicator spec. */
-export type TargetSource = SeedQuote | { law: string } | { spec: string };
+/** A target's source when its origin is LAW. */
+export interface LawSource {
+  law: string;
+}
+
+/** A target's source when its origin is SPEC_DEFAULT. */
+export interface SpecSource {
+  spec: string;
+}
+
+/** Where a target comes from: a seed quote (origin SEED), the law (LAW), or the indicator spec (SPEC_DEFAULT). */
+export type TargetSource = SeedQuote | LawSource | SpecSource;
 
 export interface Target {
   /** Referenced from the indicator catalogue, e.g. `TGT-ACC-FIRST-CONTACT`. */
@@ -277,7 +294,7 @@ export interface Baseline {
 }
 
 export interface Programme {
-  schemaVersion: number;
+  schemaVersion: 1;
   notes: Note[];
   programme: ProgrammeInfo;
   sourceDocuments: SourceDocument[];
@@ -306,15 +323,19 @@ export interface Programme {
 
 const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
-/** The seed documents, relative to the project: `../shared/seeds`. */
-export const DEFAULT_SEEDS_DIR = path.resolve(PROJECT_ROOT, "../shared/seeds");
+
+/** The model file, relative to the project root. */
+const DEFAULT_FILE = "data/programme.json";
+
+/** The JSON Schema of the model, beside it. */
+export const PROGRAMME_SCHEMA_FILE = path.resolve(PROJECT_ROOT, "data/programme.schema.json");
 
 /**
  * Reads and checks the programme model. A relative path is taken from the
  * project root (not the working directory), so the default works wherever the
  * process runs. Throws with every problem listed when the model is invalid.
  */
-export function loadProgramme(file = "data/programme.json"): Programme {
+export function loadProgramme(file = DEFAULT_FILE): Programme {
   const resolved = path.isAbsolute(file) ? file : path.resolve(PROJECT_ROOT, file);
   let parsed: unknown;
   try {
@@ -322,7 +343,8 @@ export function loadProgramme(file = "data/programme.json"): Programme {
   } catch (error) {
     throw new Error(`programme model ${resolved}: ${(error as Error).message}`);
   }
-  const problems = checkProgramme(parsed);
+  const relative = path.relative(PROJECT_ROOT, resolved);
+  const problems = checkProgramme(parsed, relative.startsWith("..") || path.isAbsolute(relative) ? resolved : relative);
   if (problems.length > 0) {
     throw new Error(
       `programme model ${resolved} has ${problems.length} problem(s):\n` + problems.map((p) => `  - ${p}`).join("\n"),
@@ -333,18 +355,102 @@ export function loadProgramme(file = "data/programme.json"): Programme {
 
 // ---------------------------------------------------------------------------
 // Checking
+//
+// Two passes, both reporting every problem they find. The shape of the model
+// (fields, types, codes, date formats, and rules between fields of one item,
+// such as "a start date needs a precision and a source") is the JSON Schema
+// data/programme.schema.json, checked by ajv. What a schema cannot say is
+// checked here: that a referenced id exists, ids are unique across lists, the
+// fixed code lists are complete, goals and areas name each other, and dates
+// and ranges are in order.
+
+/** One problem in a programme model. */
+export interface ProgrammeProblem {
+  /** The model file. */
+  file: string;
+  /** JSON Pointer (RFC 6901) to the value, e.g. `/measures/3/startDate`; "" is the whole model. */
+  path: string;
+  /** The id of the innermost item on the path, to find it by eye. */
+  id?: string;
+  /** `schema: <keyword>` for a rule of the JSON Schema, `check: <name>` for a check the schema cannot express. */
+  rule: string;
+  message: string;
+}
+
+/** `data/programme.json#/measures/0/startDate (HT1-SEGMENTOINTI): bad date "2021/09" (expected YYYY-MM-DD or YYYY-MM) [schema: format]` */
+export function formatProblem(problem: ProgrammeProblem): string {
+  const id = problem.id === undefined ? "" : ` (${problem.id})`;
+  return `${problem.file}#${problem.path}${id}: ${problem.message} [${problem.rule}]`;
+}
+
+/**
+ * Every problem in a programme model, one line each (see `formatProblem`).
+ * Does not read the seed files (see `checkSourceQuotes`).
+ */
+export function checkProgramme(input: unknown, file = DEFAULT_FILE): string[] {
+  return findProgrammeProblems(input, file).map(formatProblem);
+}
+
+/** Every problem in a programme model, in the order of the model. */
+export function findProgrammeProblems(input: unknown, file = DEFAULT_FILE): ProgrammeProblem[] {
+  const found: Found[] = schemaProblems(input);
+  if (isObject(input)) checkCrossReferences(input, (at, rule, message) => found.push({ path: at, rule, message }));
+  const seen = new Set<string>();
+  return found
+    .filter((problem) => {
+      const key = `${problem.path} ${problem.message}`;
+      return seen.has(key) ? false : (seen.add(key), true);
+    })
+    .map((problem) => ({ problem, ...locate(input, problem.path) }))
+    .sort((a, b) => compareRanks(a.rank, b.rank))
+    .map(({ problem, id }) => ({ file, path: problem.path, ...(id === undefined ? {} : { id }), rule: problem.rule, message: problem.message }));
+}
 
 type Json = Record<string, unknown>;
+type Found = Pick<ProgrammeProblem, "path" | "rule" | "message">;
 
 const isObject = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);
+const isString = (value: unknown): value is string => typeof value === "string";
 const isNonEmptyString = (value: unknown): value is string => typeof value === "string" && value.trim() !== "";
-const show = (value: unknown) => JSON.stringify(value) ?? String(value);
+const show = (value: unknown) => {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 80 ? `${text.slice(0, 77)}…` : text;
+};
 
-const SEED_FILE = /^\d{3}_[0-9a-f]{16}\.txt$/;
-const MEASURE_ID = /^HT[1-5]-[A-Z0-9]+(?:-[A-Z0-9]+)*$/;
-const TARGET_ID = /^TGT-[A-Z0-9]+(?:-[A-Z0-9]+)*$/;
-const BASELINE_ID = /^BL-[A-Z0-9]+(?:-[A-Z0-9]+)*$/;
-const HALF = /^\d{4}H[12]$/;
+/** A JSON Pointer from its keys. */
+const pointer = (...keys: (string | number)[]) => keys.map((key) => `/${String(key).replaceAll("~", "~0").replaceAll("/", "~1")}`).join("");
+const keysOf = (at: string) => (at === "" ? [] : at.slice(1).split("/").map((key) => key.replaceAll("~1", "/").replaceAll("~0", "~")));
+
+/** The value at a JSON Pointer, or undefined. */
+function valueAt(root: unknown, at: string): unknown {
+  let node = root;
+  for (const key of keysOf(at)) {
+    if (!(isObject(node) || Array.isArray(node)) || !Object.hasOwn(node, key)) return undefined;
+    node = (node as Json)[key];
+  }
+  return node;
+}
+
+/** Where a pointer is in document order, and the id of the innermost item with one. */
+function locate(root: unknown, at: string): { rank: number[]; id?: string } {
+  const rank: number[] = [];
+  let id: string | undefined;
+  let node: unknown = root;
+  for (const key of keysOf(at)) {
+    if (isObject(node) && isNonEmptyString(node.id)) id = node.id;
+    const keys = isObject(node) ? Object.keys(node) : Array.isArray(node) ? node.map((_, index) => String(index)) : [];
+    const index = keys.indexOf(key);
+    rank.push(index === -1 ? keys.length : index);
+    node = index === -1 ? undefined : (node as Json)[key];
+  }
+  if (isObject(node) && isNonEmptyString(node.id)) id = node.id;
+  return { rank, id };
+}
+
+function compareRanks(a: number[], b: number[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  return a.length - b.length;
+}
 
 /** The shape a date string has: "day" YYYY-MM-DD, "month" YYYY-MM, "year" YYYY; null when it is no valid date. */
 export function dateShape(value: unknown): "day" | "month" | "year" | null {
@@ -360,393 +466,267 @@ export function dateShape(value: unknown): "day" | "month" | "year" | null {
   return /^\d{4}$/.test(value) ? "year" : null;
 }
 
-/** The date shape each precision requires. */
-const SHAPE_OF_PRECISION: Record<DatePrecision, "day" | "month" | "year"> = {
-  day: "day",
-  month: "month",
-  season: "month",
-  year: "year",
+// --- The schema --------------------------------------------------------------
+
+/** The schema's date formats: the date shapes each accepts, and how an error names it. */
+const DATE_FORMATS: Record<string, { shapes: readonly string[]; noun: string; expected: string }> = {
+  date: { shapes: ["day"], noun: "date", expected: "YYYY-MM-DD" },
+  "date-or-month": { shapes: ["day", "month"], noun: "date", expected: "YYYY-MM-DD or YYYY-MM" },
+  "partial-date": { shapes: ["day", "month", "year"], noun: "date", expected: "YYYY, YYYY-MM or YYYY-MM-DD" },
+  period: { shapes: ["month", "year"], noun: "period", expected: "YYYY or YYYY-MM" },
 };
 
-/** Collections whose items carry an `id`, checked for duplicates within and across collections. */
-const ID_COLLECTIONS = [
-  "dimensions",
-  "benefitGoals",
-  "developmentAreas",
-  "spearheads",
-  "coreProcesses",
-  "segments",
-  "operatingModels",
-  "areas",
-  "measures",
-  "targets",
-  "baselines",
-  "reports",
-] as const;
+type SchemaNode = Record<string, any>;
+let compiled: { schema: SchemaNode; validate: ValidateFunction } | undefined;
 
-/** Collections whose code lists are fixed (by the programme or by the extract contract). */
-const FIXED_IDS: Partial<Record<(typeof ID_COLLECTIONS)[number], readonly string[]>> = {
-  dimensions: DIMENSION_IDS,
-  benefitGoals: BENEFIT_GOAL_IDS,
-  developmentAreas: DEVELOPMENT_AREA_IDS,
-  coreProcesses: CORE_PROCESSES,
-  segments: SEGMENTS,
-  operatingModels: OPERATING_MODELS,
-  areas: AREAS,
+/** The schema and its validator, compiled once. */
+export function programmeSchema(): { schema: SchemaNode; validate: ValidateFunction } {
+  if (compiled === undefined) {
+    const schema = JSON.parse(readFileSync(PROGRAMME_SCHEMA_FILE, "utf8")) as SchemaNode;
+    const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
+    for (const [name, { shapes }] of Object.entries(DATE_FORMATS))
+      ajv.addFormat(name, { type: "string", validate: (value: string) => shapes.includes(dateShape(value) as string) });
+    compiled = { schema, validate: ajv.compile(schema) };
+  }
+  return compiled;
+}
+
+const TYPE_NAMES: Record<string, string> = {
+  object: "an object", array: "an array", string: "a string", number: "a number", integer: "an integer", boolean: "true or false", null: "null",
 };
 
-/** Keys whose values are language maps wherever they occur. */
-const LOCALIZED_KEYS = new Set([
-  "name", "shortName", "localName", "description", "title", "text", "purpose", "rule", "funder", "evaluator",
-  "coverage", "reportingToHankesalkku", "from", "to",
-]);
+/** The schema's errors, in the project's words: what the value must be, and what it is. */
+function schemaProblems(input: unknown): Found[] {
+  const { schema, validate } = programmeSchema();
+  if (validate(input)) return [];
+  // A value that is no date at all is not also reported as not matching its precision.
+  const notDates = new Set(validate.errors!.filter((error) => error.keyword === "format").map((error) => error.instancePath));
+  const defOf = (node: SchemaNode | undefined): SchemaNode | undefined =>
+    typeof node?.$ref === "string" && node.$ref.startsWith("#/$defs/") ? schema.$defs[node.$ref.slice("#/$defs/".length)] : node;
+  const problems = validate.errors!.flatMap((error: ErrorObject): Found[] => {
+    const node: SchemaNode = error.parentSchema ?? {};
+    const description: string | undefined = node.description;
+    const value = show(error.data);
+    const must = (fallback: string) => `must be ${description ?? fallback}, not ${value}`;
+    const params = error.params as Record<string, any>;
+    const found = (message: string, at = error.instancePath): Found[] => [{ path: at, rule: `schema: ${error.keyword}`, message }];
+    switch (error.keyword) {
+      case "if": // "must match the then schema": the errors of the then schema say what.
+        return [];
+      case "required": {
+        const property: string = params.missingProperty;
+        const own: SchemaNode | undefined = node.properties?.[property];
+        const hint: string | undefined = own?.description ?? defOf(own)?.description;
+        return found(hint === undefined ? "missing" : `missing (expected ${hint})`, error.instancePath + pointer(property));
+      }
+      case "additionalProperties":
+        return found(`unknown property (allowed: ${Object.keys(node.properties ?? {}).join(", ")})`, error.instancePath + pointer(params.additionalProperty));
+      case "type":
+        return found(must([params.type].flat().join(",").split(",").map((type) => TYPE_NAMES[type] ?? type).join(" or ")));
+      case "enum":
+        return found(must(`one of ${(params.allowedValues as unknown[]).map(show).join(", ")}`));
+      case "const":
+        return found(must(show(params.allowedValue)));
+      case "pattern":
+        return notDates.has(error.instancePath) ? [] : found(must(`a text matching /${params.pattern}/`));
+      case "format": {
+        const format = DATE_FORMATS[params.format as string];
+        return found(format ? `bad ${format.noun} ${value} (expected ${format.expected})` : must(`in format ${params.format}`));
+      }
+      case "minimum":
+      case "maximum":
+      case "exclusiveMinimum":
+      case "exclusiveMaximum": {
+        const bound = `${params.comparison} ${params.limit}`;
+        return found(`must be ${description === undefined ? bound : `${description} (${bound})`}, not ${value}`);
+      }
+      case "uniqueItems":
+        return found(`${show((error.data as unknown[])[params.i])} repeated (also item ${params.j})`, error.instancePath + pointer(params.i));
+      default:
+        return found(error.message ?? "invalid");
+    }
+  });
+  // One problem per value and rule: the first, from the most specific schema (ajv checks allOf, where the
+  // conditional rules are, before properties).
+  const seen = new Set<string>();
+  return problems.filter(({ path: at, rule }) => (seen.has(`${at} ${rule}`) ? false : (seen.add(`${at} ${rule}`), true)));
+}
+
+// --- Checks the schema cannot express ----------------------------------------
+
+/** Every list of items with an id, by where it is and its schema definition. */
+const ID_LISTS: readonly (readonly [string, string])[] = [
+  ["/dimensions", "Dimension"],
+  ["/benefitGoals", "BenefitGoal"],
+  ["/developmentAreas", "DevelopmentArea"],
+  ["/spearheads", "Spearhead"],
+  ["/coreProcesses", "CoreProcess"],
+  ["/segments", "Segment"],
+  ["/operatingModels", "OperatingModel"],
+  ["/areas", "Area"],
+  ["/measures", "Measure"],
+  ["/targets", "Target"],
+  ["/baselines", "Baseline"],
+  ["/reports", "Report"],
+  ["/programme/fundingRounds", "FundingRound"],
+  ["/segmentation/axes", "SegmentationAxis"],
+];
+
+/** The objects of a list, with their indexes; nothing when it is no list. */
+const itemsOf = (value: unknown): [number, Json][] =>
+  Array.isArray(value) ? value.flatMap((item, index): [number, Json][] => (isObject(item) ? [[index, item]] : [])) : [];
 
 /**
- * Every problem in a programme model: missing or empty languages, missing or
- * duplicate ids, unknown goal / area / spearhead / report / target references,
- * a measure whose primary goal is not HT1..HT5 or whose development area is not
- * its goal's, bad dates, and sources that are missing or name an unknown file.
- * Does not read the seed files (see `checkSourceQuotes`).
+ * The checks across items and lists: duplicate ids (within and across lists),
+ * incomplete fixed code lists, references to goals' areas, spearheads,
+ * parents, funding rounds, reports, targets and source documents that do not
+ * exist or do not match, and dates or ranges out of order. Reads only what
+ * has the right type, so a model the schema rejects is still checked.
  */
-export function checkProgramme(input: unknown): string[] {
-  const problems: string[] = [];
-  const problem = (where: string, message: string) => problems.push(`${where}: ${message}`);
+function checkCrossReferences(p: Json, add: (at: string, rule: string, message: string) => void): void {
+  const { schema } = programmeSchema();
 
-  if (!isObject(input)) return ["programme model: not a JSON object"];
-  const p = input;
-
-  // Languages, anywhere in the tree.
-  walkLocalized(p, "", problem);
-
-  // Collections, ids, duplicates.
-  const items: Partial<Record<(typeof ID_COLLECTIONS)[number], Json[]>> = {};
+  // Ids: unique across every list; a list of fixed codes (an enum in the schema) holds each code.
   const firstSeen = new Map<string, string>();
-  for (const key of ID_COLLECTIONS) {
-    const value = p[key];
-    if (!Array.isArray(value)) {
-      problem(key, "missing (expected an array)");
-      items[key] = [];
-      continue;
-    }
-    items[key] = value.filter(isObject);
-    value.forEach((item, index) => {
-      const where = `${key}[${index}]`;
-      if (!isObject(item)) return problem(where, "not an object");
-      if (!isNonEmptyString(item.id)) return problem(where, "missing id");
-      if (!isObject(item.name)) problem(`${where} (${item.id})`, "missing name");
+  const idsOf = new Map<string, Set<string>>();
+  for (const [list, definition] of ID_LISTS) {
+    const items = itemsOf(valueAt(p, list));
+    const ids = new Set<string>();
+    for (const [index, item] of items) {
+      if (!isString(item.id)) continue;
+      ids.add(item.id);
       const earlier = firstSeen.get(item.id);
-      if (earlier !== undefined) problem(`${where} (${item.id})`, `duplicate id (also ${earlier})`);
-      else firstSeen.set(item.id, where);
-    });
-    const fixed = FIXED_IDS[key];
-    if (fixed) {
-      const present = new Set(items[key]!.map((item) => item.id));
-      for (const id of fixed) if (!present.has(id)) problem(key, `missing ${id}`);
-      for (const id of present) if (!fixed.includes(id as string)) problem(key, `unknown id ${show(id)} (expected ${fixed.join(", ")})`);
+      if (earlier !== undefined) add(`${list}/${index}/id`, "check: unique-id", `duplicate id (also ${earlier})`);
+      else firstSeen.set(item.id, `${list}/${index}`);
     }
+    idsOf.set(list, ids);
+    const idSchema = schema.$defs[definition].properties.id;
+    const codes: unknown[] | undefined = (idSchema.$ref ? schema.$defs[idSchema.$ref.slice("#/$defs/".length)] : idSchema).enum;
+    if (codes !== undefined && Array.isArray(valueAt(p, list)))
+      for (const code of codes)
+        if (!ids.has(code as string)) add(list, "check: complete-codes", `missing ${code} (the list holds each of ${codes.join(", ")})`);
   }
-  const ids = (key: (typeof ID_COLLECTIONS)[number]) => new Set(items[key]!.map((item) => item.id as string));
-  const goalIds = new Set<string>(BENEFIT_GOAL_IDS.filter((id) => ids("benefitGoals").has(id)));
-  const areaIds = ids("developmentAreas");
-  const spearheadIds = ids("spearheads");
-  const measureIds = ids("measures");
-  const targetIds = ids("targets");
-  const reportIds = ids("reports");
+  const known = (list: string, value: string) => idsOf.get(list)!.has(value);
 
-  // Source documents: the files a seed quote may name.
-  const sourceFiles = new Set<string>();
-  if (!Array.isArray(p.sourceDocuments)) problem("sourceDocuments", "missing (expected an array)");
-  else
-    p.sourceDocuments.forEach((doc, index) => {
-      const where = `sourceDocuments[${index}]`;
-      if (!isObject(doc) || !isNonEmptyString(doc.file)) return problem(where, "missing file");
-      if (!SEED_FILE.test(doc.file)) problem(where, `file ${show(doc.file)} is not a seed file name (NNN_<16 hex>.txt)`);
-      if (sourceFiles.has(doc.file)) problem(where, `duplicate file ${doc.file}`);
-      sourceFiles.add(doc.file);
-    });
-
-  const checkSeedQuote = (where: string, value: unknown, required = true) => {
-    if (value === undefined || value === null) {
-      if (required) problem(where, "missing source {file, quote}");
-      return;
-    }
-    if (!isObject(value)) return problem(where, "source must be {file, quote}");
-    if (!isNonEmptyString(value.file)) problem(where, "source without file");
-    else if (!sourceFiles.has(value.file)) problem(where, `source file ${show(value.file)} is not listed in sourceDocuments`);
-    if (!isNonEmptyString(value.quote)) problem(where, "source without quote");
-  };
-  const checkSeedQuotes = (where: string, value: unknown) => {
-    if (value === undefined) return;
-    if (!Array.isArray(value)) return problem(where, "must be an array of {file, quote}");
-    value.forEach((entry, index) => checkSeedQuote(`${where}[${index}]`, entry));
-  };
-  const checkGoalRef = (where: string, value: unknown) => {
-    if (!goalIds.has(value as string)) problem(where, `unknown benefit goal ${show(value)}`);
-  };
-  const checkMilestones = (where: string, value: unknown) => {
-    if (value === undefined) return;
-    if (!Array.isArray(value)) return problem(where, "must be an array");
-    value.forEach((milestone, index) => {
-      const at = `${where}[${index}]`;
-      if (!isObject(milestone)) return problem(at, "not an object");
-      const precision = milestone.precision as DatePrecision;
-      if (!DATE_PRECISIONS.includes(precision)) problem(`${at}.precision`, `unknown precision ${show(milestone.precision)}`);
-      const shape = dateShape(milestone.date);
-      if (shape === null) problem(`${at}.date`, `bad date ${show(milestone.date)} (expected YYYY, YYYY-MM or YYYY-MM-DD)`);
-      else if (DATE_PRECISIONS.includes(precision) && SHAPE_OF_PRECISION[precision] !== shape)
-        problem(`${at}.date`, `date ${show(milestone.date)} does not match precision ${precision}`);
-      if (milestone.endDate !== undefined) {
-        if (dateShape(milestone.endDate) !== "day") problem(`${at}.endDate`, `bad date ${show(milestone.endDate)} (expected YYYY-MM-DD)`);
-        else if (shape === "day" && (milestone.endDate as string) < (milestone.date as string))
-          problem(`${at}.endDate`, "before date");
-      }
-      if (!MILESTONE_KINDS.includes(milestone.kind as MilestoneKind)) problem(`${at}.kind`, `unknown kind ${show(milestone.kind)}`);
-      checkSeedQuote(`${at}.source`, milestone.source);
-    });
-  };
-  const checkProgress = (where: string, value: unknown) => {
-    if (value === undefined) return;
-    if (!Array.isArray(value)) return problem(where, "must be an array");
-    value.forEach((entry, index) => {
-      const at = `${where}[${index}]`;
-      if (!isObject(entry)) return problem(at, "not an object");
-      if (!reportIds.has(entry.report as string)) problem(`${at}.report`, `unknown report ${show(entry.report)}`);
-      if (!PROGRESS_STATUSES.includes(entry.status as ProgressStatus)) problem(`${at}.status`, `unknown status ${show(entry.status)}`);
-      checkSeedQuote(`${at}.source`, entry.source);
-    });
-  };
-
-  // Programme.
-  const programme = p.programme;
-  const fundingRoundIds = new Set<string>();
-  if (!isObject(programme)) problem("programme", "missing");
-  else {
-    for (const key of ["purposeSource", "funderSource", "evaluatorSource"]) checkSeedQuote(`programme.${key}`, programme[key]);
-    for (const key of ["coverageSource", "reportingSource"]) checkSeedQuote(`programme.${key}`, programme[key], false);
-    checkSeedQuotes("programme.periodSources", programme.periodSources);
-    if (!Number.isInteger(programme.startYear) || !Number.isInteger(programme.endYear) || (programme.startYear as number) > (programme.endYear as number))
-      problem("programme", `bad period ${show(programme.startYear)}–${show(programme.endYear)}`);
-    if (Array.isArray(programme.fundingRounds))
-      programme.fundingRounds.forEach((round, index) => {
-        const at = `programme.fundingRounds[${index}]`;
-        if (!isObject(round) || !isNonEmptyString(round.id)) return problem(at, "missing id");
-        if (fundingRoundIds.has(round.id)) problem(at, `duplicate id ${round.id}`);
-        fundingRoundIds.add(round.id);
-        checkSeedQuote(`${at}.source`, round.source);
-      });
-    checkMilestones("programme.milestones", programme.milestones);
+  // Source documents: each file once, and every {file, quote} names one of them.
+  const files = new Map<string, string>();
+  for (const [index, document] of itemsOf(p.sourceDocuments)) {
+    if (!isString(document.file)) continue;
+    const earlier = files.get(document.file);
+    if (earlier !== undefined) add(`/sourceDocuments/${index}/file`, "check: unique-file", `duplicate file ${document.file} (also ${earlier})`);
+    else files.set(document.file, `/sourceDocuments/${index}`);
   }
+  for (const { file, where } of collectSourceQuotes(p))
+    if (!files.has(file)) add(`${where}/file`, "check: known-source-file", `source file ${show(file)} is not listed in sourceDocuments`);
 
-  // Reports.
-  items.reports!.forEach((report) => {
-    const at = `reports (${report.id})`;
-    if (typeof report.half !== "string" || !HALF.test(report.half)) problem(`${at}.half`, `bad half ${show(report.half)} (expected e.g. 2021H1)`);
-    checkSeedQuote(`${at}.source`, report.source);
-  });
-
-  // Quadruple aim, development areas, core processes, segmentation.
-  if (isObject(p.quadrupleAim)) checkSeedQuotes("quadrupleAim.sources", p.quadrupleAim.sources);
-  else problem("quadrupleAim", "missing");
-  checkSeedQuote("developmentAreasSource", p.developmentAreasSource, false);
-  checkSeedQuote("coreProcessesSource", p.coreProcessesSource, false);
-  if (isObject(p.segmentation)) checkSeedQuote("segmentation.source", p.segmentation.source);
-  else problem("segmentation", "missing");
-
-  // Dimensions need a description.
-  items.dimensions!.forEach((dimension) => {
-    if (!isObject(dimension.description)) problem(`dimensions (${dimension.id})`, "missing description");
-  });
-
-  // Benefit goals ↔ development areas, one to one.
+  // Benefit goals and development areas: one to one, each naming the other. Goals and spearheads are numbered by id.
+  const numbered = (at: string, item: Json, prefix: string) => {
+    if (isString(item.id) && Number.isInteger(item.number) && item.id !== `${prefix}${item.number}`)
+      add(`${at}/id`, "check: id-number", `id must be ${prefix}<number>: ${show(item.id)} is not ${prefix}${item.number}`);
+  };
   const areaOfGoal = new Map<string, string>();
-  items.benefitGoals!.forEach((goal) => {
-    const at = `benefitGoals (${goal.id})`;
-    if (!areaIds.has(goal.developmentArea as string)) problem(`${at}.developmentArea`, `unknown development area ${show(goal.developmentArea)}`);
-    else areaOfGoal.set(goal.id as string, goal.developmentArea as string);
-    checkSeedQuote(`${at}.source`, goal.source);
-  });
-  const goalOfArea = new Map<string, string>();
-  items.developmentAreas!.forEach((area) => {
-    const at = `developmentAreas (${area.id})`;
-    checkGoalRef(`${at}.benefitGoal`, area.benefitGoal);
-    const earlier = goalOfArea.get(area.benefitGoal as string);
-    if (earlier !== undefined) problem(`${at}.benefitGoal`, `${show(area.benefitGoal)} already has development area ${earlier}`);
-    goalOfArea.set(area.benefitGoal as string, area.id as string);
-    if (goalIds.has(area.benefitGoal as string) && areaOfGoal.has(area.benefitGoal as string) && areaOfGoal.get(area.benefitGoal as string) !== area.id)
-      problem(`${at}.benefitGoal`, `${area.benefitGoal} names development area ${areaOfGoal.get(area.benefitGoal as string)}, not ${area.id}`);
-    checkSeedQuote(`${at}.source`, area.source);
-  });
+  for (const [index, goal] of itemsOf(p.benefitGoals)) {
+    if (isString(goal.id) && isString(goal.developmentArea)) areaOfGoal.set(goal.id, goal.developmentArea);
+    numbered(`/benefitGoals/${index}`, goal, "HT");
+  }
+  const areaNamingGoal = new Map<string, string>();
+  for (const [index, area] of itemsOf(p.developmentAreas)) {
+    const goal = area.benefitGoal;
+    if (!isString(goal) || !isString(area.id)) continue;
+    const at = `/developmentAreas/${index}/benefitGoal`;
+    const earlier = areaNamingGoal.get(goal);
+    if (earlier !== undefined) add(at, "check: goal-area", `${show(goal)} already has development area ${earlier}`);
+    else areaNamingGoal.set(goal, area.id);
+    const named = areaOfGoal.get(goal);
+    if (named !== undefined && named !== area.id) add(at, "check: goal-area", `${goal} names development area ${named}, not ${area.id}`);
+  }
+  for (const [index, spearhead] of itemsOf(p.spearheads)) {
+    numbered(`/spearheads/${index}`, spearhead, "K");
+    checkProgress(`/spearheads/${index}/progress`, spearhead.progress);
+  }
 
-  // Spearheads.
-  items.spearheads!.forEach((spearhead) => {
-    const at = `spearheads (${spearhead.id})`;
-    if (!Number.isInteger(spearhead.number) || spearhead.id !== `K${spearhead.number}`)
-      problem(at, `id must be K<number> (number ${show(spearhead.number)})`);
-    checkGoalRef(`${at}.reportedUnderGoal`, spearhead.reportedUnderGoal);
-    checkSeedQuote(`${at}.source`, spearhead.source);
-    checkProgress(`${at}.progress`, spearhead.progress);
-  });
+  // Progress names a report; a milestone ends no earlier than it starts.
+  function checkProgress(at: string, value: unknown) {
+    for (const [index, entry] of itemsOf(value))
+      if (isString(entry.report) && !known("/reports", entry.report))
+        add(`${at}/${index}/report`, "check: known-reference", `unknown report ${show(entry.report)}`);
+  }
+  function checkMilestones(at: string, value: unknown) {
+    for (const [index, milestone] of itemsOf(value)) {
+      const { date, endDate } = milestone;
+      // Strings compare as dates here: "2020-06-30" < "2020-07" (before the month), "2020-07-15" > "2020-07".
+      if (dateShape(date) !== null && dateShape(endDate) === "day" && (endDate as string) < (date as string))
+        add(`${at}/${index}/endDate`, "check: date-order", `endDate ${endDate} is before date ${date}`);
+    }
+  }
 
-  // Core processes, segments, operating models: sourced.
-  for (const key of ["coreProcesses", "segments", "operatingModels"] as const)
-    items[key]!.forEach((item) => {
-      checkSeedQuote(`${key} (${item.id}).source`, item.source);
-      checkMilestones(`${key} (${item.id}).milestones`, item.milestones);
-    });
+  // The programme.
+  const programme = isObject(p.programme) ? p.programme : {};
+  const { startYear, endYear } = programme;
+  if (Number.isInteger(startYear) && Number.isInteger(endYear) && (startYear as number) > (endYear as number))
+    add("/programme/endYear", "check: date-order", `endYear ${endYear} is before startYear ${startYear}`);
+  checkMilestones("/programme/milestones", programme.milestones);
+  for (const [index, model] of itemsOf(p.operatingModels)) checkMilestones(`/operatingModels/${index}/milestones`, model.milestones);
 
   // Measures.
+  const measureAt = new Map<string, string>();
   const parentOf = new Map<string, string>();
-  items.measures!.forEach((measure) => {
-    const id = measure.id as string;
-    const at = `measures (${id})`;
-    const primary = measure.primaryGoal;
-    if (!(BENEFIT_GOAL_IDS as readonly unknown[]).includes(primary))
-      problem(`${at}.primaryGoal`, `${show(primary)} is not a benefit goal HT1..HT5`);
-    else if (!goalIds.has(primary as string)) checkGoalRef(`${at}.primaryGoal`, primary);
-    if (!MEASURE_ID.test(id)) problem(at, "id must be a slug like HT1-SEGMENTOINTI");
-    else if (typeof primary === "string" && !id.startsWith(`${primary}-`)) problem(at, `id does not begin with its primary goal ${primary}`);
-
-    if (!Array.isArray(measure.secondaryGoals)) problem(`${at}.secondaryGoals`, "must be an array ([] when the sources give none)");
-    else {
-      const seen = new Set<unknown>();
-      measure.secondaryGoals.forEach((goal, index) => {
-        checkGoalRef(`${at}.secondaryGoals[${index}]`, goal);
-        if (goal === primary) problem(`${at}.secondaryGoals[${index}]`, `${show(goal)} is also the primary goal`);
-        if (seen.has(goal)) problem(`${at}.secondaryGoals[${index}]`, `${show(goal)} repeated`);
-        seen.add(goal);
+  for (const [index, measure] of itemsOf(p.measures)) if (isString(measure.id) && !measureAt.has(measure.id)) measureAt.set(measure.id, `/measures/${index}`);
+  for (const [index, measure] of itemsOf(p.measures)) {
+    const at = `/measures/${index}`;
+    const { id, primaryGoal, developmentArea, spearhead, parent, fundingRound } = measure;
+    if (isString(id) && isString(primaryGoal) && /^HT\d-/.test(id) && !id.startsWith(`${primaryGoal}-`))
+      add(`${at}/id`, "check: id-goal", `id does not begin with its primary goal ${primaryGoal}`);
+    if (Array.isArray(measure.secondaryGoals))
+      measure.secondaryGoals.forEach((goal, goalIndex) => {
+        if (goal === primaryGoal) add(`${at}/secondaryGoals/${goalIndex}`, "check: secondary-goal", `${show(goal)} is also the primary goal`);
       });
-      if (measure.secondaryGoals.length > 0) checkSeedQuote(`${at}.secondaryGoalsSource`, measure.secondaryGoalsSource);
+    const expected = isString(primaryGoal) ? areaOfGoal.get(primaryGoal) : undefined;
+    if (expected !== undefined && isString(developmentArea) && known("/developmentAreas", developmentArea) && developmentArea !== expected)
+      add(`${at}/developmentArea`, "check: goal-area", `${show(developmentArea)} does not match primary goal ${show(primaryGoal)} (expected ${expected})`);
+    if (isString(spearhead) && !known("/spearheads", spearhead)) add(`${at}/spearhead`, "check: known-reference", `unknown spearhead ${show(spearhead)}`);
+    if (isString(fundingRound) && !known("/programme/fundingRounds", fundingRound))
+      add(`${at}/fundingRound`, "check: known-reference", `unknown funding round ${show(fundingRound)}`);
+    if (isString(parent)) {
+      if (parent === id) add(`${at}/parent`, "check: parent", "a measure cannot be its own parent");
+      else if (!known("/measures", parent)) add(`${at}/parent`, "check: known-reference", `unknown measure ${show(parent)}`);
+      else if (isString(id)) parentOf.set(id, parent);
     }
-
-    const expectedArea = areaOfGoal.get(primary as string);
-    if (!areaIds.has(measure.developmentArea as string)) problem(`${at}.developmentArea`, `unknown development area ${show(measure.developmentArea)}`);
-    else if (expectedArea !== undefined && measure.developmentArea !== expectedArea)
-      problem(`${at}.developmentArea`, `${show(measure.developmentArea)} does not match primary goal ${show(primary)} (expected ${expectedArea})`);
-
-    if (measure.spearhead === undefined) problem(`${at}.spearhead`, "missing (null when none)");
-    else if (measure.spearhead !== null) {
-      if (!spearheadIds.has(measure.spearhead as string)) problem(`${at}.spearhead`, `unknown spearhead ${show(measure.spearhead)}`);
-      if (measure.spearheadBasis !== "EXPLICIT" && measure.spearheadBasis !== "THEMATIC")
-        problem(`${at}.spearheadBasis`, `must be EXPLICIT or THEMATIC, not ${show(measure.spearheadBasis)}`);
-      if (measure.spearheadBasis === "EXPLICIT") checkSeedQuote(`${at}.spearheadSource`, measure.spearheadSource);
-    }
-
-    if (measure.parent !== undefined) {
-      if (measure.parent === id) problem(`${at}.parent`, "a measure cannot be its own parent");
-      else if (!measureIds.has(measure.parent as string)) problem(`${at}.parent`, `unknown measure ${show(measure.parent)}`);
-      else parentOf.set(id, measure.parent as string);
-    }
-    if (measure.fundingRound !== undefined && !fundingRoundIds.has(measure.fundingRound as string))
-      problem(`${at}.fundingRound`, `unknown funding round ${show(measure.fundingRound)}`);
-
-    // Start date: YYYY-MM-DD or YYYY-MM, with a matching precision and its own source.
-    if (measure.startDate === undefined) problem(`${at}.startDate`, "missing (null when no source states it)");
-    else if (measure.startDate === null) {
-      if (measure.startDatePrecision !== null && measure.startDatePrecision !== undefined)
-        problem(`${at}.startDatePrecision`, "must be null when startDate is null");
-    } else {
-      const shape = dateShape(measure.startDate);
-      if (shape !== "day" && shape !== "month")
-        problem(`${at}.startDate`, `bad date ${show(measure.startDate)} (expected YYYY-MM-DD or YYYY-MM)`);
-      const precision = measure.startDatePrecision;
-      if (precision !== "day" && precision !== "month" && precision !== "season")
-        problem(`${at}.startDatePrecision`, `must be day, month or season, not ${show(precision)}`);
-      else if (shape !== null && SHAPE_OF_PRECISION[precision] !== shape)
-        problem(`${at}.startDate`, `date ${show(measure.startDate)} does not match precision ${precision}`);
-      checkSeedQuote(`${at}.startDateSource`, measure.startDateSource);
-    }
-    if (measure.startDateNote !== undefined && measure.startDateNote !== null && typeof measure.startDateNote !== "string")
-      problem(`${at}.startDateNote`, "must be a string or null");
-
-    checkSeedQuote(`${at}.source`, measure.source);
-    checkSeedQuotes(`${at}.additionalSources`, measure.additionalSources);
-    checkMilestones(`${at}.milestones`, measure.milestones);
-    checkProgress(`${at}.progress`, measure.progress);
-  });
+    checkMilestones(`${at}/milestones`, measure.milestones);
+    checkProgress(`${at}/progress`, measure.progress);
+  }
   for (const start of parentOf.keys()) {
     const visited = new Set<string>([start]);
     for (let current = parentOf.get(start); current !== undefined; current = parentOf.get(current)) {
       if (visited.has(current)) {
-        problem(`measures (${start}).parent`, "parent chain has a cycle");
+        add(`${measureAt.get(start)}/parent`, "check: parent", "parent chain has a cycle");
         break;
       }
       visited.add(current);
     }
   }
 
-  // Targets.
-  items.targets!.forEach((target) => {
-    const at = `targets (${target.id})`;
-    if (!TARGET_ID.test(target.id as string)) problem(at, "id must look like TGT-ACC-FIRST-CONTACT");
-    if (!isNonEmptyString(target.indicatorId)) problem(`${at}.indicatorId`, "missing");
-    if (target.comparator !== ">=" && target.comparator !== "<=") problem(`${at}.comparator`, `must be >= or <=, not ${show(target.comparator)}`);
-    if (typeof target.value !== "number" || !Number.isFinite(target.value)) problem(`${at}.value`, `not a number: ${show(target.value)}`);
-    else if (target.unit === "share" && (target.value < 0 || target.value > 1)) problem(`${at}.value`, `a share must be 0..1, not ${target.value}`);
-    if (target.unit !== "share" && target.unit !== "days") problem(`${at}.unit`, `unknown unit ${show(target.unit)}`);
-    if (target.status !== "ACTIVE" && target.status !== "CANCELLED") problem(`${at}.status`, `unknown status ${show(target.status)}`);
-    for (const key of ["validFrom", "validTo"] as const) {
-      const value = target[key];
-      if (value === undefined) problem(`${at}.${key}`, "missing (null when open)");
-      else if (value !== null && dateShape(value) !== "day") problem(`${at}.${key}`, `bad date ${show(value)} (expected YYYY-MM-DD)`);
-    }
-    if (typeof target.validFrom === "string" && typeof target.validTo === "string" && target.validFrom > target.validTo)
-      problem(at, `validFrom ${target.validFrom} is after validTo ${target.validTo}`);
-    const source = target.source;
-    if (!isObject(source)) problem(`${at}.source`, "missing");
-    else {
-      const kinds = [source.file !== undefined || source.quote !== undefined, source.law !== undefined, source.spec !== undefined].filter(Boolean).length;
-      if (kinds !== 1) problem(`${at}.source`, "must be exactly one of {file, quote}, {law} or {spec}");
-      if (target.origin === "SEED") checkSeedQuote(`${at}.source`, source);
-      else if (target.origin === "LAW") {
-        if (!isNonEmptyString(source.law)) problem(`${at}.source`, "origin LAW needs {law}");
-      } else if (target.origin === "SPEC_DEFAULT") {
-        if (!isNonEmptyString(source.spec)) problem(`${at}.source`, "origin SPEC_DEFAULT needs {spec}");
-      } else problem(`${at}.origin`, `unknown origin ${show(target.origin)}`);
-    }
-    checkSeedQuotes(`${at}.additionalSources`, target.additionalSources);
-  });
-
-  // Baselines.
-  items.baselines!.forEach((baseline) => {
-    const at = `baselines (${baseline.id})`;
-    if (!BASELINE_ID.test(baseline.id as string)) problem(at, "id must look like BL-ACC-FIRST-CONTACT-2021-08");
-    if (baseline.targetId !== null && baseline.targetId !== undefined && !targetIds.has(baseline.targetId as string))
-      problem(`${at}.targetId`, `unknown target ${show(baseline.targetId)}`);
-    if (baseline.period !== null && baseline.period !== undefined) {
-      const shape = dateShape(baseline.period);
-      if (shape !== "month" && shape !== "year") problem(`${at}.period`, `bad period ${show(baseline.period)} (expected YYYY or YYYY-MM)`);
-    }
-    if (baseline.value === null) {
-      if (!Array.isArray(baseline.range) || baseline.range.length !== 2 || !baseline.range.every((n) => typeof n === "number"))
-        problem(`${at}.value`, "null value needs a numeric range [low, high]");
-    } else if (typeof baseline.value !== "number" || !Number.isFinite(baseline.value)) problem(`${at}.value`, `not a number: ${show(baseline.value)}`);
-    checkSeedQuote(`${at}.source`, baseline.source);
-  });
-
-  return problems;
-}
-
-/** Checks that every value under a localized key has non-empty fi, sv and en strings. */
-function walkLocalized(value: unknown, where: string, problem: (where: string, message: string) => void): void {
-  if (Array.isArray(value)) {
-    value.forEach((item, index) => walkLocalized(item, `${where}[${index}]`, problem));
-    return;
+  // Targets: valid from no later than valid to.
+  for (const [index, target] of itemsOf(p.targets)) {
+    const { validFrom, validTo } = target;
+    if (dateShape(validFrom) === "day" && dateShape(validTo) === "day" && (validFrom as string) > (validTo as string))
+      add(`/targets/${index}/validTo`, "check: date-order", `validFrom ${validFrom} is after validTo ${validTo}`);
   }
-  if (!isObject(value)) return;
-  const label = isNonEmptyString(value.id) ? `${where} (${value.id})` : where;
-  for (const [key, child] of Object.entries(value)) {
-    const at = label === "" ? key : `${label}.${key}`;
-    if (LOCALIZED_KEYS.has(key) && (isObject(child) || child === null || typeof child === "string")) {
-      if (!isObject(child)) problem(at, "must be {fi, sv, en}");
-      else for (const language of LANGUAGES) if (!isNonEmptyString(child[language])) problem(at, `missing language ${language}`);
-      continue;
-    }
-    walkLocalized(child, at, problem);
+
+  // Baselines: the target exists; a range runs from low to high.
+  for (const [index, baseline] of itemsOf(p.baselines)) {
+    if (isString(baseline.targetId) && !known("/targets", baseline.targetId))
+      add(`/baselines/${index}/targetId`, "check: known-reference", `unknown target ${show(baseline.targetId)}`);
+    const range = baseline.range;
+    if (Array.isArray(range) && typeof range[0] === "number" && typeof range[1] === "number" && range[0] > range[1])
+      add(`/baselines/${index}/range`, "check: range-order", `low ${range[0]} is above high ${range[1]}`);
   }
 }
 
 // ---------------------------------------------------------------------------
 // Source quotes
+
+const SEED_FILE = /^\d{3}_[0-9a-f]{16}\.txt$/;
 
 /** Collapses every run of whitespace (including no-break spaces and line breaks) to one space. */
 export function normaliseWhitespace(text: string): string {
@@ -754,7 +734,7 @@ export function normaliseWhitespace(text: string): string {
 }
 
 export interface LocatedQuote extends SeedQuote {
-  /** Where in the model the quote is. */
+  /** Where in the model the quote is: a JSON Pointer, e.g. `/measures/0/source`. */
   where: string;
 }
 
@@ -762,14 +742,13 @@ export interface LocatedQuote extends SeedQuote {
 export function collectSourceQuotes(model: unknown): LocatedQuote[] {
   const found: LocatedQuote[] = [];
   const visit = (value: unknown, where: string) => {
-    if (Array.isArray(value)) return value.forEach((item, index) => visit(item, `${where}[${index}]`));
+    if (Array.isArray(value)) return value.forEach((item, index) => visit(item, `${where}/${index}`));
     if (!isObject(value)) return;
     if (typeof value.file === "string" && typeof value.quote === "string") {
       found.push({ file: value.file, quote: value.quote, where });
       return;
     }
-    const label = isNonEmptyString(value.id) ? `${where} (${value.id})` : where;
-    for (const [key, child] of Object.entries(value)) visit(child, label === "" ? key : `${label}.${key}`);
+    for (const [key, child] of Object.entries(value)) visit(child, where + pointer(key));
   };
   visit(model, "");
   return found;
@@ -777,26 +756,32 @@ export function collectSourceQuotes(model: unknown): LocatedQuote[] {
 
 /**
  * Checks that every quote occurs verbatim in its seed file, comparing with
- * whitespace normalised on both sides. Returns one problem per quote not found.
+ * whitespace normalised on both sides. Returns one problem per quote not found,
+ * in the style of `checkProgramme`.
  */
-export function checkSourceQuotes(model: unknown, seedsDir = DEFAULT_SEEDS_DIR): string[] {
+/** seedsDir: the folder of source documents (not part of the project; the caller says where they are). */
+export function checkSourceQuotes(model: unknown, seedsDir: string, file = DEFAULT_FILE): string[] {
   const problems: string[] = [];
   const texts = new Map<string, string | null>();
-  for (const { file, quote, where } of collectSourceQuotes(model)) {
-    if (!texts.has(file)) {
+  const problem = (where: string, message: string) => {
+    const { id } = locate(model, where);
+    problems.push(formatProblem({ file, path: where, ...(id === undefined ? {} : { id }), rule: "check: quote-in-seed", message }));
+  };
+  for (const { file: seed, quote, where } of collectSourceQuotes(model)) {
+    if (!texts.has(seed)) {
       let text: string | null = null;
-      if (SEED_FILE.test(file)) {
+      if (SEED_FILE.test(seed)) {
         try {
-          text = normaliseWhitespace(readFileSync(path.join(seedsDir, file), "utf8"));
+          text = normaliseWhitespace(readFileSync(path.join(seedsDir, seed), "utf8"));
         } catch {
           text = null;
         }
       }
-      texts.set(file, text);
+      texts.set(seed, text);
     }
-    const text = texts.get(file);
-    if (text === null || text === undefined) problems.push(`${where}: seed file ${file} not found in ${seedsDir}`);
-    else if (!text.includes(normaliseWhitespace(quote))) problems.push(`${where}: quote not found in ${file}: ${show(quote)}`);
+    const text = texts.get(seed);
+    if (text === null || text === undefined) problem(where, `seed file ${seed} not found in ${seedsDir}`);
+    else if (!text.includes(normaliseWhitespace(quote))) problem(where, `quote not found in ${seed}: ${show(quote)}`);
   }
   return problems;
 }
