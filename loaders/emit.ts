@@ -1,6 +1,7 @@
-// Writes the suppressed indicator table: the export CSV of the spec, and Arrow
+// Writes the suppressed indicator table: the export CSV (docs/indicators.md), and Arrow
 // IPC for the pages. Both come from the same cells, so they cannot disagree.
 import { tableFromArrays, tableToIPC } from "apache-arrow";
+import { csvText } from "./csv.ts";
 import type { IndicatorCell, PublishedCell } from "./indicator-row.ts";
 
 export const EXPORT_COLUMNS = [
@@ -22,21 +23,15 @@ export function formatNumber(x: number | null): string {
   return String(x);
 }
 
-function csvField(s: string): string {
-  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-}
-
+/** Comma-separated, "\n" after every row, no byte-order mark; numbers as formatNumber writes them. */
 export function toExportCsv(cells: readonly PublishedCell[]): string {
-  const lines = [EXPORT_COLUMNS.join(",")];
-  for (const c of cells) {
-    lines.push(
-      [
-        c.indicator_id, c.period_type, c.period, c.unit_id, c.breakdown, c.breakdown_value,
-        formatNumber(c.numerator), formatNumber(c.denominator), formatNumber(c.value), c.suppressed ? "true" : "false",
-      ].map(csvField).join(","),
-    );
-  }
-  return lines.join("\n") + "\n";
+  return csvText([
+    EXPORT_COLUMNS,
+    ...cells.map((c) => [
+      c.indicator_id, c.period_type, c.period, c.unit_id, c.breakdown, c.breakdown_value,
+      formatNumber(c.numerator), formatNumber(c.denominator), formatNumber(c.value), c.suppressed ? "true" : "false",
+    ]),
+  ]);
 }
 
 export function toArrowIpc(cells: readonly PublishedCell[]): Uint8Array {

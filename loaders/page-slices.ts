@@ -264,31 +264,3 @@ export function pageSlicesFromFolder(pageDataDir: string, catalogue: Catalogue, 
   const programme = JSON.parse(readFileSync(programmePath, "utf8")) as Programme;
   return pageSlices({ cells, catalogue, meta, programme });
 }
-
-/** A plain (ustar) tar archive of the files, in the order given; Framework extracts members from it on demand. */
-export function tarArchive(files: Iterable<[string, string | Uint8Array]>): Buffer {
-  const parts: Buffer[] = [];
-  for (const [name, content] of files) {
-    const body = typeof content === "string" ? Buffer.from(content, "utf8") : Buffer.from(content);
-    if (Buffer.byteLength(name) > 100) throw new Error(`tar member name too long: ${name}`);
-    const header = Buffer.alloc(512, 0);
-    header.write(name, 0, 100, "utf8");
-    header.write("0000644\0", 100, 8, "ascii"); // mode
-    header.write("0000000\0", 108, 8, "ascii"); // uid
-    header.write("0000000\0", 116, 8, "ascii"); // gid
-    header.write(body.length.toString(8).padStart(11, "0") + "\0", 124, 12, "ascii"); // size
-    header.write("00000000000\0", 136, 12, "ascii"); // mtime: fixed, so the archive is reproducible
-    header.write("        ", 148, 8, "ascii"); // checksum placeholder (spaces while summing)
-    header.write("0", 156, 1, "ascii"); // regular file
-    header.write("ustar\0", 257, 6, "ascii");
-    header.write("00", 263, 2, "ascii");
-    let sum = 0;
-    for (const byte of header) sum += byte;
-    header.write(sum.toString(8).padStart(6, "0") + "\0 ", 148, 8, "ascii");
-    parts.push(header, body);
-    const pad = (512 - (body.length % 512)) % 512;
-    if (pad) parts.push(Buffer.alloc(pad, 0));
-  }
-  parts.push(Buffer.alloc(1024, 0));
-  return Buffer.concat(parts);
-}

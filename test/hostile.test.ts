@@ -105,7 +105,7 @@ test("the command line reports a broken extract without a stack trace and with e
   assert.doesNotMatch(run.stderr, /\n\s+at /);
   const usage = spawnSync(process.execPath, ["--import", "tsx", "loaders/cli/indicators.ts", "--bogus"], { encoding: "utf8" });
   assert.equal(usage.status, 1);
-  assert.match(usage.stderr, /^error: unknown argument "--bogus"/);
+  assert.match(usage.stderr, /^error: Unknown option '--bogus'/);
 });
 
 test("tolerant mode: the export's metadata counts the quarantined rows per rule", async () => {

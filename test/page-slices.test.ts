@@ -1,15 +1,13 @@
 // The page slices: filtering only. Every published cell reaches exactly the
-// slices its indicator, unit and breakdown belong to, unchanged, and the tar
-// archive reads back with the extractor Framework uses.
+// slices its indicator, unit and breakdown belong to, unchanged. (The tar
+// archive they ship in: test/tar.test.ts.)
 import assert from "node:assert/strict";
-import { Readable } from "node:stream";
 import { test } from "node:test";
-import { extract } from "tar-stream";
 import { loadCatalogue } from "../loaders/catalogue.ts";
 import { toArrowIpc } from "../loaders/emit.ts";
 import type { PublishedCell } from "../loaders/indicator-row.ts";
 import {
-  DIMENSIONS, cellsFromArrow, decodeSlice, encodeSlice, pageSlices, slimProgramme, tarArchive, unitSlug,
+  DIMENSIONS, cellsFromArrow, decodeSlice, encodeSlice, pageSlices, slimProgramme, unitSlug,
   type ContextJson, type SliceJson,
 } from "../loaders/page-slices.ts";
 
@@ -144,17 +142,4 @@ test("the slim programme keeps names and dates and drops the source quotes", () 
   assert.equal(slim.measures[0].source, undefined);
   assert.equal(slim.programme.milestones[0].date, "2020-09");
   assert.equal(slim.programme.milestones[0].source, undefined);
-});
-
-test("the tar archive reads back with tar-stream, member by member", async () => {
-  const files: [string, string][] = [["a.json", "{\"x\":1}"], ["unit-THK-ITA-TA-01.json", "ä".repeat(700)], ["empty.json", ""]];
-  const got: [string, string][] = [];
-  const ex = extract();
-  Readable.from([tarArchive(files)]).pipe(ex);
-  for await (const entry of ex) {
-    const chunks: Buffer[] = [];
-    for await (const chunk of entry) chunks.push(chunk as Buffer);
-    got.push([entry.header.name, Buffer.concat(chunks).toString("utf8")]);
-  }
-  assert.deepEqual(got, files);
 });

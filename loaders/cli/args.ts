@@ -1,22 +1,28 @@
 // Shared command-line plumbing: flags, the extract folder, and errors printed
 // as messages (never stack traces) with a non-zero exit.
 import { existsSync } from "node:fs";
+import { parseArgs as parseNodeArgs } from "node:util";
 import { ExtractError } from "../violations.ts";
 import { SAMPLE_DIR, ensureSample } from "../sample.ts";
 
-export function parseArgs(argv: string[], spec: Record<string, "string" | "boolean">): Record<string, string | boolean | undefined> {
-  const out: Record<string, string | boolean | undefined> = {};
-  for (let i = 0; i < argv.length; i++) {
-    const m = /^--([a-z-]+)(?:=(.*))?$/.exec(argv[i]);
-    if (!m || !(m[1] in spec)) throw new Error(`unknown argument ${JSON.stringify(argv[i])}; expected ${Object.keys(spec).map((k) => `--${k}`).join(", ")}`);
-    if (spec[m[1]] === "boolean") out[m[1]] = true;
-    else {
-      const value = m[2] ?? argv[++i];
-      if (value === undefined) throw new Error(`--${m[1]} needs a value`);
-      out[m[1]] = value;
-    }
+type Spec = Record<string, "string" | "boolean">;
+export type Args<S extends Spec> = { [K in keyof S]?: S[K] extends "string" ? string : boolean };
+
+/**
+ * Long options only, through node:util parseArgs in strict mode: an unknown
+ * option, a positional argument, a string option without a value, or one
+ * whose value looks like an option (`--out --tolerant`) is refused, with the
+ * options the command takes. `--name=value` writes a value that starts with "-".
+ */
+export function parseArgs<S extends Spec>(argv: string[], spec: S): Args<S> {
+  const options = Object.fromEntries(Object.entries(spec).map(([name, type]) => [name, { type }]));
+  try {
+    return parseNodeArgs({ args: argv, options, strict: true, allowPositionals: false }).values as Args<S>;
+  } catch (e) {
+    if (!(e as { code?: string }).code?.startsWith("ERR_PARSE_ARGS_")) throw e;
+    const expected = Object.entries(spec).map(([name, type]) => (type === "string" ? `--${name} VALUE` : `--${name}`)).join(", ");
+    throw new Error(`${(e as Error).message}\n(options: ${expected})`);
   }
-  return out;
 }
 
 /** EXTRACT_DIR, or the bundled synthetic sample (generated on first use). */

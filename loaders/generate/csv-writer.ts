@@ -1,23 +1,21 @@
 // Streams one contract table to a CSV file. Rows are buffered into chunks and written with
-// backpressure, so Helsinki-scale tables never sit in memory.
+// backpressure, so Helsinki-scale tables never sit in memory. Rows are formatted by d3-dsv (../csv.ts).
 
 import { createWriteStream, type WriteStream } from "node:fs";
 import type { TableSpec } from "../contract.ts";
+import { csvRow, type CsvValue } from "../csv.ts";
 
-export type CsvValue = string | number | boolean | null | undefined;
-
-const NEEDS_QUOTES = /[",\r\n]/;
 const CHUNK_CHARS = 1 << 20;
 
-/** One CSV field per RFC 4180: null/undefined → empty, booleans → true/false. */
-export function csvField(value: CsvValue): string {
-  if (value === null || value === undefined) return "";
-  if (typeof value === "string") return NEEDS_QUOTES.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-  if (typeof value === "number") {
-    if (!Number.isFinite(value)) throw new Error(`non-finite number ${value}`);
-    return String(value);
+/** The row's fields in the contract's column order; a non-finite number is a generator bug, never written. */
+function fields(row: Record<string, CsvValue>, columns: readonly string[]): CsvValue[] {
+  const out = new Array<CsvValue>(columns.length);
+  for (let i = 0; i < columns.length; i++) {
+    const v = row[columns[i]];
+    if (typeof v === "number" && !Number.isFinite(v)) throw new Error(`non-finite number ${v} in column ${columns[i]}`);
+    out[i] = v;
   }
-  return value ? "true" : "false";
+  return out;
 }
 
 /** Fixed-decimal formatting, so decimals read the same on every run and platform. */
@@ -39,13 +37,12 @@ export class CsvTableWriter<Row extends Record<string, CsvValue>> {
     this.columns = spec.columns.map((c) => c.name);
     this.stream = createWriteStream(path, { encoding: "utf8" });
     this.stream.on("error", (err) => (this.failure = err));
-    this.buffer.push(this.columns.join(",") + "\n");
+    this.buffer.push(csvRow(this.columns) + "\n");
   }
 
   /** Adds a row; columns are taken by name in the contract's order, so order mistakes cannot happen. */
   add(row: Row): void {
-    let line = csvField(row[this.columns[0]]);
-    for (let i = 1; i < this.columns.length; i++) line += "," + csvField(row[this.columns[i]]);
+    const line = csvRow(fields(row, this.columns));
     this.buffer.push(line + "\n");
     this.bufferedChars += line.length + 1;
     this.rows++;

@@ -9,6 +9,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import JSZip from "jszip";
+import { csvText } from "../csv.ts";
 import type { SelfAssessment } from "./model.ts";
 import {
   breakdownLabel, countText, definitionText, figureText, indicatorColumns, indicatorRowsText, measureText, noteLines, type Lang, unitName,
@@ -22,14 +23,13 @@ export interface CsvFile {
 
 const FORMULA_LIKE = /^[=+\-@\t\r]/;
 
-export function csvField(value: string, separator: string): string {
-  const v = FORMULA_LIKE.test(value) ? `'${value}` : value;
-  return v.includes(separator) || /["\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
+/** The field with a leading apostrophe if a spreadsheet would run it as a formula. */
+function defuseFormula(value: string): string {
+  return FORMULA_LIKE.test(value) ? `'${value}` : value;
 }
 
 function csv(rows: string[][], lang: Lang): string {
-  const sep = lang === "en" ? "," : ";";
-  return "\uFEFF" + rows.map((r) => r.map((f) => csvField(f, sep)).join(sep)).join("\r\n") + "\r\n";
+  return csvText(rows.map((r) => r.map(defuseFormula)), { delimiter: lang === "en" ? "," : ";", eol: "\r\n", bom: true });
 }
 
 export function renderCsvFiles(m: SelfAssessment, lang: Lang): CsvFile[] {

@@ -5,8 +5,9 @@ import { join } from "node:path";
 import { PROJECT_ROOT, loadCatalogue } from "../../loaders/catalogue.ts";
 import { extractDirFromEnv } from "../../loaders/cli/args.ts";
 import { ensurePageData } from "../../loaders/page-data.ts";
-import { pageSlicesFromFolder, tarArchive } from "../../loaders/page-slices.ts";
+import { pageSlicesFromFolder } from "../../loaders/page-slices.ts";
+import { tarArchive } from "../../loaders/tar.ts";
 
 const dir = await ensurePageData(await extractDirFromEnv());
 const slices = pageSlicesFromFolder(dir, loadCatalogue(), join(PROJECT_ROOT, "data", "programme.json"));
-process.stdout.write(tarArchive(slices));
+process.stdout.write(await tarArchive(slices));
