@@ -2,18 +2,42 @@
 // long indicator table (before suppression). The SQL files use placeholders so
 // that the period × unit × breakdown crossing is written once:
 //   {{cell}}  / {{cells}}       the cell columns / GROUPING SETS for the indicator's breakdown
+//   {{month_cell}}              the columns of a cell within one month, before the periods:
+//                               unit_id, month (and breakdown_value with a breakdown)
 //   {{distinct_cells(rel, col)}} per cell, n = how many distinct `col` values the
 //                               relation `rel` (unit_id, month, breakdown_value, col) has
+//   {{name(arg, …)}}            a fragment of _common.sql (`/* fragment name(param, …)`),
+//                               its `{{param}}` replaced by the argument; e.g.
+//                               {{share_per_month(facts)}}
 // A file may instead produce the cells itself (period_type, period, unit_id, breakdown_value).
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { CATALOGUE_PATH, indicatorSql, type Catalogue, type Indicator } from "./catalogue.ts";
 import type { Db } from "./db.ts";
 import { ALL, type IndicatorCell } from "./indicator-row.ts";
-import { PERIOD_TYPES, periodRows, type PeriodType } from "./periods.ts";
+import { PERIOD_TYPES, periodRows, type PeriodType } from "../src/lib/periods.ts";
 import { literal } from "./sql.ts";
 
-export function expandCellMacros(sql: string, breakdown: string | null): string {
+/** Shared query text, by name: its parameters and its body (see _common.sql). */
+export type Fragments = ReadonlyMap<string, { params: string[]; body: string }>;
+
+/**
+ * The fragments of _common.sql: block comments `/* fragment name(param, …)`
+ * whose following lines, up to the comment's end, are the body. Being
+ * comments, they do nothing when the file itself is run.
+ */
+export function parseFragments(commonSql: string): Fragments {
+  const fragments = new Map<string, { params: string[]; body: string }>();
+  for (const m of commonSql.matchAll(/\/\*\s*fragment\s+(\w+)\(([\w\s,]*)\)[^\n]*\n([\s\S]*?)\*\//g)) {
+    if (fragments.has(m[1])) throw new Error(`_common.sql: fragment ${m[1]} defined twice`);
+    fragments.set(m[1], { params: m[2].split(",").map((p) => p.trim()).filter(Boolean), body: m[3].trimEnd() });
+  }
+  return fragments;
+}
+
+export const commonSql = (): string => readFileSync(join(CATALOGUE_PATH, "..", "indicators", "_common.sql"), "utf8");
+
+export function expandCellMacros(sql: string, breakdown: string | null, fragments: Fragments = parseFragments(commonSql())): string {
   const unit = `CASE WHEN grouping(unit_id) = 1 THEN '${ALL}' ELSE unit_id END AS unit_id`;
   const cell = breakdown
     ? `period_type, period, ${unit}, CASE WHEN grouping(breakdown_value) = 1 THEN '${ALL}' ELSE breakdown_value END AS breakdown_value`
@@ -21,10 +45,26 @@ export function expandCellMacros(sql: string, breakdown: string | null): string 
   const cells = breakdown
     ? `GROUPING SETS ((period_type, period, unit_id, breakdown_value), (period_type, period, unit_id), (period_type, period, breakdown_value), (period_type, period))`
     : `GROUPING SETS ((period_type, period, unit_id), (period_type, period))`;
-  return sql
+  const monthCell = breakdown ? "unit_id, month, breakdown_value" : "unit_id, month";
+  const expanded = sql
+    // Fragments first: their bodies use the placeholders below.
+    .replace(/\{\{(\w+)\(([\w\s,]*)\)\}\}/g, (call, name: string, argList: string) => {
+      const fragment = fragments.get(name);
+      if (!fragment) return call;
+      const args = argList.split(",").map((a) => a.trim()).filter(Boolean);
+      if (args.length !== fragment.params.length) throw new Error(`${call}: fragment ${name} takes ${fragment.params.length} argument(s)`);
+      return fragment.body.replace(/\{\{(\w+)\}\}/g, (p, param: string) => {
+        const i = fragment.params.indexOf(param);
+        return i < 0 ? p : args[i];
+      });
+    })
     .replaceAll("{{cell}}", cell)
     .replaceAll("{{cells}}", cells)
+    .replaceAll("{{month_cell}}", monthCell)
     .replace(/\{\{distinct_cells\((\w+),\s*(\w+)\)\}\}/g, (_m, rel: string, col: string) => distinctCells(rel, col, breakdown !== null));
+  const unknown = expanded.match(/\{\{[^}]*\}\}/);
+  if (unknown) throw new Error(`unknown placeholder ${unknown[0]}`);
+  return expanded;
 }
 
 /**
@@ -43,7 +83,7 @@ function distinctCells(rel: string, col: string, breakdown: boolean): string {
   // The finest level from the facts, the coarser ones from it: far fewer rows than the facts.
   const coarser: [boolean, boolean][] = breakdown ? [[true, false], [false, true], [false, false]] : [[false, false]];
   return `(WITH marks AS (
-      ${level(`(SELECT year(month) AS year, month, unit_id, ${breakdown ? "breakdown_value, " : ""}${col} AS value FROM ${rel})`, true, breakdown, "bit_or(1 << (month(month) - 1))")}
+      ${level(`(SELECT EXTRACT(YEAR FROM month) AS year, month, unit_id, ${breakdown ? "breakdown_value, " : ""}${col} AS value FROM ${rel}) AS f`, true, breakdown, "bit_or(1 << (EXTRACT(MONTH FROM month) - 1))")}
     )
     SELECT p.period_type, p.period, l.unit_id, l.breakdown_value, count(*) AS n
     FROM (SELECT * FROM marks
@@ -69,7 +109,9 @@ export interface ComputeOptions {
 
 export async function computeIndicators(db: Db, catalogue: Catalogue, options: ComputeOptions): Promise<IndicatorCell[]> {
   await createPeriods(db, options.period.from, options.period.to);
-  await db.run(readFileSync(join(CATALOGUE_PATH, "..", "indicators", "_common.sql"), "utf8"));
+  const common = commonSql();
+  await db.run(common);
+  const fragments = parseFragments(common);
   const cells: IndicatorCell[] = [];
   for (const indicator of catalogue.indicators) {
     const missing = indicator.sourceTables.filter((t) => !options.present.has(t));
@@ -78,15 +120,15 @@ export async function computeIndicators(db: Db, catalogue: Catalogue, options: C
       continue;
     }
     const started = Date.now();
-    const rows = await runIndicator(db, indicator);
+    const rows = await runIndicator(db, indicator, fragments);
     cells.push(...rows);
     options.onProgress?.(`${indicator.id}: ${rows.length} cells in ${Date.now() - started} ms`);
   }
   return sortCells(cells, catalogue);
 }
 
-async function runIndicator(db: Db, indicator: Indicator): Promise<IndicatorCell[]> {
-  const sql = expandCellMacros(indicatorSql(indicator), indicator.breakdown);
+async function runIndicator(db: Db, indicator: Indicator, fragments: Fragments): Promise<IndicatorCell[]> {
+  const sql = expandCellMacros(indicatorSql(indicator), indicator.breakdown, fragments);
   let rows: Record<string, unknown>[];
   try {
     // A ratio whose denominator is 0 and a cell without anchor rows are not written.

@@ -2,7 +2,9 @@
 // IPC for the pages. Both come from the same cells, so they cannot disagree.
 import { tableFromArrays, tableToIPC } from "apache-arrow";
 import { csvText } from "./csv.ts";
-import type { IndicatorCell, PublishedCell } from "./indicator-row.ts";
+import type { PublishedCell } from "../src/lib/cell.ts";
+import { exportNumber } from "../src/lib/format.ts";
+import type { IndicatorCell } from "./indicator-row.ts";
 
 export const EXPORT_COLUMNS = [
   "indicator_id", "period_type", "period", "unit_id", "breakdown", "breakdown_value",
@@ -16,20 +18,13 @@ export function publish(cells: readonly IndicatorCell[]): PublishedCell[] {
   );
 }
 
-/** Shortest text that reads back as the same double; empty for null. */
-export function formatNumber(x: number | null): string {
-  if (x === null) return "";
-  if (Object.is(x, -0)) return "0";
-  return String(x);
-}
-
-/** Comma-separated, "\n" after every row, no byte-order mark; numbers as formatNumber writes them. */
+/** Comma-separated, "\n" after every row, no byte-order mark; numbers as exportNumber writes them (shortest round-trip text). */
 export function toExportCsv(cells: readonly PublishedCell[]): string {
   return csvText([
     EXPORT_COLUMNS,
     ...cells.map((c) => [
       c.indicator_id, c.period_type, c.period, c.unit_id, c.breakdown, c.breakdown_value,
-      formatNumber(c.numerator), formatNumber(c.denominator), formatNumber(c.value), c.suppressed ? "true" : "false",
+      exportNumber(c.numerator), exportNumber(c.denominator), exportNumber(c.value), c.suppressed ? "true" : "false",
     ]),
   ]);
 }

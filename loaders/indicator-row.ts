@@ -1,21 +1,11 @@
 // One cell of the indicator table: indicator × period × unit × breakdown value.
-import type { PeriodType } from "./periods.ts";
+// The published columns are src/lib/cell.ts's PublishedCell; before
+// publication a cell also carries n.
+import type { PublishedCell } from "../src/lib/cell.ts";
 
-export interface IndicatorCell {
-  indicator_id: string;
-  period_type: PeriodType;
-  period: string;
-  unit_id: string;
-  breakdown: string;
-  breakdown_value: string;
-  numerator: number | null;
-  denominator: number | null;
-  value: number | null;
+export interface IndicatorCell extends PublishedCell {
   /** The number the privacy threshold applies to; null where the indicator is not suppressed. Never published. */
   n: number | null;
-  suppressed: boolean;
 }
-
-export type PublishedCell = Omit<IndicatorCell, "n">;
 
 export const ALL = "ALL";

@@ -26,9 +26,9 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { tableFromIPC } from "apache-arrow";
 import type { Catalogue, Dimension } from "./catalogue.ts";
-import type { PublishedCell } from "./indicator-row.ts";
+import type { PublishedCell, Unit } from "../src/lib/cell.ts";
 import type { PageMeta } from "./page-data.ts";
-import { PERIOD_TYPES, type PeriodType } from "./periods.ts";
+import { PERIOD_TYPES, type PeriodType } from "../src/lib/periods.ts";
 
 export const DIMENSIONS: readonly Dimension[] = ["HENKILOSTOKOKEMUS", "TUOTTAVUUS", "ASIAKASKOKEMUS", "SAATAVUUS_VAIKUTTAVUUS"];
 
@@ -47,21 +47,10 @@ export interface SliceJson {
     Record<"value", (number | null)[]> & Partial<Record<"numerator" | "denominator", (number | null)[]>> & { suppressed: (0 | 1)[] };
 }
 
-export interface UnitEntry {
-  unit_id: string;
-  /** File- and URL-safe name of the unit's page and slice. */
-  slug: string;
-  unit_name_fi: string;
-  unit_name_sv: string | null;
-  operating_model: string;
-  service_area: string;
-  area: string;
-}
-
 export interface ContextJson {
   manifest: PageMeta["manifest"];
   periodTypes: readonly PeriodType[];
-  units: UnitEntry[];
+  units: Unit[];
 }
 
 /**
@@ -179,8 +168,10 @@ export function slimProgramme(programme: Programme): Record<string, unknown> {
 export function liteCatalogue(catalogue: Catalogue): Record<string, unknown> {
   return {
     breakdowns: catalogue.breakdowns,
+    // The SPC settings (v2.6's, per indicator where v2.6 sets them per metric) reach the pages' charts.
+    spc: (catalogue as unknown as Record<string, unknown>).spc,
     indicators: catalogue.indicators.map((i) => ({
-      ...pick(i as unknown as Record<string, unknown>, ["id", "name", "dimension", "benefitGoals", "developmentArea", "headline", "unit", "direction", "breakdown", "breakdownValues", "privacy", "showCounts"]),
+      ...pick(i as unknown as Record<string, unknown>, ["id", "name", "dimension", "benefitGoals", "developmentArea", "headline", "unit", "direction", "breakdown", "breakdownValues", "privacy", "showCounts", "spc"]),
       targets: i.targets.map((t) => pick(t as unknown as Record<string, unknown>, ["op", "value", "from", "to", "ref"])),
     })),
   };
@@ -197,7 +188,7 @@ export interface SliceInput {
 export function pageSlices({ cells, catalogue, meta, programme }: SliceInput): Map<string, string> {
   const dimensionOf = new Map(catalogue.indicators.map((i) => [i.id, i.dimension]));
   const headline = new Set(catalogue.indicators.filter((i) => i.headline).map((i) => i.id));
-  const units: UnitEntry[] = meta.units.map((u) => ({ ...u, slug: unitSlug(u.unit_id) }));
+  const units: Unit[] = meta.units.map((u) => ({ ...u, slug: unitSlug(u.unit_id) }));
   const slugs = new Set<string>();
   for (const u of units) {
     if (slugs.has(u.slug)) throw new Error(`two units have the page name ${u.slug}`);

@@ -3,6 +3,7 @@
 import { loadCatalogue, type Catalogue } from "./catalogue.ts";
 import { computeIndicators } from "./compute-indicators.ts";
 import type { DbOptions } from "./db.ts";
+import type { UnitInfo } from "../src/lib/cell.ts";
 import type { IndicatorCell } from "./indicator-row.ts";
 import { ingestExtract } from "./ingest.ts";
 import { suppress, type SuppressionLogEntry, type SuppressionOptions } from "./privacy/suppress.ts";
@@ -12,15 +13,6 @@ export interface PipelineOptions extends ValidationOptions, DbOptions {
   catalogue?: Catalogue;
   /** Only for tests that show the audit catching a weakened suppression. */
   suppression?: SuppressionOptions;
-}
-
-export interface UnitInfo {
-  unit_id: string;
-  unit_name_fi: string;
-  unit_name_sv: string | null;
-  operating_model: string;
-  service_area: string;
-  area: string;
 }
 
 export interface PipelineResult {

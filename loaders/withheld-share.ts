@@ -4,7 +4,7 @@
 // data-quality page (loaders/page-data.ts) and the export's metadata
 // (loaders/cli/indicators.ts) publish the same figures from here.
 import type { IndicatorCell } from "./indicator-row.ts";
-import { PERIOD_TYPES } from "./periods.ts";
+import { PERIOD_TYPES } from "../src/lib/periods.ts";
 import type { SuppressionLogEntry } from "./privacy/suppress.ts";
 
 export interface WithheldShare {

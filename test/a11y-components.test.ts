@@ -5,7 +5,7 @@ import { test } from "node:test";
 import { JSDOM } from "jsdom";
 import { chartDataDetails, dataTable, plainChart, scrollBox } from "../src/lib/a11y.ts";
 import { cellWords, figureNode, seriesTable, spokenSuppressed, withheldLegend } from "../src/lib/chart-tables.ts";
-import type { Cell } from "../src/lib/slices.ts";
+import type { PublishedCell as Cell } from "../src/lib/cell.ts";
 
 const { document } = new JSDOM("<!doctype html><body></body>").window;
 const N = "\u202F";

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { JSDOM } from "jsdom";
 import { encodeSlice } from "../loaders/page-slices.ts";
-import { cellValue, exportText } from "../src/components/cell-value.ts";
+import { cellValue } from "../src/components/cell-value.ts";
 import { describeTrend } from "../src/components/chart-common.ts";
 import { choosePeriod, periodTypeInput, selectInput } from "../src/components/controls.ts";
 import { headlineCard } from "../src/components/headline-card.ts";
@@ -17,11 +17,12 @@ import { funnelChart } from "../src/components/funnel-chart.ts";
 import { guardrailTable } from "../src/components/guardrail.ts";
 import { figureTable, targetStatusCell } from "../src/components/tables.ts";
 import { seriesTable } from "../src/lib/chart-tables.ts";
-import { formatCell, formatChange, formatDateTime, formatProgrammeDate, formatValueWithUnit } from "../src/lib/format.ts";
+import { exportNumber, formatCell, formatChange, formatDateTime, formatProgrammeDate, formatValueWithUnit } from "../src/lib/format.ts";
 import { currentLang, STRINGS, t } from "../src/lib/i18n.ts";
-import { convertPeriod, isPartial, previousPeriod } from "../src/lib/periods.ts";
-import { formatRowsApprox, missingMonths, monthsBetween, withheldShare } from "../src/lib/quality.ts";
-import { CellIndex, decodeSlice, type Cell, type SliceJson } from "../src/lib/slices.ts";
+import { convertPeriod, isPartial, monthsBetween, previousPeriod } from "../src/lib/periods.ts";
+import { formatRowsApprox, missingMonths, withheldShare } from "../src/lib/quality.ts";
+import type { PublishedCell as Cell } from "../src/lib/cell.ts";
+import { CellIndex, decodeSlice, type SliceJson } from "../src/lib/slices.ts";
 import { assess, dimensionVerdict, guardrail, judge, tradeoff } from "../src/lib/status.ts";
 
 const N = "\u202F";
@@ -133,7 +134,7 @@ test("cellValue carries the exact published value and what it is", () => {
   assert.equal(hidden.querySelector("[aria-hidden=true]")!.textContent, "..");
   assert.equal(hidden.querySelector(".visually-hidden")!.textContent, "piilotettu tietosuojan vuoksi");
   assert.equal(cellValue(undefined, { indicator: "X", period: "2021", measure: "share", document }).textContent, "ei tietoa");
-  assert.equal(exportText(-0), "0");
+  assert.equal(exportNumber(-0), "0");
 });
 
 test("trendChart: an SVG with a caption stating latest value, target and direction; withheld cells marked", () => {
@@ -224,12 +225,15 @@ function yPixel(svg: Element, value: number): number {
 const TWELVE = [10, 12, 11, 13, 12, 11, 10, 12, 13, 11, 12, 11];
 const MEAN = 11.5;
 const MR = 15 / 11;
+// Thirteen months, v2.6's minimum for limits: the same and 11.5 (mean still 11.5; one more moving range, 0.5 → mean 15.5/12).
+const THIRTEEN = [...TWELVE, 11.5];
+const MR13 = 15.5 / 12;
 
 test("xmrChart: mean and process limits drawn at the hand-computed values", () => {
-  const fig = xmrChart(monthly("2022-01", TWELVE), { name: "T3", scope: "Koko kaupunki", measure: "days", direction: "lower", indicator: "ACC_T3_MEDIAN", document });
+  const fig = xmrChart(monthly("2022-01", THIRTEEN), { name: "T3", scope: "Koko kaupunki", measure: "days", direction: "lower", indicator: "ACC_T3_MEDIAN", document });
   const svg = fig.querySelector("svg.chart")!;
   const lines = Object.fromEntries([...fig.querySelectorAll("[data-line]")].map((l) => [l.getAttribute("data-line"), l]));
-  const expected = { mean: MEAN, upper: MEAN + 2.66 * MR, lower: MEAN - 2.66 * MR };
+  const expected = { mean: MEAN, upper: MEAN + 2.66 * MR13, lower: MEAN - 2.66 * MR13 };
   assert.deepEqual(Object.keys(lines).sort(), ["lower", "mean", "upper"]);
   for (const [kind, value] of Object.entries(expected)) {
     const line = lines[kind];
@@ -240,12 +244,12 @@ test("xmrChart: mean and process limits drawn at the hand-computed values", () =
   assert.equal(fig.dataset.limits, "yes");
   assert.equal(fig.dataset.variation, "common-cause");
   const points = [...fig.querySelectorAll(".xmr-points [data-period]")];
-  assert.deepEqual(points.map((p) => Number(p.getAttribute("data-value"))), TWELVE, "one point per month, the published values");
+  assert.deepEqual(points.map((p) => Number(p.getAttribute("data-value"))), THIRTEEN, "one point per month, the published values");
   for (const p of points) {
     const y = Number(p.getAttribute("cy") ?? Number(p.getAttribute("y")) + 4);
     assert.ok(Math.abs(y - yPixel(svg, Number(p.getAttribute("data-value")))) < 0.02, "points drawn at their values");
   }
-  assert.match(fig.querySelector("figcaption")!.textContent!, /keskiarvo 11,5\u202Fvrk, prosessirajat 7,9\u202Fvrk–15,1\u202Fvrk \(12 kuukauden arvoista tammi 2022 alkaen\)/);
+  assert.match(fig.querySelector("figcaption")!.textContent!, /keskiarvo 11,5\u202Fvrk, prosessirajat 8,1\u202Fvrk–14,9\u202Fvrk \(13 kuukauden arvoista tammi 2022 alkaen\)/);
 });
 
 test("xmrChart: a measure's start date breaks the limits; annotations carry the measure's name", () => {
@@ -265,7 +269,8 @@ test("xmrChart: a measure's start date breaks the limits; annotations carry the 
   assert.match(caption, /Ohjelma: käynnistys/);
 });
 
-test("xmrChart: fewer than 12 values — no limits, and the chart says so; withheld months are markers", () => {
+test("xmrChart: fewer than 13 values (v2.6's minimum) — no limits, and the chart says so; withheld months are markers", () => {
+  // Twelve months, one withheld: eleven values, so a run chart (v2.6 L299, L3030–3045).
   const values = TWELVE.slice(0, 11);
   const cells = [...monthly("2022-01", values), cell("2022-12", null, { period_type: "month" })];
   const fig = xmrChart(cells, { name: "ENPS", scope: "Koko kaupunki", measure: "nps", direction: "higher", document });
@@ -273,15 +278,16 @@ test("xmrChart: fewer than 12 values — no limits, and the chart says so; withh
   assert.equal(fig.dataset.limits, "none");
   assert.equal(fig.dataset.variation, "none");
   assert.equal(fig.querySelector(".spc-icon"), null, "no icons without limits");
-  assert.match(fig.querySelector(".xmr-too-few")!.textContent!, /Alle 12 kuukausiarvoa \(11\): prosessirajoja ei lasketa/);
-  assert.match(fig.querySelector("figcaption")!.textContent!, /Alle 12 kuukausiarvoa \(11\)/);
+  assert.match(fig.querySelector(".xmr-too-few")!.textContent!, /Alle 13 kuukausiarvoa \(11\): prosessirajoja ei lasketa/);
+  assert.match(fig.querySelector("figcaption")!.textContent!, /Alle 13 kuukausiarvoa \(11\)/);
+  assert.match(fig.querySelector("figcaption")!.textContent!, /Kuukausia ilman arvoa 1: haamupisteinä/, "the withheld month is a ghosted point");
   const withheld = fig.querySelector(".suppressed-marks [data-period='2022-12']")!;
   assert.equal(withheld.firstChild!.textContent, "..", "the withheld month reads .., not a gap");
   assert.match(withheld.querySelector("title")!.textContent!, /Piilotettu tietosuojan vuoksi/);
 });
 
 test("xmrChart: variation and assurance icons are SVG shapes with words", () => {
-  // Lower is better; the last seven months all above the mean: a shift, special cause of concern (high).
+  // Lower is better; the last seven months all above the mean: a shift (six or more, v2.6 L266), special cause of concern (high).
   const values = [10, 11, 10, 11, 10, 11, 10, 11, 10, 11, 10, 11, 13, 13.5, 13, 13.5, 13, 13.5, 13];
   const targets = [{ op: "<=" as const, value: 7, from: null, to: "2023-05-31" }, { op: "<=" as const, value: 20, from: "2023-06-01", to: null }];
   const fig = xmrChart(monthly("2022-01", values), { name: "T3", scope: "Koko kaupunki", measure: "days", direction: "lower", targets, document });
@@ -301,7 +307,7 @@ test("xmrChart: variation and assurance icons are SVG shapes with words", () => 
   const shapes = [...fig.querySelectorAll<SVGElement>(".xmr-points [data-period]")].map((p) => [p.tagName, p.getAttribute("data-variation")]);
   assert.deepEqual(shapes.slice(-7), Array(7).fill(["rect", "concern"]));
   assert.deepEqual(shapes.slice(0, 12), Array(12).fill(["circle", "improvement"]));
-  assert.match(fig.querySelector(".xmr-points rect title")!.textContent!, /tilastollisesti poikkeava heikennys \(vähintään 7 peräkkäistä samalla puolella keskiarvoa\)/);
+  assert.match(fig.querySelector(".xmr-points rect title")!.textContent!, /tilastollisesti poikkeava heikennys \(vähintään 6 peräkkäistä samalla puolella keskiarvoa\)/);
   // The target steps from 7 to 20 on 1.6.2023; met / not met per month by symbol.
   assert.deepEqual([...fig.querySelectorAll(".target-line line[data-target-value]")].map((l) => l.getAttribute("data-target-value")), ["7", "20"]);
   const row = [...fig.querySelectorAll<SVGElement>(".target-status-row [data-period]")];
@@ -434,7 +440,7 @@ test("withheld cells: every component shows '..' with the words and the legend, 
   const targets = [{ op: ">=" as const, value: 0.75, from: null, to: null, source: { fi: "", sv: "", en: "" } }];
   // A staff-survey month under 10 and a health station withheld as a partner: both read "..".
   const quarters = [cell("2023Q1", 0.6), cell("2023Q2", null), cell("2023Q3", 0.7)];
-  const months = [...monthly("2022-01", TWELVE), cell("2023-01", null, { period_type: "month" })];
+  const months = [...monthly("2022-01", THIRTEEN), cell("2023-02", null, { period_type: "month" })];
   const units = [{ unit_id: "A", name: "Alppila" }, { unit_id: "B", name: "Böle" }];
   const unitCells = [cell("2023Q3", 0.5, { unit_id: "A", numerator: 50, denominator: 100 }), cell("2023Q3", null, { unit_id: "B" })];
   for (const lang of ["fi", "sv", "en"] as const) {

@@ -1,7 +1,12 @@
 // Finnish, Swedish and English number and date formats.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { WITHHELD_MARK, formatCell, formatDate, formatNumber, formatPercent, formatPeriod, formatValue } from "../src/lib/format.ts";
+import { scaleLinear } from "d3-scale";
+import { niceTicks } from "../src/components/svg.ts";
+import {
+  WITHHELD_MARK, exportNumber, formatCell, formatChange, formatCount, formatDate, formatMonthTick, formatNumber, formatPercent, formatPeriod,
+  formatTargetValue, formatValue, tickFormat, unitDigits,
+} from "../src/lib/format.ts";
 
 const N = "\u202F";
 
@@ -71,4 +76,82 @@ test("each locale: decimal comma and narrow no-break space in fi and sv, the Eng
   ]);
   // No plain space or no-break space ever separates digit groups in fi and sv (a line could break inside a number).
   for (const lang of ["fi", "sv"] as const) assert.doesNotMatch(formatNumber(1234567.5, 1, lang), /[ \u00A0]/);
+});
+
+test("rounding: half away from zero on the decimal the reader sees, as Intl and Excel round; no sign on a zero", () => {
+  // 107 / 40 = 2.675: the double lies just below the tie, toFixed alone would print 2,67.
+  assert.equal(formatNumber(107 / 40, 2), "2,68");
+  assert.equal(formatNumber(1.005, 2, "en"), "1.01");
+  assert.equal(formatNumber(-2.5, 0), "\u22123");
+  assert.equal(formatPercent(0.0625), `6,3${N}%`);
+  assert.equal(formatNumber(-0.04, 1), "0,0");
+  assert.equal(formatNumber(-0), "0");
+  assert.equal(formatPercent(-0.0001, 1, "en"), "0.0%");
+  // The same rounding as Intl.NumberFormat wherever the result is not a negative zero.
+  for (const x of [0.125, 2.345, 1234.5, 99.95, 0.285 * 100, 57 / 7, 1e6 / 3, -12.345]) {
+    for (const digits of [0, 1, 2]) {
+      const intl = new Intl.NumberFormat("en-GB", { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(x);
+      assert.equal(formatNumber(x, digits, "en"), intl, `${x} ${digits}`);
+    }
+  }
+});
+
+test("exportNumber: the shortest text that reads back as the same double, for data attributes and the export", () => {
+  assert.equal(exportNumber(0.1 + 0.2), "0.30000000000000004");
+  assert.equal(exportNumber(-0), "0");
+  assert.equal(exportNumber(null), "");
+  assert.equal(exportNumber(NaN), "");
+  assert.equal(Number(exportNumber(2 / 3)), 2 / 3);
+});
+
+test("targets: the sign and the value on one line", () => {
+  assert.equal(formatTargetValue({ op: ">=", value: 0.75 }, "share"), `≥\u00A075,0${N}%`);
+  assert.equal(formatTargetValue({ op: "<=", value: 7 }, "days", "sv"), `≤\u00A07,0${N}dygn`);
+  assert.equal(formatTargetValue({ op: "<=", value: 12.3 }, "days_per_person_year", "en"), `≤\u00A012.3${N}days/PY`);
+});
+
+test("tick labels: as many decimals as the step needs, so two ticks never read the same", () => {
+  // The repeated labels of issue 16: 8,1 / 8,1; 3,8 three times; 52 % / 52 %.
+  assert.deepEqual([8.05, 8.1, 8.15].map(tickFormat([8.05, 8.1, 8.15], "mean_1_5")), ["8,05", "8,10", "8,15"]);
+  assert.deepEqual([3.76, 3.78, 3.8, 3.82].map(tickFormat([3.76, 3.78, 3.8, 3.82], "mean_1_5")), ["3,76", "3,78", "3,80", "3,82"]);
+  assert.deepEqual([0.515, 0.52, 0.525].map(tickFormat([0.515, 0.52, 0.525], "share")), [`51,5${N}%`, `52,0${N}%`, `52,5${N}%`]);
+  // Whole steps keep whole labels, in every language.
+  assert.deepEqual([0, 0.2, 0.4].map(tickFormat([0, 0.2, 0.4], "share", "en")), ["0%", "20%", "40%"]);
+  assert.deepEqual([0, 500, 1000, 1500].map(tickFormat([0, 500, 1000, 1500], "eur")), ["0", "500", `1${N}000`, `1${N}500`]);
+  // Floating-point noise in the step does not add a decimal: 0.3 − 0.2 = 0.09999999999999998.
+  assert.deepEqual([0.2, 0.30000000000000004, 0.4].map(tickFormat([0.2, 0.30000000000000004, 0.4], "days")), ["0,2", "0,3", "0,4"]);
+  // A lone tick: whole percentages, one decimal below 10.
+  assert.equal(tickFormat([0.573], "share")(0.573), `57${N}%`);
+  assert.equal(tickFormat([2.25], "days")(2.25), "2,3");
+
+  // Every axis the charts can draw: the pages' ticks (svg.ts) and d3's (the self-assessment chart).
+  let seed = 7;
+  const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+  for (let i = 0; i < 3000; i++) {
+    const share = i % 2 === 0;
+    const lo = share ? random() : (random() - 0.3) * 10 ** Math.floor(random() * 7 - 2);
+    const hi = share ? Math.min(1, lo + random() ** 3) : lo + Math.abs(lo || 1) * random() ** 3 + 1e-9;
+    for (const count of [2, 5, 6, 10]) {
+      for (const ticks of [niceTicks(lo, hi, count), scaleLinear().domain([lo, hi]).ticks(count)]) {
+        for (const lang of ["fi", "sv", "en"] as const) {
+          const labels = ticks.map(tickFormat(ticks, share ? "share" : "days_per_person_year", lang));
+          assert.equal(new Set(labels).size, labels.length, `[${lo}, ${hi}] ${count} ${lang}: ${labels.join(" | ")}`);
+        }
+      }
+    }
+  }
+});
+
+test("month ticks: January as the year, other months as 7/2021", () => {
+  assert.equal(formatMonthTick(new Date(Date.UTC(2021, 0, 1))), "2021");
+  assert.equal(formatMonthTick(new Date(Date.UTC(2021, 6, 1))), "7/2021");
+});
+
+test("decimals per unit: values, changes and the XLSX number formats agree", () => {
+  assert.deepEqual(["share", "nps", "mean_1_5", "count", "days", "eur", "days_per_person_year"].map(unitDigits), [1, 0, 2, 0, 1, 0, 1]);
+  assert.equal(formatChange(0.023, "share"), `+2,3${N}%-yks.`);
+  assert.equal(formatChange(-1.25, "mean_0_10", "sv"), "\u22121,25");
+  assert.equal(formatChange(0.0001, "count", "en"), "±0");
+  assert.equal(formatCount(1234), `1${N}234`);
+  assert.equal(formatCount(12.25, "en"), "12.3");
 });

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { loadCatalogue } from "../loaders/catalogue.ts";
 import { toArrowIpc } from "../loaders/emit.ts";
-import type { PublishedCell } from "../loaders/indicator-row.ts";
+import type { PublishedCell } from "../src/lib/cell.ts";
 import {
   DIMENSIONS, cellsFromArrow, decodeSlice, encodeSlice, pageSlices, slimProgramme, unitSlug,
   type ContextJson, type SliceJson,

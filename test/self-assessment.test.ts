@@ -12,7 +12,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { loadCatalogue } from "../loaders/catalogue.ts";
 import { publish, toExportCsv } from "../loaders/emit.ts";
-import type { PublishedCell } from "../loaders/indicator-row.ts";
+import type { PublishedCell } from "../src/lib/cell.ts";
 import { runPipeline } from "../loaders/pipeline.ts";
 import { parseExportCsv } from "../loaders/self-assessment/cells.ts";
 import { inputsFromPipeline, renderExports, selfAssessmentFor, type Inputs } from "../loaders/self-assessment/build.ts";

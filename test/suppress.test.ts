@@ -7,7 +7,7 @@ import { test } from "node:test";
 import { loadCatalogue } from "../loaders/catalogue.ts";
 import { publish, toExportCsv } from "../loaders/emit.ts";
 import type { IndicatorCell } from "../loaders/indicator-row.ts";
-import type { PeriodType } from "../loaders/periods.ts";
+import type { PeriodType } from "../src/lib/periods.ts";
 import { auditPublished } from "../loaders/privacy/audit/index.ts";
 import { suppress } from "../loaders/privacy/suppress.ts";
 

@@ -2,12 +2,6 @@
 WITH facts AS (
   SELECT unit_id, date_trunc('month', contact_ts) AS month, resolved_at_first_contact AS hit
   FROM contacts WHERE urgency = 'KIIREETON'
-),
--- Counted per month first, so the periods fan out over tens of thousands of rows, not millions.
-monthly AS (
-  SELECT * EXCLUDE (hit), count(*) FILTER (WHERE hit) AS hits, count(*) AS rows FROM facts GROUP BY ALL
 )
-SELECT {{cell}}, sum(hits) AS numerator, sum(rows) AS denominator,
-       numerator / denominator AS value, denominator AS n
-FROM monthly JOIN periods USING (month)
-GROUP BY {{cells}}
+-- The share of facts that are hits (_common.sql).
+SELECT * FROM {{share_per_month(facts)}} AS share

@@ -4,10 +4,10 @@ WITH facts AS (
   FROM customer_feedback WHERE question_code = 'NPS'
 ),
 scores AS (
-  SELECT {{cell}}, count(*) AS answers, count(*) FILTER (WHERE score >= 9) AS promoters, count(*) FILTER (WHERE score <= 6) AS detractors
+  SELECT {{cell}}, count(*) AS answers, count(CASE WHEN score >= 9 THEN 1 END) AS promoters, count(CASE WHEN score <= 6 THEN 1 END) AS detractors
   FROM facts JOIN periods USING (month)
   GROUP BY {{cells}}
 )
-SELECT period_type, period, unit_id, breakdown_value, NULL::DOUBLE AS numerator, answers AS denominator,
-       100 * (promoters - detractors) / answers AS value, n
-FROM scores JOIN {{distinct_cells(facts, response_id)}} USING (period_type, period, unit_id, breakdown_value)
+SELECT period_type, period, unit_id, breakdown_value, CAST(NULL AS DOUBLE PRECISION) AS numerator, answers AS denominator,
+       CAST(100 * (promoters - detractors) AS DOUBLE PRECISION) / answers AS value, n
+FROM scores JOIN {{distinct_cells(facts, response_id)}} AS responses USING (period_type, period, unit_id, breakdown_value)

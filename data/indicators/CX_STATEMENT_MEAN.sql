@@ -8,5 +8,5 @@ scores AS (
   FROM facts JOIN periods USING (month)
   GROUP BY {{cells}}
 )
-SELECT period_type, period, unit_id, breakdown_value, numerator, denominator, numerator / denominator AS value, n
-FROM scores JOIN {{distinct_cells(facts, response_id)}} USING (period_type, period, unit_id, breakdown_value)
+SELECT period_type, period, unit_id, breakdown_value, numerator, denominator, CAST(numerator AS DOUBLE PRECISION) / denominator AS value, n
+FROM scores JOIN {{distinct_cells(facts, response_id)}} AS responses USING (period_type, period, unit_id, breakdown_value)

@@ -4,14 +4,15 @@
 WITH marks AS (
   SELECT year, unit_id, client_id, bit_or(visited) AS visited, bit_or(screened) AS screened
   FROM (
-    SELECT year(v.visit_start_ts) AS year, v.unit_id, v.client_id, 1 << (month(v.visit_start_ts) - 1) AS visited, 0 AS screened
+    SELECT EXTRACT(YEAR FROM v.visit_start_ts) AS year, v.unit_id, v.client_id,
+           1 << (EXTRACT(MONTH FROM v.visit_start_ts) - 1) AS visited, 0 AS screened
     FROM realised_visits v JOIN clients c USING (client_id)
-    WHERE year(v.visit_start_ts) - c.birth_year >= 18
+    WHERE EXTRACT(YEAR FROM v.visit_start_ts) - c.birth_year >= 18
     UNION ALL
-    SELECT year(measured_on), unit_id, client_id, 0, 1 << (month(measured_on) - 1)
+    SELECT EXTRACT(YEAR FROM measured_on), unit_id, client_id, 0, 1 << (EXTRACT(MONTH FROM measured_on) - 1)
     FROM measurements WHERE measure_code = 'AUDIT_C'
-  )
-  GROUP BY ALL
+  ) AS facts
+  GROUP BY year, unit_id, client_id
 ),
 client_marks AS (
   SELECT year, unit_id, client_id, visited, screened FROM marks
@@ -19,8 +20,8 @@ client_marks AS (
   SELECT year, 'ALL', client_id, bit_or(visited), bit_or(screened) FROM marks GROUP BY year, client_id
 )
 SELECT p.period_type, p.period, m.unit_id, 'ALL' AS breakdown_value,
-       count(*) FILTER (WHERE m.screened & p.months <> 0) AS numerator, count(*) AS denominator,
-       numerator / denominator AS value, denominator AS n
+       count(CASE WHEN m.screened & p.months <> 0 THEN 1 END) AS numerator, count(*) AS denominator,
+       CAST(count(CASE WHEN m.screened & p.months <> 0 THEN 1 END) AS DOUBLE PRECISION) / count(*) AS value, count(*) AS n
 FROM client_marks m JOIN period_months p USING (year)
 WHERE m.visited & p.months <> 0
 GROUP BY p.period_type, p.period, m.unit_id

@@ -7,6 +7,6 @@ WITH facts AS (
 ),
 assigned AS (SELECT * FROM facts WHERE hit)
 SELECT period_type, period, unit_id, breakdown_value, coalesce(a.n, 0) AS numerator, c.n AS denominator,
-       numerator / denominator AS value, denominator AS n
+       CAST(coalesce(a.n, 0) AS DOUBLE PRECISION) / c.n AS value, c.n AS n
 FROM {{distinct_cells(facts, client_id)}} c
 LEFT JOIN {{distinct_cells(assigned, client_id)}} a USING (period_type, period, unit_id, breakdown_value)

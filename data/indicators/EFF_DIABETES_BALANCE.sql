@@ -12,14 +12,18 @@ diabetic AS (
 eligible AS (
   SELECT h.* FROM hba1c h JOIN diabetic d USING (client_id) WHERE d.first_recorded <= h.period_end
 ),
+ordered AS (
+  SELECT period_type, period, unit_id, client_id, value,
+         row_number() OVER (PARTITION BY period_type, period, unit_id, client_id ORDER BY measured_on DESC, value DESC) AS in_unit,
+         row_number() OVER (PARTITION BY period_type, period, client_id ORDER BY measured_on DESC, value DESC) AS in_all
+  FROM eligible
+),
 latest AS (
-  SELECT period_type, period, unit_id, client_id, arg_max(value, (measured_on, value)) AS value
-  FROM eligible GROUP BY period_type, period, unit_id, client_id
+  SELECT period_type, period, unit_id, client_id, value FROM ordered WHERE in_unit = 1
   UNION ALL
-  SELECT period_type, period, 'ALL', client_id, arg_max(value, (measured_on, value))
-  FROM eligible GROUP BY period_type, period, client_id
+  SELECT period_type, period, 'ALL', client_id, value FROM ordered WHERE in_all = 1
 )
 SELECT period_type, period, unit_id, 'ALL' AS breakdown_value,
-       count(*) FILTER (WHERE value < 53) AS numerator, count(*) AS denominator,
-       numerator / denominator AS value, denominator AS n
+       count(CASE WHEN value < 53 THEN 1 END) AS numerator, count(*) AS denominator,
+       CAST(count(CASE WHEN value < 53 THEN 1 END) AS DOUBLE PRECISION) / count(*) AS value, count(*) AS n
 FROM latest GROUP BY period_type, period, unit_id

@@ -4,12 +4,13 @@ WITH risky AS (
   SELECT m.unit_id, date_trunc('month', m.measured_on) AS month, m.client_id,
          EXISTS (SELECT 1 FROM interventions i
                  WHERE i.client_id = m.client_id AND i.procedure_code = 'IHA21'
-                   AND i.performed_on - m.measured_on BETWEEN 0 AND 30) AS hit
+                   AND i.performed_on BETWEEN m.measured_on AND m.measured_on + INTERVAL '30' DAY) AS hit
   FROM measurements m JOIN clients c USING (client_id)
   WHERE m.measure_code = 'AUDIT_C'
-    AND m.value >= CASE WHEN year(m.measured_on) - c.birth_year >= 65 THEN 4 WHEN c.sex = '1' THEN 6 ELSE 5 END
+    AND m.value >= CASE WHEN EXTRACT(YEAR FROM m.measured_on) - c.birth_year >= 65 THEN 4 WHEN c.sex = '1' THEN 6 ELSE 5 END
 )
-SELECT {{cell}}, count(DISTINCT client_id) FILTER (WHERE hit) AS numerator, count(DISTINCT client_id) AS denominator,
-       numerator / denominator AS value, denominator AS n
+SELECT {{cell}}, count(DISTINCT CASE WHEN hit THEN client_id END) AS numerator, count(DISTINCT client_id) AS denominator,
+       CAST(count(DISTINCT CASE WHEN hit THEN client_id END) AS DOUBLE PRECISION) / count(DISTINCT client_id) AS value,
+       count(DISTINCT client_id) AS n
 FROM risky JOIN periods USING (month)
 GROUP BY {{cells}}

@@ -8,6 +8,5 @@ WITH cost_cells AS (
 visit_facts AS (
   SELECT unit_id, CAST(date_trunc('month', visit_start_ts) AS DATE) AS month, client_id FROM realised_visits
 )
-SELECT period_type, period, unit_id, breakdown_value, cost AS numerator, n AS denominator,
-       numerator / denominator AS value, denominator AS n
-FROM cost_cells JOIN {{distinct_cells(visit_facts, client_id)}} USING (period_type, period, unit_id, breakdown_value)
+SELECT period_type, period, unit_id, breakdown_value, cost AS numerator, n AS denominator, cost / n AS value, n
+FROM cost_cells JOIN {{distinct_cells(visit_facts, client_id)}} AS clients USING (period_type, period, unit_id, breakdown_value)

@@ -3,6 +3,6 @@ WITH facts AS (
   SELECT unit_id, month, profession AS breakdown_value, fte, headcount, agency_hours FROM staffing
 )
 SELECT {{cell}}, sum(agency_hours) AS numerator, sum(fte) / 12 * 1720 AS denominator,
-       numerator / denominator AS value, sum(headcount) / count(DISTINCT month) AS n
+       sum(agency_hours) / (sum(fte) / 12 * 1720) AS value, CAST(sum(headcount) AS DOUBLE PRECISION) / count(DISTINCT month) AS n
 FROM facts JOIN periods USING (month)
 GROUP BY {{cells}}

@@ -5,6 +5,6 @@ WITH facts AS (
   FROM staffing
 )
 SELECT {{cell}}, sum(sick_leave_days) AS numerator, sum(fte) / 12 AS denominator,
-       numerator/denominator AS value, sum(headcount) / count(DISTINCT month) AS n
+       sum(sick_leave_days) / (sum(fte) / 12) AS value, CAST(sum(headcount) AS DOUBLE PRECISION) / count(DISTINCT month) AS n
 FROM facts JOIN periods USING (month)
 GROUP BY {{cells}}

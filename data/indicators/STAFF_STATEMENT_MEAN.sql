@@ -4,6 +4,6 @@ WITH facts AS (
   FROM staff_survey WHERE question_code NOT IN ('ENPS', 'TYOKYKY')
 )
 SELECT {{cell}}, sum(score) AS numerator, count(*) AS denominator,
-       numerator / denominator AS value, count(DISTINCT (survey_id, respondent_id)) AS n
+       CAST(sum(score) AS DOUBLE PRECISION) / count(*) AS value, count(DISTINCT (survey_id, respondent_id)) AS n
 FROM facts JOIN periods USING (month)
 GROUP BY {{cells}}

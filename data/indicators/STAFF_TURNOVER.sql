@@ -5,6 +5,6 @@ WITH facts AS (
   FROM staffing
 )
 SELECT {{cell}}, sum(voluntary_exits) AS numerator, sum(fte) / 12 AS denominator,
-       100*numerator/denominator AS value, sum(headcount) / count(DISTINCT month) AS n
+       100 * sum(voluntary_exits) / (sum(fte) / 12) AS value, CAST(sum(headcount) AS DOUBLE PRECISION) / count(DISTINCT month) AS n
 FROM facts JOIN periods USING (month)
 GROUP BY {{cells}}

@@ -5,9 +5,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { EXPORT_COLUMNS } from "../emit.ts";
-import type { PublishedCell } from "../indicator-row.ts";
+import type { PublishedCell } from "../../src/lib/cell.ts";
 import type { PageMeta } from "../page-data.ts";
-import type { PeriodType } from "../periods.ts";
+import type { PeriodType } from "../../src/lib/periods.ts";
 
 /** Splits one CSV line (RFC 4180 quoting). */
 function fields(line: string): string[] {

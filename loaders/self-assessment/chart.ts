@@ -4,10 +4,10 @@
 // withheld (never drawn as 0 or left as an unexplained gap). The page inlines
 // the SVG; the DOCX gets it as PNG (png.ts).
 import { scaleLinear } from "d3";
-import { WITHHELD_MARK, formatTick, type Lang } from "../../src/lib/format.ts";
+import { WITHHELD_MARK, tickFormat, type Lang } from "../../src/lib/format.ts";
 import type { ChartData, Figure } from "./model.ts";
 import { periodText } from "./present.ts";
-import { halvesBetween, monthsBetween, monthsOfHalf } from "./periods.ts";
+import { monthsBetween, monthsOf, periodContaining, periodEnd, periodsBetween } from "../../src/lib/periods.ts";
 import { s } from "./strings.ts";
 
 export const CHART_WIDTH = 640;
@@ -35,7 +35,7 @@ export interface ChartOptions {
 
 export function chartSvg(chart: ChartData, o: ChartOptions): string {
   const months = monthsBetween(chart.from, chart.to);
-  const halves = halvesBetween(`${chart.from.slice(0, 4)}H${+chart.from.slice(5, 7) <= 6 ? 1 : 2}`, o.period);
+  const halves = periodsBetween(periodContaining("half", chart.from), o.period);
   const monthIndex = new Map(months.map((m, i) => [m, i]));
   const plot = { x0: M.left, x1: CHART_WIDTH - M.right, y0: M.top, y1: CHART_HEIGHT - M.bottom };
   const x = scaleLinear().domain([0, Math.max(1, months.length)]).range([plot.x0, plot.x1]);
@@ -43,7 +43,7 @@ export function chartSvg(chart: ChartData, o: ChartOptions): string {
   const dayX = (day: string) => {
     const m = day.slice(0, 7);
     const i = monthIndex.get(m) ?? (m < chart.from ? 0 : months.length);
-    const days = new Date(Date.UTC(+day.slice(0, 4), +day.slice(5, 7), 0)).getUTCDate();
+    const days = +periodEnd(m).slice(8, 10);
     return x(Math.min(months.length, i + (+day.slice(8, 10) - 1) / days));
   };
   const values = [
@@ -64,19 +64,21 @@ export function chartSvg(chart: ChartData, o: ChartOptions): string {
     parts.push(`<text x="${num(tx)}" y="${num(ty)}"${attrs}>${escapeXml(content)}</text>`);
 
   // The assessed half-year, shaded.
-  const current = monthsOfHalf(o.period).filter((m) => monthIndex.has(m));
+  const current = monthsOf(o.period).filter((m) => monthIndex.has(m));
   if (current.length) {
     const i0 = monthIndex.get(current[0])!;
     parts.push(`<rect x="${num(x(i0))}" y="${plot.y0}" width="${num(x(i0 + current.length) - x(i0))}" height="${plot.y1 - plot.y0}" fill="${COLORS.band}"/>`);
   }
   // Grid and y ticks.
-  for (const t of y.ticks(5)) {
+  const ticks = y.ticks(5);
+  const tick = tickFormat(ticks, o.unit, o.lang);
+  for (const t of ticks) {
     parts.push(`<line x1="${plot.x0}" x2="${plot.x1}" y1="${num(y(t))}" y2="${num(y(t))}" stroke="${COLORS.grid}"/>`);
-    text(plot.x0 - 6, y(t) + 4, formatTick(t, o.unit, o.lang), ` text-anchor="end"`);
+    text(plot.x0 - 6, y(t) + 4, tick(t), ` text-anchor="end"`);
   }
   // Half-year labels and boundaries on the x axis.
   for (const h of halves) {
-    const ms = monthsOfHalf(h).filter((m) => monthIndex.has(m));
+    const ms = monthsOf(h).filter((m) => monthIndex.has(m));
     if (!ms.length) continue;
     const i0 = monthIndex.get(ms[0])!;
     parts.push(`<line x1="${num(x(i0))}" x2="${num(x(i0))}" y1="${plot.y1}" y2="${plot.y1 + 5}" stroke="${COLORS.muted}"/>`);
@@ -92,7 +94,7 @@ export function chartSvg(chart: ChartData, o: ChartOptions): string {
   // Half-year values across their months; a withheld half reads ".." at its foot.
   const mark = WITHHELD_MARK;
   chart.halves.forEach((f: Figure) => {
-    const ms = monthsOfHalf(f.period).filter((m) => monthIndex.has(m));
+    const ms = monthsOf(f.period).filter((m) => monthIndex.has(m));
     if (!ms.length) return;
     const i0 = monthIndex.get(ms[0])!;
     if (f.state === "value") {

@@ -6,6 +6,7 @@ import {
   AlignmentType, Document, ExternalHyperlink, HeadingLevel, ImageRun, LevelFormat, Packer, PageOrientation, Paragraph,
   ShadingType, Table, TableCell, TableRow, TextRun, WidthType, type ParagraphChild,
 } from "docx";
+import { periodEnd, periodStart } from "../../src/lib/periods.ts";
 import { chartSvg, CHART_HEIGHT, CHART_WIDTH } from "./chart.ts";
 import type { Block, Inline } from "./markdown.ts";
 import type { GoalSection, Narrative, SelfAssessment } from "./model.ts";
@@ -178,17 +179,12 @@ function goalContent(m: SelfAssessment, g: GoalSection, lang: Lang, charts: bool
         }));
         out.push(new Paragraph({
           spacing: { after: 200 },
-          children: [new TextRun({ text: clean(s(lang, "chartCaption", { name, from: dateText(`${block.chart.from}-01`, lang), to: dateText(lastDay(block.chart.to), lang) })), italics: true, size: SMALL })],
+          children: [new TextRun({ text: clean(s(lang, "chartCaption", { name, from: dateText(periodStart(block.chart.from), lang), to: dateText(periodEnd(block.chart.to), lang) })), italics: true, size: SMALL })],
         }));
       }
     }
   }
   return out;
-}
-
-function lastDay(month: string): string {
-  const d = new Date(Date.UTC(+month.slice(0, 4), +month.slice(5, 7), 0)).getUTCDate();
-  return `${month}-${String(d).padStart(2, "0")}`;
 }
 
 export async function renderDocx(m: SelfAssessment, lang: Lang, options: DocxOptions = {}): Promise<Buffer> {

@@ -5,8 +5,7 @@
 // would read "${" as code). Texts from outside (narratives, names) are escaped.
 import { chartSvg } from "./chart.ts";
 import type { Inline } from "./markdown.ts";
-import { formatNumber } from "../emit.ts";
-import { formatPeriod } from "../../src/lib/format.ts";
+import { exportNumber, formatPeriod } from "../../src/lib/format.ts";
 import type { Figure, GoalSection, IndicatorBlock, Narrative, SelfAssessment } from "./model.ts";
 import {
   anyWithheld, dateText, definitionText, figureText, headerLines, indicatorColumns, indicatorRowsText, measureText, noteLines,
@@ -63,7 +62,7 @@ function fig(text: FigureText, f: Figure, block: IndicatorBlock, breakdownValue:
   const hidden = f.state === "suppressed" ? ' aria-hidden="true"' : "";
   const spoken = f.state === "suppressed" ? `<span class="visually-hidden">${e(spokenSuppressed(lang))}</span>` : "";
   const value = lang === "fi"
-    ? `<span data-indicator="${e(block.id)}" data-period="${f.period}" data-unit="ALL" data-breakdown-value="${e(breakdownValue)}" data-state="${f.state}"${f.state === "value" ? ` data-value="${formatNumber(f.value)}"` : ""}${hidden}>${e(text.value)}</span>`
+    ? `<span data-indicator="${e(block.id)}" data-period="${f.period}" data-unit="ALL" data-breakdown-value="${e(breakdownValue)}" data-state="${f.state}"${f.state === "value" ? ` data-value="${exportNumber(f.value)}"` : ""}${hidden}>${e(text.value)}</span>`
     : hidden ? `<span${hidden}>${e(text.value)}</span>` : e(text.value);
   return `${value}${spoken}${text.counts ? `<br><small>${e(text.counts)}</small>` : ""}`;
 }

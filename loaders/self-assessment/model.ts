@@ -5,15 +5,15 @@
 // this same object, so they cannot disagree.
 import type { Catalogue, Indicator, Target as CatalogueTarget } from "../catalogue.ts";
 import { thresholdOf } from "../catalogue.ts";
-import { ALL, type PublishedCell } from "../indicator-row.ts";
-import type { UnitInfo } from "../pipeline.ts";
+import type { PublishedCell, UnitInfo } from "../../src/lib/cell.ts";
+import { ALL } from "../indicator-row.ts";
 import type { BenefitGoalId, Language, LocalizedText, Programme, ProgressStatus } from "../programme.ts";
 import { BENEFIT_GOAL_IDS, LANGUAGES } from "../programme.ts";
-import { assuranceIcon, variationIcon, xmr, type AssuranceIcon, type VariationIcon } from "../../src/lib/spc.ts";
-import { isMet, periodEnd, periodStart, targetForPeriod, targetSteps } from "../../src/lib/targets.ts";
+import { spcSettingsFor, xmrAnalysis, type AssuranceIcon, type VariationIcon } from "../../src/lib/spc.ts";
+import { isPeriod, monthsBetween, monthsOf, periodEnd, periodsBetween, periodStart, previousPeriod as periodBefore } from "../../src/lib/periods.ts";
+import { isMet, targetForPeriod, targetSteps } from "../../src/lib/targets.ts";
 import { parseMarkdown, type Block } from "./markdown.ts";
 import type { NarrativeTexts } from "./narratives.ts";
-import { halvesBetween, isHalf, monthsBetween, monthsOfHalf, previousHalf, reportRhythm } from "./periods.ts";
 
 /** A user-facing problem (bad period, no data): the CLI prints the message, not a stack trace. */
 export class SelfAssessmentError extends Error {
@@ -59,11 +59,11 @@ export interface Change {
 }
 
 export interface SpcSignal {
-  /** MDC variation icon of the monthly series up to the period's last month; null without limits. */
+  /** MDC variation icon (SPC v2.6) of the monthly series up to the period's last month; null below the minimum of months. */
   variation: VariationIcon | null;
-  /** MDC assurance icon against the target in force; null without limits or target. */
+  /** MDC assurance icon against the target in force in the last month with a value; null below the minimum, without a target or direction. */
   assurance: AssuranceIcon | null;
-  /** Months with a published value that the limits were computed from. */
+  /** Months with a published value in the series (withheld and missing months are ghosted: left out). */
   points: number;
 }
 
@@ -214,18 +214,31 @@ function changeOf(from: Figure, to: Figure, direction: "higher" | "lower" | null
   return { delta, judgement };
 }
 
+/**
+ * The report a half-year belongs to (the STM/THL rhythm): spring (H1, due 15
+ * May, describing the April situation) or autumn (H2, due 15 November, the
+ * October situation).
+ */
+export function reportRhythm(period: string): { season: "spring" | "autumn"; due: string; situationMonth: string } {
+  if (!isPeriod(period, "half")) throw new SelfAssessmentError(`not a half-year: ${JSON.stringify(period)} (expected e.g. 2021H2)`);
+  const year = period.slice(0, 4);
+  return period.endsWith("H1")
+    ? { season: "spring", due: `${year}-05-15`, situationMonth: `${year}-04` }
+    : { season: "autumn", due: `${year}-11-15`, situationMonth: `${year}-10` };
+}
+
 /** The half-years that have at least one published or suppressed half-year cell, in order. */
 export function halvesWithData(cells: readonly PublishedCell[]): string[] {
   return [...new Set(cells.filter((c) => c.period_type === "half").map((c) => c.period))].sort();
 }
 
 function checkPeriods(period: string, baseline: string | null | undefined, halves: string[]): string {
-  if (!isHalf(period)) throw new SelfAssessmentError(`--period ${JSON.stringify(period)} is not a half-year; write it like 2021H2 (2021H1 = January–June, 2021H2 = July–December)`);
+  if (!isPeriod(period, "half")) throw new SelfAssessmentError(`--period ${JSON.stringify(period)} is not a half-year; write it like 2021H2 (2021H1 = January–June, 2021H2 = July–December)`);
   if (halves.length === 0) throw new SelfAssessmentError(`no indicator data for the half-year ${period}: the extract has no half-year with data`);
   const list = `half-years with data: ${halves.join(", ")}`;
   if (!halves.includes(period)) throw new SelfAssessmentError(`no indicator data for the half-year ${period}; ${list}`);
   if (baseline == null) return halves[0];
-  if (!isHalf(baseline)) throw new SelfAssessmentError(`--baseline ${JSON.stringify(baseline)} is not a half-year; write it like 2020H1`);
+  if (!isPeriod(baseline, "half")) throw new SelfAssessmentError(`--baseline ${JSON.stringify(baseline)} is not a half-year; write it like 2020H1`);
   if (baseline > period) throw new SelfAssessmentError(`the baseline half-year ${baseline} comes after the assessed half-year ${period}`);
   if (!halves.includes(baseline)) throw new SelfAssessmentError(`no indicator data for the baseline half-year ${baseline}; ${list}`);
   return baseline;
@@ -278,7 +291,7 @@ export function buildSelfAssessment(input: SelfAssessmentInput): SelfAssessment 
   const { cells, catalogue, programme, period } = input;
   const halves = halvesWithData(cells);
   const baselinePeriod = checkPeriods(period, input.baseline, halves);
-  const previousPeriod = previousHalf(period);
+  const previousPeriod = periodBefore(period);
   const index = new Map<string, PublishedCell>();
   const breakdownValues = new Map<string, Set<string>>();
   const firstMonth = new Map<string, string>();
@@ -296,10 +309,10 @@ export function buildSelfAssessment(input: SelfAssessmentInput): SelfAssessment 
   }
   const hasData = new Set(cells.map((c) => c.indicator_id));
   const fig = (id: string, p: string, unit: string, bv: string) => figureOf(index.get(key(id, p, unit, bv)), p);
-  const lastMonth = monthsOfHalf(period)[5];
-  const chartFrom = monthsOfHalf(baselinePeriod)[0];
+  const lastMonth = monthsOf(period)[5];
+  const chartFrom = monthsOf(baselinePeriod)[0];
   const chartMonths = monthsBetween(chartFrom, lastMonth);
-  const chartHalves = halvesBetween(baselinePeriod, period);
+  const chartHalves = periodsBetween(baselinePeriod, period);
 
   const block = (ind: Indicator): IndicatorBlock => {
     const target = targetForPeriod(ind.targets, period);
@@ -318,17 +331,15 @@ export function buildSelfAssessment(input: SelfAssessmentInput): SelfAssessment 
       const current = fig(ind.id, period, ALL, bv);
       const first = firstMonth.get(`${ind.id}|${bv}`);
       const series = first && first <= lastMonth ? monthsBetween(first, lastMonth).map((m) => fig(ind.id, m, ALL, bv)) : [];
-      const segment = xmr(series.map((f) => ({ period: f.period, value: f.state === "value" ? f.value : null })));
+      const chart = xmrAnalysis(series.map((f) => ({ period: f.period, value: f.state === "value" ? f.value : null })), {
+        direction: ind.direction, targets: ind.targets, settings: spcSettingsFor(catalogue, ind),
+      });
       return {
         breakdownValue: bv, baseline, previous, current,
         changeFromBaseline: baselinePeriod === period ? null : changeOf(baseline, current, ind.direction),
         changeFromPrevious: changeOf(previous, current, ind.direction),
         met: isMet(current.value, target),
-        spc: {
-          variation: variationIcon(segment, ind.direction),
-          assurance: assuranceIcon(segment.limits, target),
-          points: segment.limits?.n ?? series.filter((f) => f.state === "value").length,
-        },
+        spc: { variation: chart.variation, assurance: chart.assurance, points: chart.points },
       };
     });
     return {

@@ -2,13 +2,12 @@
 // half-years and one page per half-year (all three languages in the page,
 // `?lang=sv|en` shows the chosen one, Finnish by default and without
 // JavaScript). Used by src/self-assessment/*.md.ts page loaders.
-import { halvesWithData, type SelfAssessment } from "./model.ts";
+import { halvesWithData, reportRhythm, type SelfAssessment } from "./model.ts";
 import { exportFileNames, LANGS, SITE_LANGS } from "./names.ts";
 import { escapeHtml as e, renderHtml, type ExportLink } from "./html.ts";
 import { periodText, reportTitle, type Lang } from "./present.ts";
-import { reportRhythm } from "./periods.ts";
 import { s } from "./strings.ts";
-import type { PublishedCell } from "../indicator-row.ts";
+import type { PublishedCell } from "../../src/lib/cell.ts";
 
 export const PAGE_STYLE = `<style>
 .sa { overflow-wrap: break-word; }

@@ -3,7 +3,7 @@
 // so a figure reads the same everywhere. Numbers and dates are formatted by
 // src/lib/format.ts ("57,0 %", "1 234"; ".." for a withheld cell).
 import {
-  WITHHELD_MARK, formatChange, formatDate, formatNumber, formatPeriod, formatProgrammeDate, formatValueWithUnit, type Lang,
+  WITHHELD_MARK, formatChange, formatCount, formatDate, formatNumber, formatPeriod, formatProgrammeDate, formatTargetValue, formatValueWithUnit, type Lang,
 } from "../../src/lib/format.ts";
 import { codeLabel } from "../../src/lib/i18n.ts";
 import { ALL } from "../indicator-row.ts";
@@ -11,11 +11,6 @@ import type { Change, Figure, IndicatorBlock, IndicatorDefinition, MeasureRow, S
 import { DOC_STRINGS, s } from "./strings.ts";
 
 export type { Lang };
-
-/** A numerator or denominator: whole numbers without decimals, others with one. */
-export function formatCount(x: number, lang: Lang): string {
-  return formatNumber(x, Number.isInteger(x) ? 0 : 1, lang);
-}
 
 /** A figure's value: "57,0 %", ".." when withheld, "ei tietoa" when there is no cell. */
 export function figureText(f: Figure, unit: string, lang: Lang): string {
@@ -50,7 +45,7 @@ export function judgementText(c: Change | null, unit: string, lang: Lang): strin
 }
 
 export function targetText(t: TargetInForce | null, unit: string, lang: Lang): string {
-  return t ? `${t.op === ">=" ? "≥" : "≤"} ${formatValueWithUnit(t.value, unit, lang)}` : s(lang, "noTarget");
+  return t ? formatTargetValue(t, unit, lang) : s(lang, "noTarget");
 }
 
 export function spcText(spc: SpcSignal, lang: Lang): string {

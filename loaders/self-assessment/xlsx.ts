@@ -7,7 +7,7 @@
 // read as a formula (=, +, -, @ first) is stored as text with the text format,
 // so it never becomes a live formula: names and narratives come from outside.
 import ExcelJS from "exceljs";
-import { unitWord } from "../../src/lib/format.ts";
+import { changeWord, unitDigits, unitWord } from "../../src/lib/format.ts";
 import { blocksToLines } from "./markdown.ts";
 import type { Change, Figure, GoalSection, IndicatorBlock, SelfAssessment } from "./model.ts";
 import {
@@ -34,29 +34,26 @@ function setNumber(cell: Cell, value: number, numFmt: string): void {
   cell.numFmt = numFmt;
 }
 
-/** Excel number format of an indicator value; `#,##0` shows "1 234" and `0.0 %` "57,0 %" in Finnish Excel. */
+/** "0", "0.0", "0.00": Excel's digits for a number of decimals. */
+const decimals = (digits: number) => (digits ? `0.${"0".repeat(digits)}` : "0");
+
+/**
+ * Excel number format of an indicator value, with the decimals and unit words
+ * of src/lib/format.ts (Excel itself puts in the reader's decimal and
+ * thousands separators): `#,##0` shows "1 234" and `0.0 %` "57,0 %" in Finnish Excel.
+ */
 export function valueFormat(unit: string, lang: Lang): string {
+  const body = decimals(unitDigits(unit));
+  if (unit === "share") return lang === "en" ? `${body}%` : `${body} %`;
+  // Scores on a 1–5 or 0–10 scale never reach a thousand: no grouping.
+  if (unit === "mean_1_5" || unit === "mean_0_10") return body;
   const word = unitWord(unit, lang);
-  switch (unit) {
-    case "share":
-      return lang === "en" ? "0.0%" : "0.0 %";
-    case "nps":
-    case "count":
-      return "#,##0";
-    case "mean_1_5":
-    case "mean_0_10":
-      return "0.00";
-    case "eur":
-      return '#,##0" €"';
-    default:
-      return word ? `#,##0.0" ${word}"` : "#,##0.0";
-  }
+  return word ? `#,##${body}" ${word}"` : `#,##${body}`;
 }
 
 function changeFormat(unit: string, lang: Lang): string {
-  const digits = unit === "share" ? 1 : unit === "nps" || unit === "count" || unit === "eur" ? 0 : unit === "mean_1_5" || unit === "mean_0_10" ? 2 : 1;
-  const body = digits ? `0.${"0".repeat(digits)}` : "0";
-  const word = unit === "share" ? { fi: "%-yks.", sv: "procentenheter", en: "pp" }[lang] : unitWord(unit, lang);
+  const body = decimals(unitDigits(unit));
+  const word = changeWord(unit, lang);
   const tail = word ? `" ${word}"` : "";
   const minus = lang === "en" ? "-" : "−";
   return `"+"${body}${tail};"${minus}"${body}${tail};"±"${body}${tail}`;

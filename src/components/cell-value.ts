@@ -6,9 +6,9 @@
 // "ei tietoa" — never 0 and never an empty gap. A screen reader hears the
 // withheld cell in words ("piilotettu tietosuojan vuoksi"); data-text holds
 // the text shown.
-import { formatCell, type Lang } from "../lib/format.js";
+import { exportNumber, formatCell, type Lang } from "../lib/format.js";
 import { withheldFigure } from "../lib/chart-tables.js";
-import type { Cell } from "../lib/slices.js";
+import type { PublishedCell as Cell } from "../lib/cell.js";
 
 export interface CellValueOptions {
   indicator: string;
@@ -32,12 +32,6 @@ export function cellState(cell: Cell | null | undefined): CellState {
   return cell.value === null || !Number.isFinite(cell.value) ? "missing" : "value";
 }
 
-/** The published value exactly as the export writes it (shortest round-trip text), empty when there is none. */
-export function exportText(x: number | null | undefined): string {
-  if (x === null || x === undefined || !Number.isFinite(x)) return "";
-  return Object.is(x, -0) ? "0" : String(x);
-}
-
 export function cellValue(cell: Cell | null | undefined, options: CellValueOptions): HTMLElement {
   const doc = options.document ?? document;
   const lang = options.lang ?? "fi";
@@ -49,7 +43,7 @@ export function cellValue(cell: Cell | null | undefined, options: CellValueOptio
   el.dataset.unit = options.unit ?? "ALL";
   el.dataset.breakdownValue = options.breakdownValue ?? "ALL";
   el.dataset.state = state;
-  el.dataset.value = state === "value" ? exportText(cell!.value) : "";
+  el.dataset.value = state === "value" ? exportNumber(cell!.value) : "";
   const text = formatCell(cell, options.measure, lang);
   el.dataset.text = text;
   // Shown as "..", read out in words: "piilotettu tietosuojan vuoksi".

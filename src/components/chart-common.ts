@@ -1,12 +1,11 @@
 // Shared pieces of the charts: colours, the target line, rule marks for
 // measure start dates, and the sentences of the text alternatives.
-import { formatPeriod, formatValueWithUnit, type Lang } from "../lib/format.js";
+import { formatPeriod, formatTargetValue, type Lang } from "../lib/format.js";
 import { cellWords } from "../lib/chart-tables.js";
 import { t } from "../lib/i18n.js";
-import { periodEndDate, periodMidDate, periodStartDate } from "../lib/periods.js";
-import type { Cell } from "../lib/slices.js";
+import { periodEnd, periodEndDate, periodMidDate, periodStart, periodStartDate } from "../lib/periods.js";
+import type { PublishedCell as Cell } from "../lib/cell.js";
 import { type TargetLike, isMet, targetForPeriod, targetSteps } from "../lib/targets.js";
-import { periodEnd, periodStart } from "../lib/targets.js";
 
 export const COLORS = {
   whole: "#0000bf", // Helsinki blue: the whole city
@@ -90,7 +89,7 @@ export function targetLine(targets: readonly TargetLike[] | undefined, first: st
 
 export function formatTarget(target: TargetLike | null, measure: string, lang: Lang): string {
   if (!target) return t(lang, "noTarget");
-  return `${target.op === ">=" ? "≥" : "≤"}\u00A0${formatValueWithUnit(target.value, measure, lang)}`;
+  return formatTargetValue(target, measure, lang);
 }
 
 export interface DescribeOptions {
@@ -124,11 +123,6 @@ export function describeTrend(cells: readonly Cell[], o: DescribeOptions): strin
   return t(lang, "chartSummary", {
     name: o.name, scope: o.scope, period: formatPeriod(last.period, lang), value: cellWords(last, o.measure, lang), target: targetText, trend,
   }).replace(/ {2,}/g, " ").trim();
-}
-
-/** Time-axis ticks the Finnish way: a year as 2021, other months as 3/2021 (never English month names). */
-export function timeTick(d: Date): string {
-  return d.getUTCMonth() === 0 ? String(d.getUTCFullYear()) : `${d.getUTCMonth() + 1}/${d.getUTCFullYear()}`;
 }
 
 // ---------------------------------------------------------------------------

@@ -3,12 +3,12 @@
 // says per period whether the target in force then was met, the start dates of
 // development measures as annotated rules, withheld cells as ".." markers and
 // the band of the selected period.
-import { WITHHELD_MARK, formatDate, formatPeriod, formatTick, type Lang } from "../lib/format.js";
+import { WITHHELD_MARK, formatDate, formatPeriod, tickFormat, type Lang } from "../lib/format.js";
 import { cellWords } from "../lib/chart-tables.js";
 import { t } from "../lib/i18n.js";
-import { periodEndDate, periodMidDate, periodStartDate } from "../lib/periods.js";
-import type { Cell } from "../lib/slices.js";
-import { type TargetLike, periodEnd, periodStart, targetSteps } from "../lib/targets.js";
+import { periodEnd, periodEndDate, periodMidDate, periodStart, periodStartDate } from "../lib/periods.js";
+import type { PublishedCell as Cell } from "../lib/cell.js";
+import { type TargetLike, targetSteps } from "../lib/targets.js";
 import { COLORS, type ChartRule, TARGET_SYMBOL, type TargetStatus, formatTarget, ruleDate } from "./chart-common.js";
 import { type ChartFrame, type Scale, chartFrame, linearScale, px, svgEl, timeAxis, timeScale, titleEl, yAxis } from "./svg.js";
 
@@ -161,6 +161,7 @@ export function timeChartFrame(doc: Document, o: { width?: number; height: numbe
   });
   const x = timeScale(o.xDomain, [f.left, f.right]);
   const y = linearScale(o.yDomain, [f.bottom, f.top]);
-  f.svg.append(yAxis(doc, f, y, y.ticks(5), (v) => formatTick(v, o.measure, o.lang)), timeAxis(doc, f, x, o.xDomain));
+  const yTicks = y.ticks(5);
+  f.svg.append(yAxis(doc, f, y, yTicks, tickFormat(yTicks, o.measure, o.lang)), timeAxis(doc, f, x, o.xDomain));
   return { f, x, y };
 }

@@ -6,10 +6,10 @@
 // plotted. No colours for good and bad: a unit outside the limits is marked
 // by its shape and its name.
 import { classifyUnit, type FunnelClass, funnelLimits, Z95, Z998 } from "../lib/funnel.js";
-import { formatNumber, formatPeriod, formatTick, type Lang } from "../lib/format.js";
+import { formatNumber, formatPeriod, tickFormat, type Lang } from "../lib/format.js";
 import { cellWords, withheldLegendNote } from "../lib/chart-tables.js";
 import { t, type StringKey } from "../lib/i18n.js";
-import type { Cell } from "../lib/slices.js";
+import type { PublishedCell as Cell } from "../lib/cell.js";
 import { type TargetLike, targetForPeriod } from "../lib/targets.js";
 import { COLORS, formatTarget, hasValue } from "./chart-common.js";
 import { chartFrame, legend, linePath, linearScale, numberAxis, px, svgEl, titleEl, yAxis } from "./svg.js";
@@ -152,8 +152,11 @@ export function funnelChart(unitCells: readonly Cell[], whole: Cell | undefined,
   svg.setAttribute("data-x-range", `${f.left},${f.right}`);
   svg.setAttribute("data-y-domain", `${lo},${hi}`);
   svg.setAttribute("data-y-range", `${f.bottom},${f.top}`);
-  svg.append(yAxis(doc, f, y, y.ticks(6), (v) => formatTick(v, o.measure, lang)));
-  svg.append(numberAxis(doc, f, x, x.ticks(Math.max(2, Math.floor((f.right - f.left) / 80))), (v) => formatNumber(v, 0, lang), { grid: false }));
+  const yTicks = y.ticks(6);
+  // Denominators are counts: whole-number ticks only.
+  const xTicks = x.ticks(Math.max(2, Math.floor((f.right - f.left) / 80))).filter(Number.isInteger);
+  svg.append(yAxis(doc, f, y, yTicks, tickFormat(yTicks, o.measure, lang)));
+  svg.append(numberAxis(doc, f, x, xTicks, tickFormat(xTicks, "count", lang), { grid: false }));
   const axisLabel = svgEl(doc, "text", { x: f.right, y: f.bottom + 32, "text-anchor": "end", fill: "currentColor" });
   axisLabel.textContent = `${t(lang, "denominator")} →`;
   svg.append(axisLabel);

@@ -5,7 +5,7 @@
 import { formatChange, formatPeriod, type Lang } from "../lib/format.js";
 import { t, type StringKey } from "../lib/i18n.js";
 import { previousPeriod } from "../lib/periods.js";
-import type { Cell } from "../lib/slices.js";
+import type { PublishedCell as Cell } from "../lib/cell.js";
 import type { Assessment, Judgement } from "../lib/status.js";
 import type { TargetLike } from "../lib/targets.js";
 import { cellValue } from "./cell-value.js";

@@ -3,9 +3,9 @@
 // bottom and the latest point. Plain SVG (the overview loads no chart library).
 import type { Lang } from "../lib/format.js";
 import { t } from "../lib/i18n.js";
-import { periodEndDate, periodMidDate, periodStartDate } from "../lib/periods.js";
-import type { Cell } from "../lib/slices.js";
-import { type TargetLike, periodEnd, periodStart, targetSteps } from "../lib/targets.js";
+import { periodEnd, periodEndDate, periodMidDate, periodStart, periodStartDate } from "../lib/periods.js";
+import type { PublishedCell as Cell } from "../lib/cell.js";
+import { type TargetLike, targetSteps } from "../lib/targets.js";
 import { COLORS, describeTrend, hasValue, ruleDate } from "./chart-common.js";
 import { linePath, linearScale, px, svgEl, timeScale } from "./svg.js";
 

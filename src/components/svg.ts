@@ -3,7 +3,7 @@
 // instead of a charting library so that a page loads a few kilobytes instead
 // of Observable Plot and all of d3 (about 180 kB gzip), and so that every mark
 // can carry the data-* attributes and <title> the tests and readers rely on.
-import { timeTick } from "./chart-common.js";
+import { formatMonthTick } from "../lib/format.js";
 
 export const SVG_NS = "http://www.w3.org/2000/svg";
 
@@ -172,7 +172,7 @@ export function timeAxis(doc: Document, f: ChartFrame, x: (d: Date) => number, d
     const xx = px(x(d));
     g.append(svgEl(doc, "line", { x1: xx, x2: xx, y1: f.bottom, y2: f.bottom + 5, stroke: "currentColor" }));
     const label = svgEl(doc, "text", { x: xx, y: f.bottom + 8, dy: "0.71em" });
-    label.textContent = timeTick(d);
+    label.textContent = formatMonthTick(d);
     g.append(label);
   }
   return g;

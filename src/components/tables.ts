@@ -3,7 +3,7 @@
 // a withheld cell says what ".." means in its footer.
 import type { Lang } from "../lib/format.js";
 import { appendTableLegend } from "../lib/chart-tables.js";
-import type { Cell } from "../lib/slices.js";
+import type { PublishedCell as Cell } from "../lib/cell.js";
 import { type TargetLike, isMet, targetForPeriod } from "../lib/targets.js";
 import { cellValue } from "./cell-value.js";
 import { scrollBox, tableHead } from "../lib/a11y.js";

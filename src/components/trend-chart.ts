@@ -10,9 +10,9 @@
 import { WITHHELD_MARK, formatPeriod, type Lang } from "../lib/format.js";
 import { cellWords, withheldLegendNote } from "../lib/chart-tables.js";
 import { t } from "../lib/i18n.js";
-import { periodEndDate, periodMidDate, periodStartDate } from "../lib/periods.js";
-import type { Cell } from "../lib/slices.js";
-import { type TargetLike, targetSteps, periodEnd, periodStart } from "../lib/targets.js";
+import { periodEnd, periodEndDate, periodMidDate, periodStart, periodStartDate } from "../lib/periods.js";
+import type { PublishedCell as Cell } from "../lib/cell.js";
+import { type TargetLike, targetSteps } from "../lib/targets.js";
 import { COLORS, type ChartRule, DASHES, PALETTE, TARGET_SYMBOL, describeTargetPeriods, describeTrend, hasValue, targetStatuses, valuedRuns } from "./chart-common.js";
 import { chartCaption, periodBand, timeChartFrame, ruleMarks, statusRow, suppressedMarks, targetMarks } from "./chart-marks.js";
 import { legend, linePath, paddedDomain, px, svgEl, titleEl } from "./svg.js";

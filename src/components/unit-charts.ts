@@ -1,11 +1,11 @@
 // Units side by side without a league table: the spread of the units' values
 // over time around the whole city's line, and for one period each unit's
 // distance from the whole, listed by unit name (never sorted by value).
-import { WITHHELD_MARK, formatCell, formatChange, formatPeriod, formatTick, formatValueWithUnit, type Lang } from "../lib/format.js";
+import { WITHHELD_MARK, formatCell, formatChange, formatPeriod, formatValueWithUnit, tickFormat, type Lang } from "../lib/format.js";
 import { t } from "../lib/i18n.js";
-import { periodEndDate, periodMidDate, periodStartDate } from "../lib/periods.js";
-import type { Cell } from "../lib/slices.js";
-import { type TargetLike, periodEnd, periodStart, targetForPeriod, targetSteps } from "../lib/targets.js";
+import { periodEnd, periodEndDate, periodMidDate, periodStart, periodStartDate } from "../lib/periods.js";
+import type { PublishedCell as Cell } from "../lib/cell.js";
+import { type TargetLike, targetForPeriod, targetSteps } from "../lib/targets.js";
 import { COLORS, formatTarget, hasValue, valuedRuns } from "./chart-common.js";
 import { periodBand, targetMarks } from "./chart-marks.js";
 import { chartFrame, legend, linePath, linearScale, numberAxis, paddedDomain, px, svgEl, timeAxis, timeScale, titleEl, yAxis } from "./svg.js";
@@ -62,7 +62,8 @@ export function unitSpread(unitCells: readonly Cell[], wholeCells: readonly Cell
   const x = timeScale(xDomain, [f.left, f.right]);
   const y = linearScale(paddedDomain([...all.filter(hasValue).map((c) => c.value as number), ...steps.map((s) => s.value)], o.measure, 0.06), [f.bottom, f.top]);
   const svg = f.svg;
-  svg.append(yAxis(doc, f, y, y.ticks(5), (v) => formatTick(v, o.measure, lang)), timeAxis(doc, f, x, xDomain));
+  const yTicks = y.ticks(5);
+  svg.append(yAxis(doc, f, y, yTicks, tickFormat(yTicks, o.measure, lang)), timeAxis(doc, f, x, xDomain));
   const band = periodBand(doc, f, x, o.period);
   if (band) svg.append(band);
   const targetG = targetMarks(doc, f, x, y, o.targets, first, last, o.measure, lang);
@@ -149,7 +150,8 @@ export function unitComparison(unitCells: readonly Cell[], whole: Cell | undefin
   const x = linearScale(xDomain, [f.left, f.right]);
   const yOf = (i: number) => f.top + (i + 0.5) * ((f.bottom - f.top) / Math.max(1, rows.length));
   const svg = f.svg;
-  svg.append(numberAxis(doc, f, x, x.ticks(Math.max(2, Math.floor((f.right - f.left) / 80))), (v) => formatTick(v, o.measure, lang), { position: "top" }));
+  const xTicks = x.ticks(Math.max(2, Math.floor((f.right - f.left) / 80)));
+  svg.append(numberAxis(doc, f, x, xTicks, tickFormat(xTicks, o.measure, lang), { position: "top" }));
   const labels = svgEl(doc, "g", { class: "y-axis", fill: "currentColor", "text-anchor": "end" });
   rows.forEach((r, i) => {
     const text = svgEl(doc, "text", { x: f.left - 8, y: px(yOf(i)), dy: "0.32em" });

@@ -3,19 +3,21 @@
 // moving range) of each process, points coloured and shaped by the special
 // cause they belong to, the variation icon (improvement / concern / common
 // cause / neither, by the indicator's direction) and the assurance icon (pass /
-// fail / hit-and-miss against the target). Limits are recalculated from the
-// start date of a development measure the indicator follows: the limits break
-// there. With fewer than 12 values a process gets no limits, and the chart
-// says so. Withheld months are ".." markers, not gaps; the target is a step
-// line with ✓ / ✗ per month. All numbers come from lib/spc.ts and
-// lib/targets.ts; this only draws them.
+// fail / hit-and-miss against the target), as NHS England's SPC v2.6 computes
+// them. Limits are recalculated from the start date of a development measure
+// the indicator follows and from a recorded recalculation: the limits break
+// there, and the chart says why. With fewer values than the minimum (13 by
+// default) the chart gets no limits, and says so. Months without a value are
+// ghosted points, left out of the calculations; withheld months are ".."
+// markers, not gaps; the target is a step line with ✓ / ✗ per month. All
+// numbers come from lib/spc.ts and lib/targets.ts; this only draws them.
 import { WITHHELD_MARK, formatDate, formatPeriod, formatValueWithUnit, type Lang } from "../lib/format.js";
 import { t, type StringKey } from "../lib/i18n.js";
-import { periodEndDate, periodMidDate, periodStartDate } from "../lib/periods.js";
-import type { Cell } from "../lib/slices.js";
-import { type AssuranceIcon, type Direction, MIN_POINTS, type PointVariation, type SpcRule, type VariationIcon, type XmrSegment, pointVariation } from "../lib/spc.js";
+import { periodEnd, periodEndDate, periodMidDate, periodStart, periodStartDate } from "../lib/periods.js";
+import type { PublishedCell as Cell } from "../lib/cell.js";
+import { type AssuranceIcon, type Direction, type PointVariation, type Recalculation, type SpcFlag, type SpcRule, type SpcSettings, type VariationIcon, type XmrSegment } from "../lib/spc.js";
 import { type SeriesSpc, seriesSpc } from "../lib/status.js";
-import { type TargetLike, periodEnd, periodStart, targetForPeriod, targetSteps } from "../lib/targets.js";
+import { type TargetLike, targetForPeriod, targetSteps } from "../lib/targets.js";
 import { COLORS, type ChartRule, TARGET_SYMBOL, describeTargetPeriods, formatTarget, hasValue, targetStatuses } from "./chart-common.js";
 import { chartCaption, periodBand, timeChartFrame, ruleMarks, statusRow, suppressedMarks, targetMarks } from "./chart-marks.js";
 import { assuranceText, variationText } from "./xmr-chart-text.js";
@@ -31,6 +33,11 @@ const POINT_KEYS: Record<PointVariation, StringKey> = { "common-cause": "spcComm
 const RULE_KEYS: Record<SpcRule, StringKey> = { "outside-limits": "spcRuleOutside", shift: "spcRuleShift", trend: "spcRuleTrend", "two-of-three": "spcRuleTwoOfThree" };
 
 export { assuranceText, variationText };
+
+/** A rule's words; a shift and a trend say their number of points. */
+function ruleText(flag: SpcFlag, settings: SpcSettings, lang: Lang): string {
+  return t(lang, RULE_KEYS[flag.rule], { n: flag.rule === "trend" ? settings.trendPoints : settings.shiftPoints });
+}
 export type XmrModel = SeriesSpc;
 
 /** A date (YYYY, YYYY-MM or YYYY-MM-DD) as its first day. */
@@ -86,8 +93,10 @@ export interface XmrChartOptions {
   targets?: readonly TargetLike[];
   /** Annotations on the time axis: development measures' start dates (or programme milestones). */
   rules?: readonly ChartRule[];
-  /** Dates from which the limits are recalculated: start dates of the development measures the indicator follows. */
-  breaks?: readonly string[];
+  /** Dates from which the limits are recalculated: start dates of the development measures the indicator follows, recorded recalculations with their reasons. */
+  breaks?: readonly (string | Recalculation)[];
+  /** The indicator's SPC settings (lib/spc.ts spcSettingsFor); v2.6's defaults when absent. */
+  spc?: Partial<SpcSettings> | null;
   /** What the series is, written on the figure as data-* (for tests and tools). */
   indicator?: string;
   unit?: string;
@@ -116,7 +125,7 @@ export function xmrChart(cells: readonly Cell[], o: XmrChartOptions): HTMLElemen
   figure.dataset.xmr = "true";
   if (o.indicator) figure.dataset.indicatorChart = o.indicator;
   figure.dataset.unitChart = o.unit ?? "ALL";
-  const model = xmrModel(cells, { direction: o.direction, targets: o.targets, breaks: o.breaks });
+  const model = xmrModel(cells, { direction: o.direction, targets: o.targets, breaks: o.breaks, settings: o.spc });
   const valuedCount = cells.filter(hasValue).length;
   if (!valuedCount) {
     const p = doc.createElement("p");
@@ -134,13 +143,16 @@ export function xmrChart(cells: readonly Cell[], o: XmrChartOptions): HTMLElemen
   // The words first: icons with labels, then what the chart shows.
   const sentences: string[] = [];
   const latest = model.latest!;
-  const latestN = latest.points.filter((p) => p.value !== null).length;
+  const min = model.settings.minimumPoints;
   const fromText = (s: XmrSegment) => formatPeriod(s.points[0].period, lang);
   const fmt = (v: number) => formatValueWithUnit(v, o.measure, lang);
   if (latest.limits) {
     sentences.push(t(lang, "xmrSummary", { name: o.name, scope: o.scope, mean: fmt(latest.limits.mean), lower: fmt(latest.limits.lower), upper: fmt(latest.limits.upper), n: latest.limits.n, from: fromText(latest) }));
+    if (latest.short) sentences.push(t(lang, "xmrShortPartition", { n: latest.limits.n, min: model.settings.minimumPointsPartition }));
+  } else if (!model.spc) {
+    sentences.push(`${o.name}, ${o.scope}: ${t(lang, "xmrTooFew", { n: model.points, min })}`);
   } else {
-    sentences.push(`${o.name}, ${o.scope}: ${t(lang, "xmrTooFew", { n: latestN, min: MIN_POINTS })}`);
+    sentences.push(`${o.name}, ${o.scope}: ${t(lang, "xmrNoLimitsShort", { min: 2 })}`);
   }
   const lastValued = [...cells].reverse().find(hasValue);
   if (lastValued) {
@@ -152,11 +164,14 @@ export function xmrChart(cells: readonly Cell[], o: XmrChartOptions): HTMLElemen
       : t(lang, "chartTarget", { target: formatTarget(model.target, o.measure, lang) }));
   }
   const breakRules = (o.rules ?? []).filter((r) => model.breaks.includes(firstDay(r.date)));
-  for (const b of model.breaks) {
-    const names = breakRules.filter((r) => firstDay(r.date) === b).map((r) => r.title);
-    sentences.push(t(lang, "xmrBreak", { date: formatDate(b, lang), name: names.join("; ") || "–" }));
+  for (const s of model.segments) {
+    if (!s.breakDate) continue;
+    const names = [...new Set([...breakRules.filter((r) => firstDay(r.date) === s.breakDate).map((r) => r.title), ...s.reasons])];
+    sentences.push(t(lang, "xmrBreak", { date: formatDate(s.breakDate, lang), name: names.join("; ") || "–" }));
   }
-  const specialMonths = model.rows.filter((r) => r.value !== null && r.flags.length > 0).length;
+  const ghosted = model.rows.filter((r) => r.ghost).length;
+  if (ghosted) sentences.push(t(lang, "xmrGhosted", { count: ghosted }));
+  const specialMonths = model.rows.filter((r) => r.variation !== null && r.variation !== "common-cause").length;
   if (model.segments.some((s) => s.limits)) sentences.push(t(lang, "xmrSpecialCount", { count: specialMonths }));
   const targetPeriods = describeTargetPeriods(cells, o.targets, o.measure, lang);
   if (targetPeriods) sentences.push(targetPeriods);
@@ -165,10 +180,10 @@ export function xmrChart(cells: readonly Cell[], o: XmrChartOptions): HTMLElemen
   header.className = "xmr-header";
   if (model.variation) header.append(variationIconEl(model.variation, lang, doc));
   if (model.assurance) header.append(assuranceIconEl(model.assurance, lang, doc));
-  if (!latest.limits) {
+  if (!model.spc) {
     const note = doc.createElement("p");
     note.className = "xmr-too-few";
-    note.textContent = t(lang, "xmrTooFew", { n: latestN, min: MIN_POINTS });
+    note.textContent = t(lang, "xmrTooFew", { n: model.points, min });
     header.append(note);
   }
   figure.append(header);
@@ -201,7 +216,7 @@ export function xmrChart(cells: readonly Cell[], o: XmrChartOptions): HTMLElemen
     const x2 = px(x(periodEndDate(s.points[s.points.length - 1].period)));
     if (!s.limits) {
       limitsG.append(svgEl(doc, "text", { class: "xmr-no-limits", x: px((x1 + x2) / 2), y: f.top + 10, "text-anchor": "middle", fill: COLORS.neutral, "font-style": "italic", "data-segment": i },
-        t(lang, "xmrNoLimitsShort", { min: MIN_POINTS })));
+        t(lang, "xmrNoLimitsShort", { min: model.spc ? 2 : min })));
       return;
     }
     const lines: [string, number, string, string][] = [
@@ -240,10 +255,10 @@ export function xmrChart(cells: readonly Cell[], o: XmrChartOptions): HTMLElemen
   const kinds = new Set<PointVariation>();
   for (const row of model.rows) {
     if (row.value === null) continue;
-    const kind = pointVariation(row, row.mean, o.direction);
+    const kind = row.variation ?? "common-cause";
     kinds.add(kind);
     const cell = cellOf.get(row.period)!;
-    const rulesText = [...new Set(row.flags.map((fl) => t(lang, RULE_KEYS[fl.rule])))].join("; ");
+    const rulesText = [...new Set(row.flags.map((fl) => ruleText(fl, model.settings, lang)))].join("; ");
     const target = o.targets?.length ? targetForPeriod(o.targets, row.period) : null;
     const met = statuses.find((st) => st.period === row.period);
     const title = [
@@ -288,7 +303,7 @@ export function xmrChart(cells: readonly Cell[], o: XmrChartOptions): HTMLElemen
 export function xmrTable(cells: readonly Cell[], o: Omit<XmrChartOptions, "width" | "height">): HTMLTableElement {
   const lang = o.lang ?? "fi";
   const doc = o.document ?? document;
-  const model = xmrModel(cells, { direction: o.direction, targets: o.targets, breaks: o.breaks });
+  const model = xmrModel(cells, { direction: o.direction, targets: o.targets, breaks: o.breaks, settings: o.spc });
   const rowOf = new Map(model.rows.map((r) => [r.period, r]));
   const fmt = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? "–" : formatValueWithUnit(v, o.measure, lang));
   const columns: DataColumn<Cell>[] = [
@@ -302,8 +317,8 @@ export function xmrTable(cells: readonly Cell[], o: Omit<XmrChartOptions, "width
       value: (c) => {
         const row = rowOf.get(c.period);
         if (!row || row.value === null) return "–";
-        const kind = pointVariation(row, row.mean, o.direction);
-        const rules = [...new Set(row.flags.map((fl) => t(lang, RULE_KEYS[fl.rule])))].join("; ");
+        const kind = row.variation ?? "common-cause";
+        const rules = [...new Set(row.flags.map((fl) => ruleText(fl, model.settings, lang)))].join("; ");
         return `${POINT_SYMBOL[kind]} ${t(lang, POINT_KEYS[kind])}${rules ? ` (${rules})` : ""}`;
       },
     },

@@ -3,12 +3,11 @@
 // (or anyone who would rather read numbers) gets the chart's data. A withheld
 // figure shows ".." and is read out as "piilotettu tietosuojan vuoksi"; a
 // missing one reads "ei tietoa", never 0.
-import { WITHHELD_MARK, formatCell, formatPeriod, type Lang } from "./format.js";
+import { WITHHELD_MARK, formatCell, formatPeriod, formatTargetValue, type Lang } from "./format.js";
 import { t } from "./i18n.js";
-import type { Cell } from "./slices.js";
+import type { PublishedCell as Cell } from "./cell.js";
 import { type TargetLike, isMet, targetForPeriod } from "./targets.js";
 import { chartDataDetails, dataTable } from "./a11y.js";
-import { formatValueWithUnit } from "./format.js";
 
 const hasValue = (c: Cell | undefined | null): c is Cell & { value: number } => !!c && !c.suppressed && c.value !== null && Number.isFinite(c.value);
 
@@ -97,7 +96,7 @@ export function seriesTable(series: readonly TableSeries[], o: SeriesTableOption
         if (!target) return "–";
         const cell = byPeriod[0]?.get(p);
         const met = hasValue(cell) ? isMet(cell.value, target) : null;
-        const text = `${target.op === ">=" ? "≥" : "≤"}\u00A0${formatValueWithUnit(target.value, o.measure, lang)}`;
+        const text = formatTargetValue(target, o.measure, lang);
         return met === null ? text : `${text}: ${met ? "✓" : "✗"} ${t(lang, met ? "targetMet" : "targetNotMet")}`;
       },
     });

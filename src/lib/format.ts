@@ -1,48 +1,85 @@
-// Number and date formatting for fi, sv and en: decimal comma and a narrow
-// no-break space between thousands in Finnish and Swedish (`57,0 %`, `1 234`,
-// `30.11.2026`). Shared by the pages and the exports, so both read the same.
+// Every number and date a reader sees, in fi, sv and en: the pages, the
+// charts and the self-assessment documents all format through this module, so
+// a figure reads the same everywhere. Finnish and Swedish write a decimal
+// comma, a narrow no-break space (U+202F) between thousands and before "%"
+// and unit words, and a real minus sign (U+2212): `57,0 %`, `1 234`,
+// `−3`, `30.11.2026`. English writes `57.0%`, `1,234`, `-3`, `30 Nov 2026`.
+//
+// Numbers go through d3-format's formatLocale with the three locales below.
+// Dates are ISO strings (a calendar day or month, no time zone) formatted by
+// hand rather than through Intl.DateTimeFormat or d3-time-format: a Date
+// would bring the reader's time zone into a calendar day, Intl's month
+// abbreviations change between ICU versions (en-GB "Sep" / "Sept"), and
+// d3-time-format is not a dependency of the pages.
+import { formatLocale, precisionFixed, type FormatLocaleObject } from "d3-format";
 
 export type Lang = "fi" | "sv" | "en";
-export const LOCALES: Record<Lang, string> = { fi: "fi-FI", sv: "sv-FI", en: "en-GB" };
 
 const NNBSP = "\u202F";
-const cache = new Map<string, Intl.NumberFormat>();
 
-function numberFormat(lang: Lang, digits: number): Intl.NumberFormat {
-  const key = `${lang}|${digits}`;
+/**
+ * d3-format's fi-FI and sv-SE definitions separate thousands with a no-break
+ * space (U+00A0); these use the narrow one, as the Finnish style guide does in
+ * tables, put it before "%" too, and group four-digit numbers ("1 234"). No
+ * currency symbol: euros are written with their unit word (formatValue).
+ */
+const LOCALES: Record<Lang, FormatLocaleObject> = {
+  fi: formatLocale({ decimal: ",", thousands: NNBSP, grouping: [3], currency: ["", ""], minus: "\u2212", percent: `${NNBSP}%` }),
+  sv: formatLocale({ decimal: ",", thousands: NNBSP, grouping: [3], currency: ["", ""], minus: "\u2212", percent: `${NNBSP}%` }),
+  en: formatLocale({ decimal: ".", thousands: ",", grouping: [3], currency: ["", ""], minus: "-", percent: "%" }),
+};
+
+const cache = new Map<string, (x: number) => string>();
+
+/** The d3-format formatter of a specifier in the language, made once. */
+function formatter(lang: Lang, specifier: string): (x: number) => string {
+  const key = `${lang}|${specifier}`;
   let f = cache.get(key);
-  if (!f) cache.set(key, (f = new Intl.NumberFormat(LOCALES[lang], { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: true })));
+  if (!f) cache.set(key, (f = LOCALES[lang].format(specifier)));
   return f;
 }
 
-/** 1234.5 → "1 234,5" (fi, narrow no-break space), "1,234.5" (en). Minus is U+2212 in fi and sv. */
+/**
+ * x rounded to `digits` decimals, half away from zero, on its shortest
+ * decimal text: a mean of 107 / 40 prints as 2,68, as Intl.NumberFormat and
+ * Excel round it. d3-format rounds with toFixed, on the double's exact binary
+ * value, which for 2.675 lies just below the tie: 2,67.
+ */
+function roundDecimal(x: number, digits: number): number {
+  // From 10^15 on a double has no decimals left to round.
+  if (!Number.isFinite(x) || x === 0 || Math.abs(x) >= 1e15) return x;
+  const [mantissa, exponent] = Math.abs(x).toExponential().split("e");
+  const shifted = Math.round(Number(`${mantissa}e${Number(exponent) + digits}`));
+  return Math.sign(x) * Number(`${shifted}e${-digits}`);
+}
+
+/**
+ * 1234.5 → "1 234,5" (fi and sv, narrow no-break space), "1,234.5" (en).
+ * Minus is U+2212 in fi and sv; a negative number that rounds to zero has no sign.
+ */
 export function formatNumber(x: number, digits = 0, lang: Lang = "fi"): string {
-  let s = numberFormat(lang, digits).format(x);
-  if (lang !== "en") s = s.replace(/[\s\u00A0\u202F]/g, NNBSP);
-  // Four-digit numbers are grouped too, as the Finnish style guide does in tables.
-  if (lang !== "en" && Math.abs(x) >= 1000 && Math.abs(x) < 10000) {
-    const [int, frac] = s.split(",");
-    const sign = /^[−-]/.test(int) ? int[0] : "";
-    const digitsOnly = int.replace(/^[−-]/, "");
-    if (!digitsOnly.includes(NNBSP)) s = `${sign}${digitsOnly.slice(0, -3)}${NNBSP}${digitsOnly.slice(-3)}${frac !== undefined ? `,${frac}` : ""}`;
-  }
-  if (lang !== "en") s = s.replace(/^-/, "\u2212");
-  return s;
+  return formatter(lang, `,.${digits}f`)(roundDecimal(x, digits));
 }
 
 /** A share 0..1 as a percentage: 0.57 → "57,0 %" (fi, sv), "57.0%" (en). */
 export function formatPercent(share: number, digits = 1, lang: Lang = "fi"): string {
-  const n = formatNumber(share * 100, digits, lang);
-  return lang === "en" ? `${n}%` : `${n}${NNBSP}%`;
+  return formatter(lang, `,.${digits}%`)(roundDecimal(share * 100, digits) / 100);
 }
 
-/** "2026-11-30" (or a timestamp) → "30.11.2026" (fi), "30.11.2026" (sv), "30 Nov 2026" (en). */
-export function formatDate(iso: string, lang: Lang = "fi"): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  if (!m) return iso;
-  const [, y, mo, d] = m;
-  if (lang === "en") return `${+d} ${["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][+mo - 1]} ${y}`;
-  return `${+d}.${+mo}.${y}`;
+/** A numerator or denominator: whole numbers without decimals, others with one. */
+export function formatCount(x: number, lang: Lang = "fi"): string {
+  return formatNumber(x, Number.isInteger(x) ? 0 : 1, lang);
+}
+
+/**
+ * The published value exactly as the export CSV writes it: the shortest text
+ * that reads back as the same double ("0" for −0); empty for null and for a
+ * value that is not a finite number. For data attributes and files, not for
+ * reading.
+ */
+export function exportNumber(x: number | null | undefined): string {
+  if (x === null || x === undefined || !Number.isFinite(x)) return "";
+  return Object.is(x, -0) ? "0" : String(x);
 }
 
 const MONTHS: Record<Lang, string[]> = {
@@ -50,6 +87,15 @@ const MONTHS: Record<Lang, string[]> = {
   sv: ["jan", "feb", "mars", "apr", "maj", "juni", "juli", "aug", "sep", "okt", "nov", "dec"],
   en: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
 };
+
+/** "2026-11-30" (or a timestamp) → "30.11.2026" (fi), "30.11.2026" (sv), "30 Nov 2026" (en). */
+export function formatDate(iso: string, lang: Lang = "fi"): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!m) return iso;
+  const [, y, mo, d] = m;
+  if (lang === "en") return `${+d} ${MONTHS.en[+mo - 1]} ${y}`;
+  return `${+d}.${+mo}.${y}`;
+}
 
 /** Period labels for people: "2021-08" → "elo 2021", "2021Q3" → "Q3/2021", "2021H2" → "7–12/2021". */
 export function formatPeriod(period: string, lang: Lang = "fi"): string {
@@ -66,24 +112,37 @@ export interface ValueFormatOptions {
   lang?: Lang;
 }
 
-/** An indicator value in its unit (catalogue `unit`): share, nps, mean_1_5, mean_0_10, count, days, eur, per-person-year rates. */
-export function formatValue(value: number, { unit, lang = "fi" }: ValueFormatOptions): string {
+/**
+ * Decimals of a value in its unit (catalogue `unit`), for values and changes
+ * alike: shares (as percentages) and rates one, scores on a scale two, NPS,
+ * counts and euros none. The XLSX number formats take theirs from here too.
+ */
+export function unitDigits(unit: string): number {
   switch (unit) {
-    case "share":
-      return formatPercent(value, 1, lang);
     case "nps":
-      return formatNumber(value, 0, lang);
+    case "count":
+    case "eur":
+      return 0;
     case "mean_1_5":
     case "mean_0_10":
-      return formatNumber(value, 2, lang);
-    case "count":
-      return formatNumber(value, 0, lang);
-    case "days":
-      return `${formatNumber(value, 1, lang)}${lang === "en" ? " days" : lang === "sv" ? NNBSP + "dygn" : NNBSP + "vrk"}`;
-    case "eur":
-      return `${formatNumber(value, 0, lang)}${NNBSP}€`;
+      return 2;
     default:
-      return formatNumber(value, 1, lang);
+      return 1;
+  }
+}
+
+/** An indicator value in its unit (catalogue `unit`): share, nps, mean_1_5, mean_0_10, count, days, eur, per-person-year rates. */
+export function formatValue(value: number, { unit, lang = "fi" }: ValueFormatOptions): string {
+  const digits = unitDigits(unit);
+  switch (unit) {
+    case "share":
+      return formatPercent(value, digits, lang);
+    case "days":
+      return `${formatNumber(value, digits, lang)}${lang === "en" ? " " : NNBSP}${unitWord(unit, lang)}`;
+    case "eur":
+      return `${formatNumber(value, digits, lang)}${NNBSP}${unitWord(unit, lang)}`;
+    default:
+      return formatNumber(value, digits, lang);
   }
 }
 
@@ -96,8 +155,8 @@ export function formatValue(value: number, { unit, lang = "fi" }: ValueFormatOpt
 export const WITHHELD_MARK = "..";
 
 // ---------------------------------------------------------------------------
-// Page helpers on top of the formats above: ticks, changes, cells, timestamps
-// and programme dates.
+// Helpers on top of the formats above: unit words, targets, ticks, changes,
+// cells, timestamps and programme dates.
 
 const UNIT_WORD: Record<Lang, Record<string, string>> = {
   fi: { days_per_person_year: "pv/htv", per_100_person_years: "/100 htv", visits_per_person_year: "käyntiä/htv", days: "vrk", eur: "€" },
@@ -110,6 +169,13 @@ export function unitWord(unit: string, lang: Lang = "fi"): string {
   return UNIT_WORD[lang][unit] ?? "";
 }
 
+const POINTS: Record<Lang, string> = { fi: "%-yks.", sv: "procentenheter", en: "pp" };
+
+/** The word after a change: percentage points for shares ("%-yks."), the unit word otherwise; empty for scores and counts. */
+export function changeWord(unit: string, lang: Lang = "fi"): string {
+  return unit === "share" ? POINTS[lang] : unitWord(unit, lang);
+}
+
 /** A value with its unit word where formatValue leaves it out: 12.3 days per person-year → "12,3 pv/htv". */
 export function formatValueWithUnit(value: number, unit: string, lang: Lang = "fi"): string {
   const text = formatValue(value, { unit, lang });
@@ -118,22 +184,54 @@ export function formatValueWithUnit(value: number, unit: string, lang: Lang = "f
   return word ? `${text}${NNBSP}${word}` : text;
 }
 
-/** An axis tick: shares as whole percentages ("57 %"), others with at most one decimal. */
-export function formatTick(value: number, unit: string, lang: Lang = "fi"): string {
-  if (unit === "share") return formatPercent(value, 0, lang);
-  return formatNumber(value, Math.abs(value) >= 10 || Number.isInteger(value) ? 0 : 1, lang);
+/** A target value with its direction, kept on one line: "≥ 75,0 %", "≤ 7,0 vrk" (a no-break space after the sign). */
+export function formatTargetValue(target: { op: ">=" | "<="; value: number }, unit: string, lang: Lang = "fi"): string {
+  return `${target.op === ">=" ? "≥" : "≤"}\u00A0${formatValueWithUnit(target.value, unit, lang)}`;
+}
+
+/** The step between adjacent ticks, without floating-point noise (0.30000000000000004 − 0.2 → 0.1); 0 for fewer than two ticks. */
+function tickStep(ticks: readonly number[]): number {
+  let step = Infinity;
+  for (let i = 1; i < ticks.length; i++) {
+    const d = Math.abs(ticks[i] - ticks[i - 1]);
+    if (d > 0 && d < step) step = d;
+  }
+  return Number.isFinite(step) ? +step.toPrecision(12) : 0;
+}
+
+/**
+ * The labels of an axis's ticks: as many decimals as the step between the
+ * ticks needs (d3-format's precisionFixed), so two ticks never read the same
+ * ("8,1" twice, "52 %" twice); shares as percentages. A lone tick keeps whole
+ * percentages, or at most one decimal below 10.
+ */
+export function tickFormat(ticks: readonly number[], unit: string, lang: Lang = "fi"): (value: number) => string {
+  const step = tickStep(ticks);
+  if (unit === "share") {
+    const digits = step ? precisionFixed(+(step * 100).toPrecision(12)) : 0;
+    return (v) => formatPercent(v, digits, lang);
+  }
+  if (step) {
+    const digits = precisionFixed(step);
+    return (v) => formatNumber(v, digits, lang);
+  }
+  return (v) => formatNumber(v, Math.abs(v) >= 10 || Number.isInteger(v) ? 0 : 1, lang);
+}
+
+/** A month tick on a time axis the Finnish way: January as the year (2021), other months as 7/2021 (never month names). */
+export function formatMonthTick(d: Date): string {
+  return d.getUTCMonth() === 0 ? String(d.getUTCFullYear()) : `${d.getUTCMonth() + 1}/${d.getUTCFullYear()}`;
 }
 
 /** A change: shares in percentage points ("+2,3 %-yks."), other units in their own ("−1,5 vrk"); zero has no sign. */
 export function formatChange(delta: number, unit: string, lang: Lang = "fi"): string {
-  const digits = unit === "share" ? 1 : unit === "nps" || unit === "count" || unit === "eur" ? 0 : unit === "mean_1_5" || unit === "mean_0_10" ? 2 : 1;
+  const digits = unitDigits(unit);
   const x = unit === "share" ? delta * 100 : delta;
   const factor = 10 ** digits;
   const rounded = Math.round(x * factor) / factor;
   const body = formatNumber(Math.abs(rounded), digits, lang);
   const sign = rounded > 0 ? "+" : rounded < 0 ? (lang === "en" ? "-" : "\u2212") : "±";
-  if (unit === "share") return `${sign}${body}${NNBSP}${{ fi: "%-yks.", sv: "procentenheter", en: "pp" }[lang]}`;
-  const word = unitWord(unit, lang);
+  const word = changeWord(unit, lang);
   return word ? `${sign}${body}${NNBSP}${word}` : `${sign}${body}`;
 }
 

@@ -1,6 +1,8 @@
-// The shapes of the catalogue, the slim programme model and the units as the
-// pages read them (data/catalogue.json, data/slices/programme.json and
-// data/slices/context.json), with small look-ups on them.
+// The shapes of the catalogue, the slim programme model and the site context
+// as the pages read them (data/catalogue.json, data/slices/programme.json and
+// data/slices/context.json; the unit itself is src/lib/cell.ts's), with small
+// look-ups on them.
+import type { Unit } from "./cell.js";
 import type { Lang, Localized } from "./i18n.js";
 import { localized } from "./i18n.js";
 import type { Target } from "./targets.js";
@@ -69,16 +71,6 @@ export interface Programme {
   operatingModels: { id: string; name: Localized }[];
   areas: { id: string; name: Localized }[];
   measures: Measure[];
-}
-
-export interface Unit {
-  unit_id: string;
-  slug: string;
-  unit_name_fi: string;
-  unit_name_sv: string | null;
-  operating_model: string;
-  service_area: string;
-  area: string;
 }
 
 export interface SiteContext {

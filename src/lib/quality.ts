@@ -1,23 +1,9 @@
-// Data-quality helpers: the months an extract should cover, per table the
-// months without a single row (a gap in the source, not a zero), row counts as
-// published (rounded to the nearest hundred) and the share of cells withheld.
+// Data-quality helpers: per table the months of the extract without a single
+// row (a gap in the source, not a zero; the months themselves are periods.ts
+// monthsBetween), row counts as published (rounded to the nearest hundred) and
+// the share of cells withheld.
 import { formatNumber, type Lang } from "./format.js";
 import { t } from "./i18n.js";
-
-/** Every month YYYY-MM from the month of `from` to the month of `to` (dates YYYY-MM-DD). */
-export function monthsBetween(from: string, to: string): string[] {
-  const out: string[] = [];
-  let y = +from.slice(0, 4);
-  let m = +from.slice(5, 7);
-  const end = to.slice(0, 7);
-  for (;;) {
-    const key = `${y}-${String(m).padStart(2, "0")}`;
-    if (key > end) break;
-    out.push(key);
-    if (++m > 12) [y, m] = [y + 1, 1];
-  }
-  return out;
-}
 
 /** Per table, the months of `months` that `withRows` (the months that have rows, per table) does not list. */
 export function missingMonths(withRows: readonly { table: string; month: string }[], tables: readonly string[], months: readonly string[]): Map<string, string[]> {

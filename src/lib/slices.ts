@@ -2,20 +2,8 @@
 // JSON back into rows, and an index to find a cell or a series quickly.
 // Rows are the published cells exactly as in the export; nothing here
 // computes a figure.
+import type { PublishedCell as Cell } from "./cell.js";
 import type { PeriodType } from "./periods.js";
-
-export interface Cell {
-  indicator_id: string;
-  period_type: PeriodType;
-  period: string;
-  unit_id: string;
-  breakdown: string;
-  breakdown_value: string;
-  numerator: number | null;
-  denominator: number | null;
-  value: number | null;
-  suppressed: boolean;
-}
 
 interface DictColumn {
   dict: string[];

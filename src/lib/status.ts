@@ -1,19 +1,20 @@
 // Where an indicator stands at a period: its value, the change from the
 // previous period and from the baseline (the first period with a value), the
 // target in force at the period's end and whether it is met, and whether the
-// indicator is improving or worsening — by an XmR chart (spc.ts) where the
-// series has at least 12 periods, else by the change from the previous period.
+// indicator is improving or worsening — by an XmR chart (spc.ts, NHS England's
+// SPC v2.6) where the series has its minimum of values (13 by default), else by
+// the change from the previous period.
 // Then the same for a quadruple-aim dimension, so the overview can say at a
 // glance when one dimension worsens while another improves.
 //
 // Only differences of published values; no figure is recomputed.
-import type { Cell } from "./slices.js";
+import type { PublishedCell as Cell } from "./cell.js";
 import { previousPeriod } from "./periods.js";
 import {
-  type AssuranceIcon, type Direction, type VariationIcon, type XmrRow, type XmrSegment,
-  assuranceIcon, variationIcon, xmr, xmrRows, xmrWithBreaks,
+  type AssuranceIcon, type Direction, type Recalculation, type SpcSettings, type VariationIcon, type XmrRow, type XmrSegment,
+  xmrAnalysis,
 } from "./spc.js";
-import { type TargetLike, isMet, periodEnd, periodStart, targetForPeriod } from "./targets.js";
+import { type TargetLike, isMet, targetForPeriod } from "./targets.js";
 
 export type Judgement = "better" | "worse" | "unchanged";
 export type Verdict = "improving" | "worsening" | "stable";
@@ -22,6 +23,8 @@ export interface IndicatorLike {
   id: string;
   direction: Direction;
   targets: readonly TargetLike[];
+  /** The indicator's SPC settings (spc.ts spcSettingsFor); v2.6's defaults when absent. */
+  spc?: Partial<SpcSettings> | null;
 }
 
 export interface Assessment<T extends TargetLike = TargetLike> {
@@ -35,7 +38,7 @@ export interface Assessment<T extends TargetLike = TargetLike> {
   judgementBaseline: Judgement | null;
   target: T | null;
   met: boolean | null;
-  /** The XmR variation icon of the series up to the period, or null with fewer than 12 values. */
+  /** The XmR variation icon of the series up to the period, or null below the SPC minimum of values (13 by default). */
   spc: VariationIcon | null;
   verdict: Verdict | null;
   basis: "spc" | "previous" | null;
@@ -61,8 +64,8 @@ export function assess<T extends TargetLike>(indicator: IndicatorLike & { target
   const changeBaseline = baseline && current && baseline.period !== current.period ? diff(current, baseline) : null;
   const target = targetForPeriod(indicator.targets, period);
   const met = hasValue(current) ? isMet(current.value, target) : null;
-  const segment = xmr(upTo.map((c) => ({ period: c.period, value: hasValue(c) ? c.value : null })));
-  const spc = hasValue(current) ? variationIcon(segment, indicator.direction) : null;
+  const chart = xmrAnalysis(upTo.map((c) => ({ period: c.period, value: hasValue(c) ? c.value : null })), { direction: indicator.direction, settings: indicator.spc });
+  const spc = hasValue(current) ? chart.variation : null;
   const judgementPrevious = judge(changePrevious, indicator.direction);
   let verdict: Verdict | null = null;
   let basis: Assessment["basis"] = null;
@@ -110,43 +113,47 @@ export function tradeoff<D extends string>(verdicts: ReadonlyMap<D, DimensionVer
 // indicator's monthly XmR chart — least of all while another one improves.
 
 export interface SeriesSpc<T extends TargetLike = TargetLike> {
+  /** The partitions: the processes between recalculations. */
   segments: XmrSegment[];
   rows: XmrRow[];
-  /** Break dates (YYYY-MM-DD) inside the series at which the limits were recalculated. */
+  /** Recalculation dates (YYYY-MM-DD) inside the series at which the limits were recalculated. */
   breaks: string[];
-  /** The latest process (after the last break). */
+  /** The process the icons are read in: that of the last month with a value (else the last one). */
   latest: XmrSegment | undefined;
+  /** Months with a value in the whole chart (ghosted ones left out), and whether they reach the SPC minimum. */
+  points: number;
+  spc: boolean;
+  settings: SpcSettings;
   variation: VariationIcon | null;
   target: T | null;
   assurance: AssuranceIcon | null;
 }
 
-/** A date (YYYY, YYYY-MM or YYYY-MM-DD) as its first day. */
-const firstDay = (date: string) => (date.length === 4 ? `${date}-01-01` : date.length === 7 ? `${date}-01` : date);
-
 /**
  * The XmR reading of a series (cells of one indicator, unit and breakdown
- * value, in period order): processes split at the break dates that fall inside
- * the series (dates YYYY, YYYY-MM or YYYY-MM-DD), the latest process's
- * variation icon, and its assurance icon against the target in force in the
- * last period. Withheld cells count as missing values (spc.ts).
+ * value, in period order), as NHS England's SPC v2.6 reads it (spc.ts):
+ * limits recalculated at the recalculation dates (YYYY, YYYY-MM or YYYY-MM-DD,
+ * with their reasons) that fall inside the series; withheld, missing and
+ * absent months are ghosted points; the variation and assurance icons of the
+ * last month with a value, the latter against the target in force then.
  */
-export function seriesSpc<T extends TargetLike>(cells: readonly Cell[], o: { direction: Direction; targets?: readonly T[]; breaks?: readonly string[] }): SeriesSpc<T> {
+export function seriesSpc<T extends TargetLike>(
+  cells: readonly Cell[],
+  o: { direction: Direction; targets?: readonly T[]; breaks?: readonly (string | Recalculation)[]; settings?: Partial<SpcSettings> | null },
+): SeriesSpc<T> {
   const points = cells.map((c) => ({ period: c.period, value: hasValue(c) ? c.value : null }));
-  const first = cells[0]?.period;
-  const last = cells[cells.length - 1]?.period;
-  const inside = first && last ? [...new Set((o.breaks ?? []).map(firstDay))].filter((d) => d > periodStart(first) && d <= periodEnd(last)).sort() : [];
-  const segments = points.length ? xmrWithBreaks(points, inside) : [];
-  const latest = segments[segments.length - 1];
-  const target = last && o.targets?.length ? targetForPeriod(o.targets, last) : null;
+  const chart = xmrAnalysis(points, { direction: o.direction, targets: o.targets, breaks: o.breaks, settings: o.settings });
   return {
-    segments,
-    rows: xmrRows(segments),
-    breaks: inside.filter((b) => segments.some((s) => s.breakDate === b)),
-    latest,
-    variation: latest ? variationIcon(latest, o.direction) : null,
-    target,
-    assurance: latest ? assuranceIcon(latest.limits, target) : null,
+    segments: chart.segments,
+    rows: chart.rows,
+    breaks: chart.breaks,
+    latest: chart.latest?.segment ?? chart.segments[chart.segments.length - 1],
+    points: chart.points,
+    spc: chart.spc,
+    settings: chart.settings,
+    variation: chart.variation,
+    target: chart.target,
+    assurance: chart.assurance,
   };
 }
 
@@ -154,6 +161,8 @@ export interface GuardrailIndicator {
   id: string;
   dimension: string;
   direction: Direction;
+  /** The indicator's SPC settings (spc.ts spcSettingsFor); v2.6's defaults when absent. */
+  spc?: Partial<SpcSettings> | null;
 }
 
 export interface GuardrailSignal {
@@ -187,7 +196,7 @@ export function guardrail(
   scopes: readonly string[],
   indicators: readonly GuardrailIndicator[],
   series: (scope: string, indicator: string) => readonly Cell[],
-  o: { upTo: string; breaks?: (indicator: string) => readonly string[] },
+  o: { upTo: string; breaks?: (indicator: string) => readonly (string | Recalculation)[] },
 ): GuardrailScope[] {
   return scopes.map((scope) => {
     const concerns: GuardrailSignal[] = [];
@@ -195,7 +204,7 @@ export function guardrail(
     for (const indicator of indicators) {
       if (indicator.direction === null) continue;
       const cells = series(scope, indicator.id).filter((c) => c.period <= o.upTo);
-      const { variation } = seriesSpc(cells, { direction: indicator.direction, breaks: o.breaks?.(indicator.id) });
+      const { variation } = seriesSpc(cells, { direction: indicator.direction, breaks: o.breaks?.(indicator.id), settings: indicator.spc });
       if (!variation) continue;
       const signal = { dimension: indicator.dimension, indicator: indicator.id, icon: variation };
       if (variation.startsWith("concern")) concerns.push(signal);

@@ -7,7 +7,9 @@
 // Pure functions on plain data: imported by browser pages (bundled by
 // Observable Framework) and by Node tools alike, so no Node-only imports.
 // Dates are Finnish calendar dates written YYYY-MM-DD; such strings sort in
-// date order, so comparisons are plain string comparisons.
+// date order, so comparisons are plain string comparisons. Days and periods
+// are periods.ts's.
+import { addDays, isDate, periodEnd } from "./periods.js";
 
 /** How a value meets a target: at least (`>=`) or at most (`<=`) the target value. */
 export type TargetOp = ">=" | "<=";
@@ -43,53 +45,12 @@ export interface TargetStep<T extends TargetLike = TargetLike> {
   target: T;
 }
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 /** Throws unless `date` is a real calendar date written YYYY-MM-DD. */
 export function checkDate(date: string): string {
-  const m = ISO_DATE.exec(date);
-  // Round-tripping through Date.UTC rejects 2023-02-30 and month 13.
-  if (!m || toDate(date).toISOString().slice(0, 10) !== date) {
+  if (!isDate(date)) {
     throw new RangeError(`not a date: ${JSON.stringify(date)} (expected YYYY-MM-DD; for a period use targetForPeriod)`);
   }
   return date;
-}
-
-function toDate(date: string): Date {
-  return new Date(Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10)));
-}
-
-/** `date` plus `days` calendar days (negative to go back). UTC arithmetic, so no daylight-saving surprises. */
-export function addDays(date: string, days: number): string {
-  const d = toDate(checkDate(date));
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-/** First and last month (1–12) and year of a period label: 2021-08, 2021Q3, 2021H2 or 2021. */
-function periodMonths(period: string): { year: number; first: number; last: number } {
-  let m: RegExpExecArray | null;
-  if ((m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(period))) return { year: +m[1], first: +m[2], last: +m[2] };
-  if ((m = /^(\d{4})Q([1-4])$/.exec(period))) return { year: +m[1], first: +m[2] * 3 - 2, last: +m[2] * 3 };
-  if ((m = /^(\d{4})H([12])$/.exec(period))) return { year: +m[1], first: +m[2] * 6 - 5, last: +m[2] * 6 };
-  if ((m = /^(\d{4})$/.exec(period))) return { year: +m[1], first: 1, last: 12 };
-  throw new RangeError(`not a period: ${JSON.stringify(period)} (expected 2021-08, 2021Q3, 2021H2 or 2021)`);
-}
-
-const pad = (n: number) => String(n).padStart(2, "0");
-
-/** First day (YYYY-MM-DD) of a period label: 2021Q3 → 2021-07-01. */
-export function periodStart(period: string): string {
-  const { year, first } = periodMonths(period);
-  return `${year}-${pad(first)}-01`;
-}
-
-/** Last day (YYYY-MM-DD) of a period label: 2021-02 → 2021-02-28, 2021H2 → 2021-12-31. */
-export function periodEnd(period: string): string {
-  const { year, last } = periodMonths(period);
-  // Day 0 of the next month is the last day of this one (leap years included).
-  const lastDay = new Date(Date.UTC(year, last, 0)).getUTCDate();
-  return `${year}-${pad(last)}-${pad(lastDay)}`;
 }
 
 /** Whether `target` is in force on `date` (from ≤ date ≤ to; a null end is open). */

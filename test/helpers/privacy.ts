@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { loadCatalogue } from "../../loaders/catalogue.ts";
 import { toExportCsv } from "../../loaders/emit.ts";
-import type { PublishedCell } from "../../loaders/indicator-row.ts";
+import type { PublishedCell } from "../../src/lib/cell.ts";
 import { auditPublished } from "../../loaders/privacy/audit/index.ts";
 
 export async function assertNothingRecoverable(cells: readonly PublishedCell[]): Promise<void> {

@@ -1,5 +1,8 @@
 // The reference's cell shape (the same columns as the project's indicator
 // table) and the fan-out of one anchor row to every cell it counts in.
+// RefCell repeats src/lib/cell.ts's PublishedCell (plus n) on purpose: the
+// reference is an independent implementation and shares no code with the
+// pipeline it checks.
 import { periodsOf, type PeriodType } from "./time.ts";
 
 export const ALL = "ALL";

@@ -1,19 +1,10 @@
 // Cell-by-cell comparison of reference and pipeline cells, with a compact
 // per-indicator report of the first differences.
 
-export interface AnyCell {
-  indicator_id: string;
-  period_type: string;
-  period: string;
-  unit_id: string;
-  breakdown: string;
-  breakdown_value: string;
-  numerator: number | null;
-  denominator: number | null;
-  value: number | null;
-  n: number | null;
-  suppressed: boolean;
-}
+import type { RefCell } from "./cells.ts";
+
+/** A reference or a pipeline cell: the pipeline's IndicatorCell has the same columns as the reference's own RefCell. */
+export type AnyCell = RefCell;
 
 export const cellKey = (c: AnyCell): string =>
   [c.indicator_id, c.period_type, c.period, c.unit_id, c.breakdown, c.breakdown_value].join("|");
