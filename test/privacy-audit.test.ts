@@ -65,6 +65,16 @@ test("units: the whole city and the other units pin a withheld unit", async () =
   ]);
 });
 
+test("a distinct count: a published total under its published members refutes the sum, so the audit reads only total ≤ sum and total ≥ each", async () => {
+  // Clients seen in two units count once in the city: 14 < 10 + 6 (+ U3's withheld 4).
+  const cells: Cell[] = [["2020-01", "ALL", 7, 14], ["2020-01", "U1", 5, 10], ["2020-01", "U2", 3, 6], ["2020-01", "U3", 2, 4]];
+  const r = await auditPublished({ indicatorsCsv: csv(rows("EFF_CONTACT_PERSON", cells, ["2020-01/U3"])), catalogue });
+  assert.equal(r.contradictions, 0, "assuming the sum would contradict the published figures");
+  assert.ok(r.relations.some((i) => i.kind === "units" && i.field === "den" && !i.equal && i.atMostSum && i.atLeastEach));
+  // The sum would have pinned U3 at −2 (a contradiction); read as a distinct count, U3 is anywhere in [0, 14].
+  assert.deepEqual(r.violations.map((v) => v.message), []);
+});
+
 test("two indicators: realised visits withheld under PROD_REMOTE_SHARE are published under PROD_VISITS_PER_FTE", async () => {
   const months = ["2020-01", "2020-02", "2020-03", "2020-04"];
   const visits = [120, 95, 143, 50];

@@ -86,11 +86,15 @@ interface Corner {
   period: string;
   value: string;
   sign: 1 | -1;
+  /** The share of the cube's t this corner moves by (1 but on a side that spreads a total over all its values). */
+  weight: number;
 }
 
 interface Side {
   plus: string[];
   minus: string[];
+  /** Per node, the share of t it moves by, where not 1. */
+  weights?: Map<string, number>;
 }
 
 export function suppress(input: readonly IndicatorCell[], catalogue: Catalogue, options: SuppressionOptions = {}): SuppressionResult {
@@ -221,6 +225,13 @@ function protectGroup(cells: IndicatorCell[], members: Member[], isPrimary: (c: 
       const unitSides = sides(units, target.unit, (u) => sizeAt(u, target.period, target.value), wide ? Infinity : 4);
       const timeSides = sides(time, target.period, (p) => sizeAt(target.unit, p, target.value), wide ? 4 : 3);
       const valueSides = sides(values, target.value, (v) => sizeAt(target.unit, target.period, v), wide ? 4 : 3);
+      // A total can also move with all its values, each by an equal share: a linked count
+      // counted once per value (respondents, once per statement answered) then moves with
+      // every value a little rather than with one value by all of it.
+      const leaves = values.leavesUnder(target.value);
+      if (target.value === ALL && leaves.length > 1) {
+        valueSides.push({ plus: [...leaves, ALL], minus: [], weights: new Map(leaves.map((l) => [l, 1 / leaves.length])) });
+      }
       const out: Evaluation[] = [];
       for (const u of unitSides) for (const p of timeSides) for (const v of valueSides) {
         const e = evaluate(cornersOf(u, p, v), target, need, members, coords, weight);
@@ -261,7 +272,7 @@ function protectGroup(cells: IndicatorCell[], members: Member[], isPrimary: (c: 
         if (!coord.withheld) withhold(coord);
         for (const [id, move] of cube.moves) {
           const cell = coord.cells.get(id);
-          if (cell && (!isPrimary(cell) || move.width >= memberById.get(id)!.threshold)) coord.covered.add(id);
+          if (cell && (!isPrimary(cell) || move.width * cube.weights.get(coord)! >= memberById.get(id)!.threshold)) coord.covered.add(id);
         }
       }
       // A corner whose cells did not all move (or not far enough) needs cubes of its own: on the list.
@@ -360,7 +371,7 @@ function cornersOf(u: Side, p: Side, v: Side): Corner[] {
   const corners: Corner[] = [];
   const signed = (s: Side) => [...s.plus.map((x) => [x, 1] as const), ...s.minus.map((x) => [x, -1] as const)];
   for (const [unit, su] of signed(u)) for (const [period, sp] of signed(p)) for (const [value, sv] of signed(v)) {
-    corners.push({ unit, period, value, sign: (su * sp * sv) as 1 | -1 });
+    corners.push({ unit, period, value, sign: (su * sp * sv) as 1 | -1, weight: v.weights?.get(value) ?? 1 });
   }
   return corners;
 }
@@ -390,6 +401,8 @@ interface Evaluation {
   protection: number;
   /** Per indicator the cube moves, how far its count moves (Infinity where it has no count to bound). */
   moves: Map<string, Move>;
+  /** The share of t each corner moves by. */
+  weights: Map<Coord, number>;
 }
 
 /**
@@ -425,7 +438,9 @@ function evaluate(corners: Corner[], target: Coord, need: Member[], members: Mem
     costs.set(c, w);
     cost += w;
   }
-  return { coords: unique, falling, costs, cost, protection, moves };
+  const weights = new Map<Coord, number>();
+  at.forEach((c, i) => c && weights.set(c, corners[i].weight));
+  return { coords: unique, falling, costs, cost, protection, moves, weights };
 }
 
 /**
@@ -451,7 +466,8 @@ function movement(m: Member, corners: Corner[], at: (Coord | undefined)[], targe
     for (let i = 0; i < corners.length && applies; i++) {
       const cell = at[i]?.cells.get(m.id);
       if (!cell) continue;
-      const x = cell[field];
+      // In units of the cube's t: a corner that moves by a share of t can go further.
+      const x = cell[field] === null ? null : cell[field]! / corners[i].weight;
       // An empty field (an NPS's numerator, a count's denominator) has no bound to respect.
       if (x === null) applies = false;
       else if (corners[i].sign === 1) {
@@ -477,7 +493,10 @@ function movement(m: Member, corners: Corner[], at: (Coord | undefined)[], targe
 /**
  * A count two indicators publish moves as one: each by the cube's t, in
  * proportion (person-years and agency hours, respondents and statement
- * answers), so each can move only as far as the most constrained of them.
+ * answers), so each can move only as far as the most constrained of them —
+ * and not at all where the other holds the count at the target but the cube
+ * cannot move it there (say, a statement's answers absent at one corner while
+ * its total is present: the total could then not follow the respondents).
  */
 function linkSpans(members: Member[], spans: Map<string, Spans>, target: Coord): void {
   for (const m of members) {
@@ -493,9 +512,14 @@ function linkSpans(members: Member[], spans: Map<string, Spans>, target: Coord):
           if (other === m && f2 === field) continue;
           const theirs = spans.get(other.id)?.[f2];
           const y = target.cells.get(other.id)?.[f2];
-          if (other.shared[f2] !== name || !theirs || !y) continue;
+          if (other.shared[f2] !== name || !y) continue;
+          if (!theirs) {
+            own[field] = { rise: 0, fall: 0, width: 0 };
+            continue;
+          }
           const ratio = x / y;
-          own[field] = { rise: Math.min(mine.rise, theirs.rise * ratio), fall: Math.min(mine.fall, theirs.fall * ratio), width: Math.min(mine.width, theirs.width * ratio) };
+          const now = own[field]!;
+          own[field] = { rise: Math.min(now.rise, theirs.rise * ratio), fall: Math.min(now.fall, theirs.fall * ratio), width: Math.min(now.width, theirs.width * ratio) };
         }
       }
     }

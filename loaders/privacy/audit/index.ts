@@ -1,8 +1,8 @@
 // The independent privacy check: an attacker that reads only the published
 // files and tries to recover withheld figures by linear programming. It shares
 // no code with the suppression (loaders/suppress.ts, loaders/privacy/*), so a
-// mistake there cannot hide itself here. See the spec, "Privacy: what may be
-// published", for what it must guarantee.
+// mistake there cannot hide itself here. See docs/indicators.md, "Privacy: what is
+// published and what is withheld", for what it must guarantee.
 import { violationsOf, minimaWanted, type AuditViolation } from "./checks.ts";
 import { components } from "./components.ts";
 import { fieldsOf, type CatalogueEntry, type IndicatorFields } from "./fields.ts";
@@ -72,7 +72,7 @@ export async function auditPublished(input: AuditInput): Promise<AuditResult> {
 
   const bounds = propagate(sys);
   const comps = components(sys, bounds);
-  log(`propagation fixed ${bounds.fixed.reduce((a, b) => a + b, 0)} unknowns; ${comps.length} components, ${comps.filter((c) => c.length > 1).length} with more than one unknown, largest ${comps.reduce((m, c) => Math.max(m, c.length), 0)}`);
+  log(`propagation fixed ${bounds.fixed.reduce((a, b) => a + b, 0)} unknowns (${bounds.conflicts} conflicts); ${comps.length} components, ${comps.filter((c) => c.length > 1).length} with more than one unknown, largest ${comps.reduce((m, c) => Math.max(m, c.length), 0)}`);
   // An unknown needs its own LPs only while it could still be narrow (its
   // threshold) or pinned (the pinning tolerance).
   const countVars = new Map<number, number>();

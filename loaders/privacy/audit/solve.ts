@@ -2,7 +2,10 @@
 // HiGHS LP solver. Few LPs are needed in practice: every optimal solution is a
 // feasible point, and an unknown seen at two values at least as far apart as
 // its check requires can be neither pinned nor narrow, so it needs no LP of
-// its own. Only the rest get max/min LPs — exactly what the checks need.
+// its own. Random objectives, then boxed rounds that spread many unknowns per
+// LP, settle most; only the rest get max/min LPs — exactly what the checks
+// need (measured on the tiny generated extract: 2 400 LPs where one pair per
+// unknown took 72 000, same findings).
 import highsModule, { type Highs } from "highs";
 import type { Bounds } from "./propagate.ts";
 import type { LinearSystem } from "./system.ts";
@@ -26,8 +29,10 @@ export interface Ranges {
 export const pinTol = (max: number): number => 1e-7 * (Number.isFinite(max) ? Math.max(1, Math.abs(max)) : 1);
 const EXACT_TOL = 1e-9;
 /** Sampling LPs per component, and the box they run in (far beyond any count here). */
-const SAMPLES = 3;
-const SUBSET_ROUNDS = 200;
+/** Rounds of boxed spreading before the unknowns left get LPs of their own. */
+const SPREAD_ROUNDS = 40;
+/** How far beyond the values seen an unknown not being spread may go in a round (a box: any point found is feasible). */
+const SPREAD_BOX = 1e4;
 const SAMPLE_BOX = 1e7;
 
 /** Deterministic pseudo-random numbers (mulberry32) for the sampling objectives. */
@@ -41,6 +46,14 @@ function rng(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/** Model statuses that answer the question: optimal, infeasible, unbounded, unbounded or infeasible. */
+const CONCLUSIVE = new Set([7, 8, 9, 10]);
+
+const RETRIES = [
+  { solver: "simplex", simplex_strategy: 1, presolve: "off" },
+  { solver: "ipm", run_crossover: "on", presolve: "on" },
+] as const;
 
 let runtime: Promise<HighsRuntime> | null = null;
 export const highs = (): Promise<HighsRuntime> => (runtime ??= loadHighs());
@@ -71,15 +84,16 @@ class ComponentLP {
       rowUpper.push(r.hi - c);
     }
     this.cost = new Array(vars.length).fill(0);
+    const numRows = rowIds.length, numCols = vars.length;
     const data = {
-      numCols: vars.length,
-      numRows: rowIds.length,
+      numCols,
+      numRows,
       colCost: this.cost,
       colLower: vars.map((v) => sys.lo[v]),
       colUpper: vars.map((v) => sys.hi[v]),
       rowLower,
       rowUpper,
-      matrix: { format: "csr" as const, numRows: rowIds.length, numCols: vars.length, starts, indices, values },
+      matrix: { format: "csr" as const, numRows, numCols, starts, indices, values },
     };
     try {
       this.model = h.createModel(data);
@@ -96,7 +110,28 @@ class ComponentLP {
     this.cost = cost.slice();
     const s = this.h.constants.objectiveSense;
     this.model.changeObjectiveSense(maximise ? s.maximize : s.minimize);
-    this.model.run();
+    // Numerical trouble from a warm start (an error, or status "unknown"): once more from scratch, by dual simplex.
+    let settled = false;
+    try {
+      this.model.run();
+      settled = CONCLUSIVE.has(this.model.getModelStatus());
+    } catch {
+      settled = false;
+    }
+    // Then from scratch: dual simplex, then interior point with presolve.
+    for (const retry of RETRIES) {
+      if (settled) break;
+      this.model.clearSolver();
+      this.model.options.set(retry);
+      try {
+        this.model.run();
+        settled = CONCLUSIVE.has(this.model.getModelStatus());
+      } catch (e) {
+        if (retry === RETRIES.at(-1)) throw e;
+      } finally {
+        this.model.options.set({ solver: "simplex", simplex_strategy: 4, presolve: "off" });
+      }
+    }
     // Only the objective changes from one LP to the next, so the last basis
     // stays primal feasible: primal simplex from it takes a few iterations
     // where dual simplex would redo hundreds (measured: ~5 ms vs ~200 ms).
@@ -166,6 +201,58 @@ export async function solveRanges(
     }
   };
 
+  /**
+   * Settles many unknowns per LP: each round pushes a random half of the open
+   * unknowns up and the other half down, each boxed to go no further than its
+   * check still needs (a box only narrows the feasible set, so every point
+   * found is feasible). Boxed, a unit counts as much for every unknown, so the
+   * optimum spreads many at once rather than one far; random halves split the
+   * pairs that can only move against each other. Whatever is left gets LPs of
+   * its own, which alone prove a range exact.
+   */
+  const spreadRounds = (lp: ComponentLP, vars: number[], open: number[], resolved: (v: number) => boolean, r: () => number): void => {
+    const n = vars.length;
+    const lower = new Float64Array(n), upper = new Float64Array(n), cost = new Array<number>(n);
+    let idle = 0;
+    // Every round changes bounds and costs at once, so a warm basis saves
+    // little; interior point with crossover (a vertex, as the checks need)
+    // measured several times faster here than simplex. Limits guard against a
+    // boxed LP the solver labours over: the unboxed LPs below decide then.
+    lp.model.options.set({ solver: "ipm", run_crossover: "on", presolve: "on", ipm_iteration_limit: 300, time_limit: 20 });
+    for (let round = 0; round < SPREAD_ROUNDS && open.length && idle < 2; round++) {
+      vars.forEach((v, i) => {
+        lower[i] = Math.max(b.lo[v], min[v] - SPREAD_BOX - Math.abs(min[v]));
+        upper[i] = Math.min(b.hi[v], max[v] + SPREAD_BOX + Math.abs(max[v]));
+        cost[i] = 0;
+      });
+      for (const v of open) {
+        const i = lp.local.get(v)!;
+        const room = Math.max(1, needFor(v, max[v]) - (max[v] - min[v]));
+        if (r() < 0.5) (cost[i] = 1), (upper[i] = Math.min(upper[i], max[v] + room));
+        else (cost[i] = -1), (lower[i] = Math.max(lower[i], min[v] - room));
+      }
+      lp.model.changeColsBounds({ kind: "range", from: 0, to: n - 1 }, lower, upper);
+      let s: ReturnType<ComponentLP["run"]>;
+      try {
+        lp.model.zeroAllClocks(); // the time limit is cumulative per model; here it is per LP
+        s = lp.run(cost, true);
+      } catch {
+        break; // the solver's numerical trouble on a boxed LP: the unboxed LPs below decide
+      }
+      out.lps++;
+      // Boxed, "infeasible" can only be the solver's tolerance at the box's
+      // edge (the last point found lies inside it): leave the rest to the
+      // unboxed LPs, which tell a real contradiction.
+      if (!s) break;
+      if (s.x) observe(vars, s.x);
+      const before = open.length;
+      open = open.filter((v) => !resolved(v));
+      idle = open.length === before ? idle + 1 : 0;
+    }
+    lp.model.changeColsBounds({ kind: "range", from: 0, to: n - 1 }, Float64Array.from(vars, (v) => sys.lo[v]), Float64Array.from(vars, (v) => sys.hi[v]));
+    lp.model.options.set({ solver: "simplex", simplex_strategy: 4, presolve: "off", ipm_iteration_limit: 2147483647, time_limit: 1e9 });
+  };
+
   for (const vars of comps) {
     if (vars.length === 1 && vars.every((v) => b.rowsOf[v].every((ri) => sys.rows[ri].vars.every((u) => u === v || b.fixed[u])))) {
       loneRange(sys, b, vars[0], out);
@@ -177,45 +264,19 @@ export async function solveRanges(
     try {
       const r = rng(vars[0] + 1);
       const resolved = (v: number) => Boolean(minExact[v] && maxExact[v]) || max[v] - min[v] >= needFor(v, max[v]);
-      // Sampling: feasible points under random objectives, both ways, each
-      // pushing every unknown against its partners. Within a box (which only
-      // narrows the feasible set, so every point found is feasible), so that a
-      // maximisation has an optimum; an unknown seen spread as far as its check
-      // needs is done without an LP of its own.
+      // A first feasible point (zero objective; within a box, as the spread
+      // rounds below are), from which the rounds spread the unknowns.
       const box = vars.map((v) => (Number.isFinite(b.hi[v]) ? b.hi[v] : Math.max(0, Number.isFinite(b.lo[v]) ? b.lo[v] : 0) + SAMPLE_BOX));
       vars.forEach((v, i) => lp.model.changeColBounds(i, Number.isFinite(b.lo[v]) ? b.lo[v] : -SAMPLE_BOX, box[i]));
-      let feasible = true;
-      // The same weights both ways: along every direction the component is free
-      // to move in, one run goes to one end and the other to the other end.
-      for (let k = 0; k < SAMPLES && feasible; k++) {
-        const cost = vars.map(() => r() - 0.5);
-        for (const maximise of [true, false]) {
-          const s = lp.run(cost, maximise);
-          out.lps++;
-          if (!s) { feasible = false; break; }
-          if (s.x) observe(vars, s.x);
-        }
-        if (vars.every(resolved)) break;
-      }
-      // Then a few of the unknowns not yet seen spread far enough at a time,
-      // pushed all up and all down together: unknowns far apart in the system
-      // move independently, so one pair of LPs settles many of them.
-      let open = vars.filter((v) => !resolved(v));
-      for (let round = 0; feasible && open.length > 4 && round < SUBSET_ROUNDS; round++) {
-        const chosen = new Set(open.filter(() => r() < 1 / 16));
-        if (!chosen.size) chosen.add(open[0]);
-        const cost = vars.map((v) => (chosen.has(v) ? 1 : 0));
-        for (const maximise of [true, false]) {
-          const s = lp.run(cost, maximise);
-          out.lps++;
-          if (!s) { feasible = false; break; }
-          if (s.x) observe(vars, s.x);
-        }
-        const before = open.length;
-        open = open.filter((v) => !resolved(v));
-        if (before - open.length < chosen.size / 4) break;
-      }
+      const first = lp.run(new Array(vars.length).fill(0), false);
+      out.lps++;
+      let feasible = first !== null;
+      if (first?.x) observe(vars, first.x);
       vars.forEach((v, i) => lp.model.changeColBounds(i, sys.lo[v], sys.hi[v]));
+      if (feasible) {
+        const open = vars.filter((v) => !resolved(v));
+        if (open.length) spreadRounds(lp, vars, open, resolved, r);
+      }
       if (!feasible) {
         out.infeasibleComponents++;
         continue;
