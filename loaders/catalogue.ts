@@ -4,6 +4,7 @@
 import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { checkIntervalSetting, type IntervalSetting } from "../src/lib/intervals.ts";
 
 export type Lang = "fi" | "sv" | "en";
 export type Text = Record<Lang, string>;
@@ -46,6 +47,8 @@ export interface Indicator {
   targets: Target[];
   definition: Text;
   showCounts: boolean;
+  /** How a cell's confidence interval is computed for the comparisons (src/lib/intervals.ts). */
+  interval: IntervalSetting;
   /** Path of the SQL file, relative to the catalogue file. */
   sql: string;
 }
@@ -82,6 +85,7 @@ export function checkCatalogue(c: Catalogue): string[] {
     }
     if (ind.breakdown && !c.breakdowns[ind.breakdown]) problems.push(`${ind.id}: unknown breakdown ${ind.breakdown}`);
     if (!("suppress" in ind.privacy) && !(ind.privacy.threshold > 0)) problems.push(`${ind.id}: privacy threshold must be positive`);
+    problems.push(...checkIntervalSetting((ind as { interval?: unknown }).interval, `${ind.id}: interval`));
     for (const t of ind.targets) {
       if (t.from && t.to && t.from > t.to) problems.push(`${ind.id}: target valid from ${t.from} after ${t.to}`);
     }

@@ -4,6 +4,7 @@
 // loaders (src/data/*.ts) copy to stdout.
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import type { UnitInfo } from "../src/lib/cell.ts";
 import { PROJECT_ROOT, loadCatalogue } from "./catalogue.ts";
 import { publish, toArrowIpc, toExportCsv } from "./emit.ts";
 import { fingerprint } from "./fingerprint.ts";
@@ -66,7 +67,7 @@ export interface PageMeta {
   quarantine: { file: string; column: string | null; rule: string; count: number }[];
   months: { table: string; month: string }[];
   withheld: WithheldShare[];
-  units: { unit_id: string; unit_name_fi: string; unit_name_sv: string | null; operating_model: string; service_area: string; area: string }[];
+  units: UnitInfo[];
 }
 
 export const PAGE_FILES = ["indicators.arrow", "indicators.csv", "meta.json"] as const;

@@ -1,7 +1,11 @@
 // The page slices: the published indicator table cut into the small pieces
 // that each page reads, so no page downloads the whole table. Slicing only
 // filters rows and picks fields — every figure is copied as published, never
-// recomputed — so a slice always agrees with the export.
+// recomputed — so a slice always agrees with the export. Beside its figures
+// each cell carries its status, computed here once for every page from the
+// published cells (src/lib/statuses.ts: the verdict by the monthly SPC chart
+// at the period's end, and the comparisons with the previous period, the
+// baseline and, for a unit, the whole city).
 //
 // Slices (file names inside the archive src/data/slices.tar.ts writes):
 //   headline-<pt>.json          headline indicators, all units together, totals only, one period type
@@ -11,16 +15,17 @@
 //   unit-<slug>-<pt>.json       one unit, every indicator and breakdown value, one period type
 //   indunits-<id>-<pt>.json     one indicator, every unit and all units together, totals only, one period type
 //   headunits-month.json        headline indicators, every unit (not ALL), totals only, months; without the
-//                               numerator and denominator columns (the overview's guardrail reads values only)
-//   context.json                extract period, extracted_at and the units (with their slugs)
+//                               numerator and denominator columns (the overview's guardrail reads statuses only)
+//   context.json                extract period, extracted_at, the units (with their slugs) and the baselines
 //   programme.json              the programme model's fields the pages show
 //   names.json                  only the names of dimensions, goals, areas, operating models and regions
 //   indicators.json             the catalogue without definitions and target sources (the methods page reads the full one)
 //
 // A slice of cells is columnar JSON: string columns dictionary-encoded
 // ({dict, codes}), number columns as arrays with null where the cell has no
-// number, `suppressed` as 0/1. decodeSlice() (and src/lib/slices.ts in the
-// browser) turns it back into rows.
+// number, `suppressed` as 0/1, and `status` as dictionary-encoded columns
+// (spc icon, "" when not assessed; the four comparisons). decodeSlice() (and
+// src/lib/slices.ts in the browser) turns it back into rows.
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -29,6 +34,8 @@ import type { Catalogue, Dimension } from "./catalogue.ts";
 import type { PublishedCell, Unit } from "../src/lib/cell.ts";
 import type { PageMeta } from "./page-data.ts";
 import { PERIOD_TYPES, type PeriodType } from "../src/lib/periods.ts";
+import { decodeStatuses, STATUS_COLUMNS, type StatusColumns } from "../src/lib/slices.ts";
+import { NOT_COMPARED, statusKey, statusTable, type CellStatus, type StatusContext } from "../src/lib/statuses.ts";
 
 export const DIMENSIONS: readonly Dimension[] = ["HENKILOSTOKOKEMUS", "TUOTTAVUUS", "ASIAKASKOKEMUS", "SAATAVUUS_VAIKUTTAVUUS"];
 
@@ -44,13 +51,16 @@ export interface SliceJson {
   length: number;
   /** numerator and denominator may be left out (encodeSlice's `omit`): they read back as null. */
   columns: Record<(typeof STRING_COLUMNS)[number], DictColumn> &
-    Record<"value", (number | null)[]> & Partial<Record<"numerator" | "denominator", (number | null)[]>> & { suppressed: (0 | 1)[] };
+    Record<"value", (number | null)[]> & Partial<Record<"numerator" | "denominator", (number | null)[]>> & { suppressed: (0 | 1)[] } &
+    { status?: StatusColumns };
 }
 
 export interface ContextJson {
   manifest: PageMeta["manifest"];
   periodTypes: readonly PeriodType[];
   units: Unit[];
+  /** The baseline period of each period type the statuses compare with (the first with data). */
+  baselines: Partial<Record<PeriodType, string>>;
 }
 
 /**
@@ -93,8 +103,13 @@ export function cellsFromArrow(bytes: Uint8Array): PublishedCell[] {
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Columnar JSON of cells, sorted by indicator, unit, breakdown value, period type and period (so it compresses well); `omit` leaves number columns out (they read back as null). */
-export function encodeSlice(cells: readonly PublishedCell[], o: { omit?: readonly ("numerator" | "denominator")[] } = {}): SliceJson {
+/**
+ * Columnar JSON of cells, sorted by indicator, unit, breakdown value, period
+ * type and period (so it compresses well); `omit` leaves number columns out
+ * (they read back as null); `statuses` (computeStatuses' map) adds each
+ * cell's status.
+ */
+export function encodeSlice(cells: readonly PublishedCell[], o: { omit?: readonly ("numerator" | "denominator")[]; statuses?: ReadonlyMap<string, CellStatus> } = {}): SliceJson {
   const rows = [...cells].sort(
     (a, b) =>
       compare(a.indicator_id, b.indicator_id) || compare(a.unit_id, b.unit_id) || compare(a.breakdown_value, b.breakdown_value) ||
@@ -108,13 +123,24 @@ export function encodeSlice(cells: readonly PublishedCell[], o: { omit?: readonl
   }
   for (const name of NUMBER_COLUMNS) if (!(o.omit as readonly string[] | undefined)?.includes(name)) columns[name] = rows.map((r) => r[name]);
   columns.suppressed = rows.map((r) => (r.suppressed ? 1 : 0));
+  if (o.statuses) {
+    const statuses = rows.map((r) => o.statuses!.get(statusKey(r)) ?? NOT_COMPARED);
+    const text = (st: CellStatus, name: (typeof STATUS_COLUMNS)[number]) => (name === "spc" ? st.spc ?? "" : st[name]);
+    columns.status = Object.fromEntries(STATUS_COLUMNS.map((name) => {
+      const values = statuses.map((st) => text(st, name));
+      const dict = [...new Set(values)].sort(compare);
+      const index = new Map(dict.map((v, i) => [v, i]));
+      return [name, { dict, codes: values.map((v) => index.get(v)!) }];
+    })) as StatusColumns;
+  }
   return { length: rows.length, columns };
 }
 
-/** The cells of a slice, in its order. */
-export function decodeSlice(slice: SliceJson): PublishedCell[] {
+/** The cells of a slice, in its order, each with its status when the slice carries them. */
+export function decodeSlice(slice: SliceJson): (PublishedCell & { status?: CellStatus | null })[] {
   const c = slice.columns;
-  const out: PublishedCell[] = [];
+  const statuses = decodeStatuses(slice);
+  const out: (PublishedCell & { status?: CellStatus | null })[] = [];
   for (let i = 0; i < slice.length; i++) {
     out.push({
       indicator_id: c.indicator_id.dict[c.indicator_id.codes[i]],
@@ -127,6 +153,7 @@ export function decodeSlice(slice: SliceJson): PublishedCell[] {
       denominator: c.denominator ? c.denominator[i] : null,
       value: c.value[i],
       suppressed: c.suppressed[i] === 1,
+      ...(statuses ? { status: statuses[i] } : {}),
     });
   }
   return out;
@@ -171,7 +198,7 @@ export function liteCatalogue(catalogue: Catalogue): Record<string, unknown> {
     // The SPC settings (v2.6's, per indicator where v2.6 sets them per metric) reach the pages' charts.
     spc: (catalogue as unknown as Record<string, unknown>).spc,
     indicators: catalogue.indicators.map((i) => ({
-      ...pick(i as unknown as Record<string, unknown>, ["id", "name", "dimension", "benefitGoals", "developmentArea", "headline", "unit", "direction", "breakdown", "breakdownValues", "privacy", "showCounts", "spc"]),
+      ...pick(i as unknown as Record<string, unknown>, ["id", "name", "dimension", "benefitGoals", "developmentArea", "headline", "unit", "direction", "breakdown", "breakdownValues", "privacy", "showCounts", "spc", "interval"]),
       targets: i.targets.map((t) => pick(t as unknown as Record<string, unknown>, ["op", "value", "from", "to", "ref"])),
     })),
   };
@@ -186,6 +213,13 @@ export interface SliceInput {
 
 /** Every slice, by file name. Each value is the JSON text of the file. */
 export function pageSlices({ cells, catalogue, meta, programme }: SliceInput): Map<string, string> {
+  // Every cell's status, computed once here for every page (statuses.ts).
+  const table = statusTable(cells, statusContext(catalogue, programme));
+  const statuses = new Map<string, CellStatus>();
+  for (const c of cells) {
+    const st = table.status(c.indicator_id, c.period_type, c.period, c.unit_id, c.breakdown_value);
+    if (st) statuses.set(statusKey(c), st);
+  }
   const dimensionOf = new Map(catalogue.indicators.map((i) => [i.id, i.dimension]));
   const headline = new Set(catalogue.indicators.filter((i) => i.headline).map((i) => i.id));
   const units: Unit[] = meta.units.map((u) => ({ ...u, slug: unitSlug(u.unit_id) }));
@@ -237,15 +271,23 @@ export function pageSlices({ cells, catalogue, meta, programme }: SliceInput): M
   }
 
   const out = new Map<string, string>();
-  // The guardrail reads only values: without the counts the overview stays light.
-  for (const [name, list] of buckets) out.set(name, JSON.stringify(encodeSlice(list, name === "headunits-month.json" ? { omit: ["numerator", "denominator"] } : {})));
-  const context: ContextJson = { manifest: meta.manifest, periodTypes: PERIOD_TYPES, units };
+  // The guardrail reads only statuses: without the counts the overview stays light.
+  for (const [name, list] of buckets) out.set(name, JSON.stringify(encodeSlice(list, name === "headunits-month.json" ? { omit: ["numerator", "denominator"], statuses } : { statuses })));
+  const context: ContextJson = { manifest: meta.manifest, periodTypes: PERIOD_TYPES, units, baselines: table.baselines };
   out.set("context.json", JSON.stringify(context));
   const slim = slimProgramme(programme);
   out.set("programme.json", JSON.stringify(slim));
   out.set("names.json", JSON.stringify(Object.fromEntries(["dimensions", "benefitGoals", "developmentAreas", "operatingModels", "areas"].map((k) => [k, slim[k]]))));
   out.set("indicators.json", JSON.stringify(liteCatalogue(catalogue)));
   return out;
+}
+
+/** What the statuses are computed from besides the cells: the catalogue's settings and the programme's measures. */
+export function statusContext(catalogue: Catalogue, programme: { measures?: unknown }): StatusContext {
+  return {
+    catalogue: catalogue as unknown as StatusContext["catalogue"],
+    programme: { measures: (programme.measures ?? []) as StatusContext["programme"]["measures"] },
+  };
 }
 
 /** Reads the page data folder (written by ensurePageData) and the programme model, and slices. */

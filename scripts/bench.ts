@@ -1,21 +1,37 @@
 // npm run bench [-- --scale small|helsinki] [--contacts N] [--keep] [--memory-limit 8GB] [--runs 3] [--no-site]
 // npm run bench -- --extract DIR   (an existing extract folder instead of a generated one)
-// The site figures (bytes per page, time to first chart) are measured on the
-// bundled sample's build, after the data steps, unless --no-site.
+// npm run bench -- --page-weights [--dist DIR]   (only the page weights of a built site, default dist/)
+// The site figures (bytes per page, time to first chart, and the page weights:
+// gzip of each page's HTML, JS and CSS against its target) are measured on the
+// bundled sample's build, after the data steps, unless --no-site. With
+// --page-weights nothing is built or run: the weights are read from dist/ as
+// the last `npm run build` left it (scripts/bench-weights.ts).
 // Prints time and peak memory of generate, validate+ingest and indicators,
 // beside a bare DuckDB load of the same CSV files: the median of --runs runs,
 // taken in turns, with the spread (one run on a shared machine can be off by
 // 10 %). Figures, not assertions.
 import { execFileSync } from "node:child_process";
-import { extent, median } from "d3";
+import { extent, median } from "d3-array";
 import { existsSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs, runCli } from "../loaders/cli/args.ts";
 import { measureSite, printSiteFigures } from "./bench-site.ts";
+import { OVERVIEW_TARGET_KB, PAGE_TARGET_KB, pageWeights, printPageWeights } from "./bench-weights.ts";
+
+const DIST = join(import.meta.dirname, "..", "dist");
+
+function printWeights(dist: string): void {
+  console.log(`\n== page weights (${dist}): gzip kB per page, the overview's first visit ≤ ${OVERVIEW_TARGET_KB} kB, every other page ≤ ${PAGE_TARGET_KB} kB`);
+  printPageWeights(pageWeights(dist), dist);
+}
 
 runCli(async () => {
-  const args = parseArgs(process.argv.slice(2), { scale: "string", keep: "boolean", contacts: "string", "memory-limit": "string", runs: "string", site: "boolean", "no-site": "boolean", extract: "string" });
+  const args = parseArgs(process.argv.slice(2), { scale: "string", keep: "boolean", contacts: "string", "memory-limit": "string", runs: "string", site: "boolean", "no-site": "boolean", extract: "string", "page-weights": "boolean", dist: "string" });
+  if (args["page-weights"]) {
+    printWeights((args.dist as string | undefined) ?? DIST);
+    return;
+  }
   // Passed to each step's process: the generator's contact count and DuckDB's memory limit.
   if (args.contacts) process.env.BENCH_CONTACTS = String(args.contacts);
   if (args["memory-limit"]) process.env.BENCH_MEMORY_LIMIT = String(args["memory-limit"]);
@@ -62,7 +78,8 @@ runCli(async () => {
   if (!args["no-site"]) {
     console.log("\n== site (bundled sample): transferred size and time to first chart per page");
     execFileSync(process.execPath, ["--import", "tsx", join(import.meta.dirname, "build.ts")], { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, EXTRACT_DIR: "" } });
-    printSiteFigures(await measureSite(join(import.meta.dirname, "..", "dist")));
+    printSiteFigures(await measureSite(DIST));
+    printWeights(DIST);
   }
 });
 

@@ -9,6 +9,7 @@ import { cellValue } from "../src/components/cell-value.ts";
 import { describeTrend } from "../src/components/chart-common.ts";
 import { choosePeriod, periodTypeInput, selectInput } from "../src/components/controls.ts";
 import { headlineCard } from "../src/components/headline-card.ts";
+import { outcomeText, statusLine } from "../src/components/status.ts";
 import { measureRules } from "../src/components/measures.ts";
 import { trendChart } from "../src/components/trend-chart.ts";
 import { unitComparison, unitSpread, unitSpreadTable } from "../src/components/unit-charts.ts";
@@ -23,7 +24,8 @@ import { convertPeriod, isPartial, monthsBetween, previousPeriod } from "../src/
 import { formatRowsApprox, missingMonths, withheldShare } from "../src/lib/quality.ts";
 import type { PublishedCell as Cell } from "../src/lib/cell.ts";
 import { CellIndex, decodeSlice, type SliceJson } from "../src/lib/slices.ts";
-import { assess, dimensionVerdict, guardrail, judge, tradeoff } from "../src/lib/status.ts";
+import { assess, dimensionVerdict, guardrail, tradeoff, type StatusCell } from "../src/lib/status.ts";
+import { computeStatuses, NOT_COMPARED, statusKey, type CellStatus } from "../src/lib/statuses.ts";
 
 const N = "\u202F";
 const { document } = new JSDOM("<!doctype html><body></body>").window;
@@ -96,28 +98,34 @@ test("slices: the browser decodes what the loader encodes", () => {
   assert.deepEqual(index.units("ACC_FIRST_CONTACT", "quarter"), ["U1"]);
 });
 
-test("status: changes, target at the period's end, and the quadruple-aim trade-off", () => {
+test("status: changes, target at the period's end, the verdict and comparisons from the cell's status, and the quadruple-aim trade-off", () => {
   const t3 = { id: "ACC_T3_MEDIAN", direction: "lower" as const, targets: [
     { op: "<=" as const, value: 7, from: null, to: "2023-08-31" }, { op: "<=" as const, value: 14, from: "2023-09-01", to: null },
   ] };
-  const series = [cell("2023Q1", 12), cell("2023Q2", 10), cell("2023Q3", 13)];
-  const a = assess(t3, series, "2023Q3");
+  const status = (over: Partial<CellStatus>): CellStatus => ({ ...NOT_COMPARED, ...over });
+  const series: StatusCell[] = [cell("2023Q1", 12), cell("2023Q2", 10), { ...cell("2023Q3", 13), status: status({ spc: "common-cause", verdict: "stable" }) }];
+  const a = assess(t3, series, "2023Q3", "2023Q1");
   assert.equal(a.changePrevious, 3);
-  assert.equal(a.judgementPrevious, "worse", "lower is better");
   assert.equal(a.changeBaseline, 1);
+  assert.equal(a.baseline?.period, "2023Q1");
+  assert.equal(a.vsPrevious, "not-compared", "a median carries no interval: a rise of 3 days is not called worse");
+  assert.equal(a.verdict, "stable", "the verdict is the status's (the monthly SPC chart at the period's end), not the raw change");
   assert.equal(a.target?.value, 14, "the target in force on 30.9.2023");
   assert.equal(a.met, true);
-  assert.equal(a.basis, "previous", "fewer than 12 periods: no SPC");
-  assert.equal(a.verdict, "worsening");
   assert.equal(assess(t3, series, "2023Q2").target?.value, 7);
-  const withheld = assess(t3, [...series, cell("2023Q4", null)], "2023Q4");
+  const withheld = assess(t3, [...series, cell("2023Q4", null)], "2023Q4", "2023Q1");
   assert.equal(withheld.changePrevious, null);
   assert.equal(withheld.met, null, "a withheld value is neither met nor missed");
-  assert.equal(judge(2, null), null);
+  assert.equal(withheld.verdict, null, "nor judged");
+  assert.equal(withheld.vsPrevious, "not-compared");
+  assert.equal(assess(t3, series, "2023Q1", "2023Q1").baseline, undefined, "the baseline is not compared with itself");
   assert.equal(dimensionVerdict(["improving", "worsening"]), "mixed");
   assert.equal(dimensionVerdict([null, "stable"]), "stable");
-  assert.deepEqual(tradeoff(new Map([["A", "worsening"], ["B", "improving"], ["C", "stable"]])), { worse: ["A"], better: ["B"] });
-  assert.deepEqual(tradeoff(new Map([["A", "worsening"], ["B", "stable"]])), { worse: [], better: [] });
+  assert.equal(dimensionVerdict(["changed", "stable"]), "stable", "a change with no better direction moves no dimension");
+  assert.equal(dimensionVerdict([null, null]), null);
+  assert.deepEqual(tradeoff(new Map([["A", "worsening"], ["B", "improving"], ["C", "stable"]])), { worse: ["A"], better: ["B"], mixed: [] });
+  assert.deepEqual(tradeoff(new Map([["A", "worsening"], ["B", "stable"]])), { worse: [], better: [], mixed: [] });
+  assert.deepEqual(tradeoff(new Map([["A", "mixed"], ["B", "improving"]])), { worse: [], better: [], mixed: ["A"] }, "mixed is not worsening");
 });
 
 test("cellValue carries the exact published value and what it is", () => {
@@ -166,13 +174,29 @@ test("headlineCard: value, changes against the previous period and the baseline,
   const series = [cell("2021Q1", 0.5), cell("2021Q2", 0.55), cell("2021Q3", 0.8)];
   const card = headlineCard({
     indicator: indicator.id, name: "Ensikontakti", measure: "share", direction: "higher", targets: indicator.targets,
-    series, assessment: assess(indicator, series, "2021Q3"), scope: "Koko kaupunki", document,
+    series, assessment: assess(indicator, series, "2021Q3", "2021Q1"), scope: "Koko kaupunki", document,
   });
   const shown = [...card.querySelectorAll<HTMLElement>("[data-period]")].map((e) => [e.dataset.period, e.dataset.value]);
   assert.deepEqual(shown, [["2021Q3", "0.8"], ["2021Q2", "0.55"], ["2021Q1", "0.5"]]);
   assert.match(card.textContent!, /\+25,0\u202F%-yks\./);
   assert.equal(card.querySelector<HTMLElement>("[data-target-met]")?.dataset.targetMet, "true");
   assert.ok(card.querySelector(".sparkline[aria-label]"));
+});
+
+test("statusLine and the headline card say the status in words and symbols, with its codes", () => {
+  const status: CellStatus = { spc: "concern-low", verdict: "worsening", vsPrevious: "worse", vsBaseline: "similar", vsCity: "better", vsCityOuter: "similar" };
+  const line = statusLine(status, { lang: "fi", city: true, document });
+  assert.deepEqual([line.dataset.verdict, line.dataset.vsPrevious, line.dataset.vsBaseline, line.dataset.vsCity], ["worsening", "worse", "similar", "better"]);
+  assert.equal(line.textContent, "Arvio jakson lopussa (SPC): Heikkenee · Edelliseen jaksoon: ▼ huonompi · Lähtötasoon: ● samaa tasoa · Koko kaupunkiin verrattuna: ▲ parempi");
+  assert.match(statusLine(null, { lang: "en", document }).textContent!, /^Verdict at the period's end \(SPC\): Cannot be judged · Against the previous period: not compared/);
+  assert.equal(outcomeText("higher", "sv"), "↑ högre");
+  const indicator = { id: "ACC_FIRST_CONTACT", direction: "higher" as const, targets: [] };
+  const series: StatusCell[] = [cell("2021Q1", 0.5), { ...cell("2021Q2", 0.498), status: { ...NOT_COMPARED, spc: "common-cause", verdict: "stable", vsPrevious: "similar", vsBaseline: "similar" } }];
+  const card = headlineCard({ indicator: indicator.id, name: "Ensikontakti", measure: "share", direction: "higher", targets: [], series, assessment: assess(indicator, series, "2021Q2", "2021Q1"), scope: "Koko kaupunki", document });
+  // A −0.2 %-point move within the intervals reads "samaa tasoa", and the verdict "no significant change" — never "worsening".
+  assert.match(card.textContent!, /● −0,2\u202F%-yks\. \(samaa tasoa\)/);
+  assert.equal(card.dataset.verdict, "stable");
+  assert.match(card.querySelector(".verdict")!.textContent!, /^Ei merkittävää muutosta – arvio: kuukausittainen prosessinohjauskortti/);
 });
 
 test("unitComparison keeps the given (name) order and marks withheld units", () => {
@@ -381,8 +405,11 @@ test("guardrail: a unit with a concern in one dimension while another improves i
     U2: { STAFF_SICK_LEAVE: flat, ACC_FIRST_CONTACT: flat, CX_NPS: rising.map((v) => (v === null ? null : 20 - v)) }, // NPS down: concern only
     U3: { STAFF_SICK_LEAVE: flat, ACC_FIRST_CONTACT: rising, CX_NPS: flat }, // improvement only
   };
-  const get = (scope: string, id: string) => monthly("2022-01", series[scope][id], { indicator_id: id, unit_id: scope });
-  const result = guardrail(["ALL", "U3", "U2", "U1"], indicators, get, { upTo: "2023-07" });
+  // The statuses, computed once from every scope's monthly cells (as the loaders do); the guardrail reads the month's icon.
+  const cells = Object.entries(series).flatMap(([scope, byId]) => Object.entries(byId).map(([id, values]) => monthly("2022-01", values, { indicator_id: id, unit_id: scope })).flat());
+  const statuses = computeStatuses(cells, { catalogue: { indicators: indicators.map((i) => ({ ...i, developmentArea: "KA1", benefitGoals: [] })) }, programme: { measures: [] } });
+  const icon = (upTo: string) => (scope: string, id: string) => statuses.get(statusKey({ indicator_id: id, period_type: "month", period: upTo, unit_id: scope, breakdown_value: "ALL" }))?.spc;
+  const result = guardrail(["ALL", "U3", "U2", "U1"], indicators, icon("2023-07"));
   const byScope = Object.fromEntries(result.map((r) => [r.scope, r]));
   assert.deepEqual(byScope.U1.concerns.map((c) => [c.dimension, c.indicator, c.icon]), [["HENKILOSTOKOKEMUS", "STAFF_SICK_LEAVE", "concern-high"]]);
   assert.deepEqual(byScope.U1.improvingElsewhere, ["SAATAVUUS_VAIKUTTAVUUS"]);
@@ -392,7 +419,7 @@ test("guardrail: a unit with a concern in one dimension while another improves i
   assert.deepEqual(byScope.U3.concerns, []);
   assert.deepEqual(byScope.ALL.concerns, []);
   // Read up to an earlier month the rise has not begun: no concern.
-  assert.deepEqual(guardrail(["U1"], indicators, get, { upTo: "2022-12" })[0].concerns, []);
+  assert.deepEqual(guardrail(["U1"], indicators, icon("2022-12"))[0].concerns, []);
 
   const names: Record<string, string> = { U1: "Vuosaari", U2: "Alppila", U3: "Böle", ALL: "Koko kaupunki" };
   const table = guardrailTable(result, {
@@ -474,4 +501,136 @@ test("withheld cells: every component shows '..' with the words and the legend, 
       assert.ok(marks.length > 0 && marks.every((m) => m.firstChild!.textContent === ".."), `${name} ${lang}: markers`);
     }
   }
+});
+
+// ---------------------------------------------------------------------------
+// Issue 14 (drawing on d3-scale, d3-array, d3-shape, d3-time) and issue 16
+// (charts legible by construction).
+
+test("axes: no chart has two equal tick labels on an axis, in any language", () => {
+  let seed = 3;
+  const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+  const units = [{ unit_id: "A", name: "Alppila" }, { unit_id: "B", name: "Böle" }, { unit_id: "C", name: "Case" }];
+  const axisLabels = (fig: Element) => [...fig.querySelectorAll("svg g.x-axis, svg g.y-axis")].map((g) => [...g.querySelectorAll(":scope > text")].map((n) => n.textContent!));
+  for (let i = 0; i < 150; i++) {
+    const measure = (["share", "mean_1_5", "nps", "days", "eur"] as const)[i % 5];
+    const base = measure === "share" ? random() * 0.8 : (random() - 0.2) * 10 ** Math.floor(random() * 5 - 1);
+    const spread = measure === "share" ? random() ** 3 * 0.2 : Math.abs(base || 1) * random() ** 3;
+    const value = () => (measure === "share" ? Math.min(1, base + random() * spread) : base + random() * spread);
+    const length = 2 + Math.floor(random() * 60);
+    const series = monthly("2019-03", Array.from({ length }, value));
+    const quarters = ["2021Q1", "2021Q2", "2021Q3", "2021Q4", "2022Q1"].map((p) => cell(p, value()));
+    const unitCells = units.map((u) => cell("2021Q4", value(), { unit_id: u.unit_id, numerator: 40 + Math.floor(random() * 400), denominator: 500 }));
+    const lang = (["fi", "sv", "en"] as const)[i % 3];
+    const width = 300 + Math.floor(random() * 700);
+    const figures = [
+      trendChart([{ key: "ALL", label: "Koko", cells: series, role: "main" }], { name: "N", scope: "Koko", measure, lang, width, document }),
+      // Three breakdown lines in one plot, six as small multiples.
+      ...[3, 6].map((n) => trendChart(Array.from({ length: n }, (_, k) => ({ key: String(k), label: `B${k}`, cells: monthly("2019-03", Array.from({ length }, value)).map((c) => ({ ...c, breakdown_value: String(k) })), role: "other" as const })), { name: "N", scope: "Koko", measure, lang, width, document })),
+      xmrChart(series, { name: "N", scope: "Koko", measure, direction: "higher", lang, width, document }),
+      unitSpread(unitCells, quarters, { name: "N", measure, period: "2021Q4", unitNames: new Map(units.map((u) => [u.unit_id, u.name])), lang, width, document }),
+      unitComparison(unitCells, quarters[3], { name: "N", measure, direction: "higher", period: "2021Q4", units, lang, width, document }),
+      ...(measure === "share" ? [funnelChart(unitCells, cell("2021Q4", base + spread / 2, { numerator: 1, denominator: 2 }), { name: "N", measure, period: "2021Q4", units, lang, width, document })] : []),
+    ];
+    for (const fig of figures) {
+      for (const labels of axisLabels(fig)) {
+        assert.equal(new Set(labels).size, labels.length, `${fig.className} ${measure} ${lang} ${width}: ${labels.join(" | ")}`);
+      }
+    }
+  }
+});
+
+test("time axis: month ticks only (a year on January, else 7/2021), as many as fit", () => {
+  for (const [from, count, width] of [["2021-01", 1, 640], ["2021-05", 3, 640], ["2019-01", 60, 640], ["2019-01", 60, 300], ["2015-07", 120, 360]] as const) {
+    const fig = trendChart([{ key: "ALL", label: "Koko", cells: monthly(from, Array(count).fill(5)), role: "main" }], { name: "N", scope: "Koko", measure: "days", width, document });
+    const labels = [...fig.querySelectorAll("svg g.x-axis text")].map((n) => n.textContent!);
+    assert.ok(labels.length >= 1, `${from} ${count}: a tick`);
+    assert.ok(labels.every((l) => /^(\d{1,2}\/)?\d{4}$/.test(l)), labels.join(" "));
+    assert.equal(new Set(labels).size, labels.length);
+    assert.ok(labels.length <= Math.max(1, Math.floor((width - 68) / 70)) + 1, `${width} px: ${labels.length} ticks`);
+  }
+});
+
+test("lines break where a value is withheld or missing (d3-shape's line with defined), never drawn through it or to 0", () => {
+  const cells = [cell("2021Q1", 0.5), cell("2021Q2", 0.6), cell("2021Q3", null), cell("2021Q4", 0.7), cell("2022Q1", 0.65)];
+  const fig = trendChart([{ key: "ALL", label: "Koko", cells, role: "main" }], { name: "N", scope: "Koko", measure: "share", document });
+  const paths = [...fig.querySelectorAll(".series[data-series=ALL] path")];
+  assert.equal(paths.length, 1, "one path per series");
+  const d = paths[0].getAttribute("d")!;
+  assert.equal(d.match(/M/g)!.length, 2, `two runs: ${d}`);
+  assert.equal(d.match(/L/g)!.length, 2, `one segment in each run: ${d}`);
+  // The dots sit where the scale the SVG declares puts their values.
+  const svg = fig.querySelector("svg.chart")!;
+  for (const dot of fig.querySelectorAll(".series circle[data-value]")) {
+    assert.ok(Math.abs(Number(dot.getAttribute("cy")) - yPixel(svg, Number(dot.getAttribute("data-value")))) < 0.01);
+  }
+  // The value axis is made nice: it starts and ends on a labelled tick.
+  const [d0, d1] = svg.getAttribute("data-y-domain")!.split(",").map(Number);
+  const ticks = [...fig.querySelectorAll("svg g.y-axis text")].map((n) => n.textContent);
+  assert.equal(ticks[0], `${Math.round(d0 * 100)}${N}%`);
+  assert.equal(ticks[ticks.length - 1], `${Math.round(d1 * 100)}${N}%`);
+});
+
+test("breakdowns: up to four lines share a plot in distinct colours; more are small multiples, one highlighted line over grey per panel", () => {
+  const professions = Array.from({ length: 11 }, (_, k) => `P${k + 1}`);
+  const series = (values: readonly string[]) => values.map((v, k) => ({
+    key: v, label: `Ammatti ${k + 1}`, role: "other" as const,
+    cells: ["2021Q1", "2021Q2", "2021Q3", "2021Q4"].map((p, j) => (k === 3 && j === 2 ? cell(p, null, { breakdown_value: v }) : cell(p, 0.4 + 0.03 * k + 0.01 * j, { breakdown_value: v }))),
+  }));
+  const few = trendChart(series(professions.slice(0, 4)), { name: "N – Ammatti", scope: "Koko", measure: "share", document });
+  const colours = [...few.querySelectorAll("svg .series")].map((g) => g.getAttribute("stroke"));
+  assert.equal(colours.length, 4);
+  assert.equal(new Set(colours).size, 4, "four distinct colours");
+  assert.equal(few.querySelectorAll(".chart-legend-item").length >= 4, true, "each line in the legend");
+
+  const targets = [{ op: ">=" as const, value: 0.5, from: null, to: null }];
+  const all = series(professions);
+  const many = trendChart(all, { name: "N – Ammatti", scope: "Koko", measure: "share", targets, document, rules: [{ date: "2021-05", title: "Toimenpide alkoi: Testi" }] });
+  assert.ok(many.classList.contains("small-multiples"));
+  const svgs = many.querySelectorAll("svg.chart");
+  assert.equal(svgs.length, 1, "one image");
+  assert.equal(svgs[0].getAttribute("role"), "img");
+  const panels = [...many.querySelectorAll<SVGGElement>("svg.chart .small-multiple")];
+  assert.deepEqual(panels.map((p) => p.getAttribute("data-series")), professions, "a panel per value, in the given order");
+  for (const [k, panel] of panels.entries()) {
+    assert.equal(panel.querySelector(":scope > text")!.textContent, `Ammatti ${k + 1}`, "the panel names its value");
+    assert.equal(panel.querySelectorAll(".context path").length, 10, "the other values in grey");
+    const own = panel.querySelector(".series")!;
+    assert.equal(own.getAttribute("data-series"), professions[k]);
+    const published = all[k].cells.filter((c) => c.value !== null);
+    assert.deepEqual([...own.querySelectorAll("circle")].map((c) => [c.getAttribute("data-period"), c.getAttribute("data-value")]), published.map((c) => [c.period, String(c.value)]), "a dot per published value");
+    assert.equal(panel.querySelectorAll(".target-step").length, 1);
+  }
+  assert.equal(new Set(panels.map((p) => p.querySelector(".series")!.getAttribute("stroke"))).size, 1, "one highlight colour: no colour stands for two values");
+  assert.equal(panels[3].querySelector(".suppressed-marks [data-period='2021Q3']")!.firstChild!.textContent, "..", "withheld reads ..");
+  assert.equal(new Set(panels.map((p) => p.querySelector(".y-axis")!.textContent)).size, 1, "one shared value scale");
+  const caption = many.querySelector("figcaption")!.textContent!;
+  assert.match(caption, /Ammatti 1/);
+  assert.match(caption, /Toimenpide alkoi: Testi/);
+  assert.match(caption, /\.\. Piilotettu tietosuojan vuoksi/);
+});
+
+test("funnelChart: outlier names never overlap one another or a point; those left off are in the list", () => {
+  // Forty units crowded at the same denominator, half far outside the limits.
+  const units = Array.from({ length: 40 }, (_, k) => ({ unit_id: `U${k}`, name: `Terveysasema ${k}` }));
+  const unitCells = units.map((u, k) => cell("2023Q1", (k % 2 ? 0.9 : 0.3) + k * 0.001, { unit_id: u.unit_id, numerator: 1, denominator: 200 + k }));
+  const fig = funnelChart(unitCells, cell("2023Q1", 0.6, { numerator: 600, denominator: 1000 }), { name: "N", measure: "share", period: "2023Q1", units, document });
+  const box = (t: Element) => {
+    const x = Number(t.getAttribute("x"));
+    const y = Number(t.getAttribute("y"));
+    const w = t.textContent!.length * 5.6;
+    const anchor = t.getAttribute("text-anchor");
+    const x0 = anchor === "start" ? x : anchor === "end" ? x - w : x - w / 2;
+    return { x0, x1: x0 + w, y0: y - 5, y1: y + 5 };
+  };
+  const labels = [...fig.querySelectorAll(".funnel-unit > text")].map(box);
+  assert.ok(labels.length > 0 && labels.length < 40, `${labels.length} names on the chart`);
+  for (let i = 0; i < labels.length; i++) for (let j = i + 1; j < labels.length; j++) {
+    const [a, b] = [labels[i], labels[j]];
+    assert.ok(!(a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1), `labels ${i} and ${j} overlap`);
+  }
+  const dots = [...fig.querySelectorAll(".funnel-unit circle")].map((c) => ({ x: Number(c.getAttribute("cx")), y: Number(c.getAttribute("cy")) }));
+  for (const l of labels) for (const d of dots) assert.ok(!(l.x0 < d.x + 3 && d.x - 3 < l.x1 && l.y0 < d.y + 3 && d.y - 3 < l.y1), "a name covers a point");
+  const listed = [...fig.querySelectorAll<HTMLElement>(".funnel-list li")].flatMap((li) => (li.dataset.units ?? "").split(" ").filter(Boolean));
+  assert.equal(listed.length, 40, "every unit outside the limits is named in the list");
 });

@@ -1,8 +1,9 @@
 // Finnish, Swedish and English number and date formats.
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { ticks as d3Ticks } from "d3-array";
 import { scaleLinear } from "d3-scale";
-import { niceTicks } from "../src/components/svg.ts";
+import { linearScale } from "../src/components/svg.ts";
 import {
   WITHHELD_MARK, exportNumber, formatCell, formatChange, formatCount, formatDate, formatMonthTick, formatNumber, formatPercent, formatPeriod,
   formatTargetValue, formatValue, tickFormat, unitDigits,
@@ -124,7 +125,7 @@ test("tick labels: as many decimals as the step needs, so two ticks never read t
   assert.equal(tickFormat([0.573], "share")(0.573), `57${N}%`);
   assert.equal(tickFormat([2.25], "days")(2.25), "2,3");
 
-  // Every axis the charts can draw: the pages' ticks (svg.ts) and d3's (the self-assessment chart).
+  // Every axis the charts can draw: d3's ticks on the domain as given (the self-assessment chart) and on the domain made nice (the pages' charts, svg.ts).
   let seed = 7;
   const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
   for (let i = 0; i < 3000; i++) {
@@ -132,7 +133,7 @@ test("tick labels: as many decimals as the step needs, so two ticks never read t
     const lo = share ? random() : (random() - 0.3) * 10 ** Math.floor(random() * 7 - 2);
     const hi = share ? Math.min(1, lo + random() ** 3) : lo + Math.abs(lo || 1) * random() ** 3 + 1e-9;
     for (const count of [2, 5, 6, 10]) {
-      for (const ticks of [niceTicks(lo, hi, count), scaleLinear().domain([lo, hi]).ticks(count)]) {
+      for (const ticks of [d3Ticks(lo, hi, count), scaleLinear().domain([lo, hi]).ticks(count), linearScale([lo, hi], [0, 1], { nice: count }).ticks(count)]) {
         for (const lang of ["fi", "sv", "en"] as const) {
           const labels = ticks.map(tickFormat(ticks, share ? "share" : "days_per_person_year", lang));
           assert.equal(new Set(labels).size, labels.length, `[${lo}, ${hi}] ${count} ${lang}: ${labels.join(" | ")}`);

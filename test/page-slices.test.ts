@@ -7,9 +7,10 @@ import { loadCatalogue } from "../loaders/catalogue.ts";
 import { toArrowIpc } from "../loaders/emit.ts";
 import type { PublishedCell } from "../src/lib/cell.ts";
 import {
-  DIMENSIONS, cellsFromArrow, decodeSlice, encodeSlice, pageSlices, slimProgramme, unitSlug,
+  DIMENSIONS, cellsFromArrow, decodeSlice, encodeSlice, pageSlices, slimProgramme, statusContext, unitSlug,
   type ContextJson, type SliceJson,
 } from "../loaders/page-slices.ts";
+import { computeStatuses, statusKey } from "../src/lib/statuses.ts";
 
 const catalogue = loadCatalogue();
 const cell = (indicator_id: string, period: string, unit_id = "ALL", breakdown_value = "ALL", value: number | null = 0.5, extra: Partial<PublishedCell> = {}): PublishedCell => ({
@@ -68,18 +69,20 @@ test("cellsFromArrow reads the pages' Arrow table back as the published cells", 
   assert.deepEqual(cellsFromArrow(toArrowIpc(cells)), cells);
 });
 
-test("every cell lands in exactly the slices it belongs to, unchanged", () => {
+test("every cell lands in exactly the slices it belongs to, unchanged, with the status computed once for it", () => {
   const slices = pageSlices({ cells, catalogue, meta, programme });
+  const statuses = computeStatuses(cells, statusContext(catalogue, programme));
   const where = new Map<string, string[]>();
   for (const name of slices.keys()) {
     if (!/^(headline|headunits|total|dim|dimunits|indunits|unit)-/.test(name)) continue;
-    for (const c of rowsOf(slices, name)) {
+    for (const { status, ...c } of rowsOf(slices, name)) {
       const k = key(c);
       where.set(k, [...(where.get(k) ?? []), name]);
       const published = cells.find((x) => key(x) === k)!;
       // The guardrail's slice carries values without the counts.
       const expected = name === "headunits-month.json" ? { ...published, numerator: null, denominator: null } : published;
       assert.deepEqual(c, expected, `${name}: ${k} is copied as published`);
+      assert.deepEqual(status, statuses.get(statusKey(published)), `${name}: ${k} carries its status`);
     }
   }
   const slug2 = unitSlug("U 2/ä");

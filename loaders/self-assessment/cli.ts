@@ -11,7 +11,7 @@ import { runPipeline } from "../pipeline.ts";
 import { extractDirFromEnv, parseArgs, runCli } from "../cli/args.ts";
 import { inputsFromPipeline, LANGS, renderExports, selfAssessmentFor } from "./build.ts";
 import { writeCsvDir } from "./csv.ts";
-import { isHalf } from "./periods.ts";
+import { isPeriod } from "../../src/lib/periods.ts";
 import type { Lang } from "./present.ts";
 
 const USAGE = "usage: npm run self-assessment -- --period 2021H2 --out FILE.docx [--lang fi|sv|en] [--xlsx FILE.xlsx] [--csv DIR] [--extracts DIR] [--baseline 2020H1] [--narratives DIR] [--tolerant] [--no-charts]";
@@ -31,7 +31,7 @@ runCli(async () => {
   if (!LANGS.includes(lang)) throw new Error(`--lang ${JSON.stringify(args.lang)}: expected fi, sv or en`);
   // A malformed half-year is caught before the pipeline runs (the "no data" check needs the data).
   for (const flag of ["period", "baseline"] as const) {
-    if (args[flag] !== undefined && !isHalf(args[flag] as string)) throw new Error(`--${flag} ${JSON.stringify(args[flag])} is not a half-year; write it like 2021H2 (H1 = January–June, H2 = July–December)`);
+    if (args[flag] !== undefined && !isPeriod(args[flag], "half")) throw new Error(`--${flag} ${JSON.stringify(args[flag])} is not a half-year; write it like 2021H2 (H1 = January–June, H2 = July–December)`);
   }
   const dir = (args.extracts as string | undefined) ?? (await extractDirFromEnv());
   const result = await runPipeline(dir, { tolerant: Boolean(args.tolerant), onProgress: (m) => console.error(m) });

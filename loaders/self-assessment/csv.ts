@@ -12,7 +12,7 @@ import JSZip from "jszip";
 import { csvText } from "../csv.ts";
 import type { SelfAssessment } from "./model.ts";
 import {
-  breakdownLabel, countText, definitionText, figureText, indicatorColumns, indicatorRowsText, measureText, noteLines, type Lang, unitName,
+  breakdownLabel, countText, definitionText, figureText, indicatorColumns, indicatorRowsText, measureText, noteLines, outcomeText, type Lang, unitName,
 } from "./present.ts";
 import { s } from "./strings.ts";
 
@@ -83,10 +83,11 @@ export function renderCsvFiles(m: SelfAssessment, lang: Lang): CsvFile[] {
   files.push({
     name: `${s(lang, "csvByUnit")}-${m.period}.csv`,
     text: csv([
-      [s(lang, "unitId"), s(lang, "orgUnit"), s(lang, "id"), s(lang, "indicator"), v, num, den],
+      [s(lang, "unitId"), s(lang, "orgUnit"), s(lang, "id"), s(lang, "indicator"), v, num, den, s(lang, "vsCity")],
       ...m.byUnit.map((u) => [
         u.unitId, (lang === "sv" && u.unitName.sv) || u.unitName.fi, u.indicatorId, u.indicatorName[lang],
         figureText(u.current, u.unit, lang), countText(u.current, "numerator", lang), countText(u.current, "denominator", lang),
+        outcomeText(u.vsCity, lang),
       ]),
     ], lang),
   });

@@ -2,7 +2,12 @@
 // built from the published (already suppressed) indicator cells, the
 // indicator catalogue, the programme model and the narrative texts. Pure: no
 // file or database access. The page and every export (DOCX, XLSX, CSV) render
-// this same object, so they cannot disagree.
+// this same object, so they cannot disagree. Its verdicts and comparisons are
+// the statuses the site shows (src/lib/statuses.ts, computed by the same
+// functions from the same published cells): the verdict by the monthly SPC
+// chart as it stands at the half-year's end, the changes judged by 95 %
+// intervals, units against the whole city — so the overview and this document
+// cannot disagree either.
 import type { Catalogue, Indicator, Target as CatalogueTarget } from "../catalogue.ts";
 import { thresholdOf } from "../catalogue.ts";
 import type { PublishedCell, UnitInfo } from "../../src/lib/cell.ts";
@@ -10,6 +15,10 @@ import { ALL } from "../indicator-row.ts";
 import type { BenefitGoalId, Language, LocalizedText, Programme, ProgressStatus } from "../programme.ts";
 import { BENEFIT_GOAL_IDS, LANGUAGES } from "../programme.ts";
 import { spcSettingsFor, xmrAnalysis, type AssuranceIcon, type VariationIcon } from "../../src/lib/spc.ts";
+import { spcBreaks } from "../../src/lib/breaks.ts";
+import { statusTable, type StatusContext, type Verdict } from "../../src/lib/statuses.ts";
+import { overviewVerdicts, type DimensionVerdict } from "../../src/lib/status.ts";
+import type { Outcome } from "../../src/lib/stats/compare.ts";
 import { isPeriod, monthsBetween, monthsOf, periodEnd, periodsBetween, periodStart, previousPeriod as periodBefore } from "../../src/lib/periods.ts";
 import { isMet, targetForPeriod, targetSteps } from "../../src/lib/targets.ts";
 import { parseMarkdown, type Block } from "./markdown.ts";
@@ -54,12 +63,17 @@ export interface Figure {
 
 export interface Change {
   delta: number;
-  /** Judged by the indicator's direction; null when it has none. */
-  judgement: "better" | "worse" | "same" | null;
+  /**
+   * Whether the change is significant, as PHE Fingertips reports it: better or
+   * worse (higher or lower for an indicator with no direction) when the two
+   * values' 95 % intervals do not overlap, similar when they do, not compared
+   * when the indicator has no interval method (statuses.ts).
+   */
+  outcome: Outcome;
 }
 
 export interface SpcSignal {
-  /** MDC variation icon (SPC v2.6) of the monthly series up to the period's last month; null below the minimum of months. */
+  /** MDC variation icon (SPC v2.6) of the monthly series as it stands at the period's end (the status); null when not assessed. */
   variation: VariationIcon | null;
   /** MDC assurance icon against the target in force in the last month with a value; null below the minimum, without a target or direction. */
   assurance: AssuranceIcon | null;
@@ -78,6 +92,8 @@ export interface IndicatorRow {
   /** Whether the current value meets the target in force on the period's last day; null when not judgeable. */
   met: boolean | null;
   spc: SpcSignal;
+  /** Improving, worsening, no significant change (stable), a change with no better direction, or not assessed (null): the status's verdict. */
+  verdict: Verdict | null;
 }
 
 export interface TargetInForce {
@@ -180,6 +196,8 @@ export interface UnitRow {
   indicatorName: LocalizedText;
   unit: string;
   current: Figure;
+  /** Compared with the whole city (the city's value against the unit's 95 % interval), as on the unit and comparison pages. */
+  vsCity: Outcome;
 }
 
 export interface SelfAssessment {
@@ -196,6 +214,8 @@ export interface SelfAssessment {
   goals: GoalSection[];
   definitions: IndicatorDefinition[];
   byUnit: UnitRow[];
+  /** The quadruple aim at the half-year: each dimension's verdict from its headline indicators, and the trade-off — as the overview reads it. */
+  quadrupleAim: { dimensions: { id: string; name: LocalizedText | null; verdict: DimensionVerdict | null }[]; worse: string[]; better: string[]; mixed: string[] };
 }
 
 const key = (id: string, period: string, unit: string, bv: string) => `${id}|${period}|${unit}|${bv}`;
@@ -207,11 +227,10 @@ function figureOf(cell: PublishedCell | undefined, period: string): Figure {
   return { period, state: "value", value: cell.value, numerator: cell.numerator, denominator: cell.denominator };
 }
 
-function changeOf(from: Figure, to: Figure, direction: "higher" | "lower" | null): Change | null {
+/** The change between two figures with the comparison's outcome; null when either has no value (a withheld figure is never compared). */
+function changeOf(from: Figure, to: Figure, outcome: Outcome | undefined): Change | null {
   if (from.state !== "value" || to.state !== "value") return null;
-  const delta = (to.value as number) - (from.value as number);
-  const judgement = direction === null ? null : delta === 0 ? "same" : (delta > 0) === (direction === "higher") ? "better" : "worse";
-  return { delta, judgement };
+  return { delta: (to.value as number) - (from.value as number), outcome: outcome ?? "not-compared" };
 }
 
 /**
@@ -308,6 +327,14 @@ export function buildSelfAssessment(input: SelfAssessmentInput): SelfAssessment 
     }
   }
   const hasData = new Set(cells.map((c) => c.indicator_id));
+  // The statuses, as the site computes them (with this document's baseline).
+  const statusContext: StatusContext = {
+    catalogue: catalogue as unknown as StatusContext["catalogue"],
+    programme: { measures: programme.measures },
+    baselines: { half: baselinePeriod },
+  };
+  const statuses = statusTable(cells, statusContext);
+  const statusOf = (id: string, p: string, unit: string, bv: string) => (index.has(key(id, p, unit, bv)) ? statuses.status(id, "half", p, unit, bv) : null);
   const fig = (id: string, p: string, unit: string, bv: string) => figureOf(index.get(key(id, p, unit, bv)), p);
   const lastMonth = monthsOf(period)[5];
   const chartFrom = monthsOf(baselinePeriod)[0];
@@ -331,15 +358,18 @@ export function buildSelfAssessment(input: SelfAssessmentInput): SelfAssessment 
       const current = fig(ind.id, period, ALL, bv);
       const first = firstMonth.get(`${ind.id}|${bv}`);
       const series = first && first <= lastMonth ? monthsBetween(first, lastMonth).map((m) => fig(ind.id, m, ALL, bv)) : [];
+      // The assurance icon and the count of months come from the same chart the status reads (same breaks and settings).
       const chart = xmrAnalysis(series.map((f) => ({ period: f.period, value: f.state === "value" ? f.value : null })), {
-        direction: ind.direction, targets: ind.targets, settings: spcSettingsFor(catalogue, ind),
+        direction: ind.direction, targets: ind.targets, settings: spcSettingsFor(catalogue, ind), breaks: spcBreaks(ind, programme),
       });
+      const status = statusOf(ind.id, period, ALL, bv);
       return {
         breakdownValue: bv, baseline, previous, current,
-        changeFromBaseline: baselinePeriod === period ? null : changeOf(baseline, current, ind.direction),
-        changeFromPrevious: changeOf(previous, current, ind.direction),
+        changeFromBaseline: baselinePeriod === period ? null : changeOf(baseline, current, status?.vsBaseline),
+        changeFromPrevious: changeOf(previous, current, status?.vsPrevious),
         met: isMet(current.value, target),
-        spc: { variation: chart.variation, assurance: chart.assurance, points: chart.points },
+        spc: { variation: status?.spc ?? null, assurance: status?.spc ? chart.assurance : null, points: chart.points },
+        verdict: status?.verdict ?? null,
       };
     });
     return {
@@ -389,6 +419,7 @@ export function buildSelfAssessment(input: SelfAssessmentInput): SelfAssessment 
       byUnit.push({
         unitId, unitName: unitNames.get(unitId) ?? { fi: unitId, sv: null }, indicatorId: ind.id, indicatorName: ind.name,
         unit: ind.unit, current: fig(ind.id, period, unitId, ALL),
+        vsCity: statusOf(ind.id, period, unitId, ALL)?.vsCity ?? "not-compared",
       });
     }
   }
@@ -403,8 +434,16 @@ export function buildSelfAssessment(input: SelfAssessmentInput): SelfAssessment 
     coverage = { from, to, partial: from !== periodStart(period) || to !== periodEnd(period) };
   }
 
+  // The quadruple aim as the overview reads it: the headline indicators' verdicts for the whole city.
+  const headline = catalogue.indicators.filter((i) => i.headline);
+  const aim = overviewVerdicts(programme.dimensions.map((d) => d.id as string), headline, (id) => statusOf(id, period, ALL, ALL)?.verdict ?? null);
+  const quadrupleAim = {
+    dimensions: [...aim.dimensions].map(([id, verdict]) => ({ id, name: dimensionName(id), verdict })),
+    worse: aim.tradeoff.worse, better: aim.tradeoff.better, mixed: aim.tradeoff.mixed,
+  };
+
   return {
-    period, previousPeriod, baselinePeriod, baselineIsDefault: input.baseline == null, halvesWithData: halves,
+    period, previousPeriod, baselinePeriod, baselineIsDefault: input.baseline == null, halvesWithData: halves, quadrupleAim,
     programmeName: programme.programme.name,
     report: { id: report?.id ?? null, name: report?.name ?? null, ...rhythm },
     source, coverage, goals, definitions, byUnit,

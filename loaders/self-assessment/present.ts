@@ -8,6 +8,7 @@ import {
 import { codeLabel } from "../../src/lib/i18n.ts";
 import { ALL } from "../indicator-row.ts";
 import type { Change, Figure, IndicatorBlock, IndicatorDefinition, MeasureRow, SelfAssessment, SpcSignal, TargetInForce } from "./model.ts";
+import type { Outcome } from "../../src/lib/stats/compare.ts";
 import { DOC_STRINGS, s } from "./strings.ts";
 
 export type { Lang };
@@ -38,10 +39,33 @@ export function changeText(c: Change | null, unit: string, lang: Lang): string {
   return c ? formatChange(c.delta, unit, lang) : s(lang, "notJudgeable");
 }
 
-/** Better / worse / unchanged; "unchanged" also when the change rounds to zero as shown. */
-export function judgementText(c: Change | null, unit: string, lang: Lang): string {
-  if (!c?.judgement) return "";
-  return formatChange(c.delta, unit, lang).startsWith("±") ? s(lang, "same") : s(lang, c.judgement);
+/** The comparison's outcome in words: better / similar / worse (95 % intervals), higher / lower, or not compared. */
+export function outcomeText(outcome: Outcome, lang: Lang): string {
+  return s(lang, OUTCOME_KEYS[outcome]);
+}
+
+const OUTCOME_KEYS = { better: "better", worse: "worse", similar: "similar", higher: "outcomeHigher", lower: "outcomeLower", "not-compared": "notCompared" } as const;
+
+/** A change's outcome in words; empty when there is no change to compare (a value missing or withheld). */
+export function judgementText(c: Change | null, _unit: string, lang: Lang): string {
+  return c ? outcomeText(c.outcome, lang) : "";
+}
+
+/** The quadruple aim at the half-year, as the overview reads it: the trade-off, else the dimensions that worsen, are mixed or improve, else no significant change. */
+export function quadrupleAimText(m: SelfAssessment, lang: Lang): string {
+  const a = m.quadrupleAim;
+  const names = (ids: readonly string[]) => ids.map((id) => a.dimensions.find((d) => d.id === id)?.name?.[lang] ?? id).join(", ");
+  const parts: string[] = [];
+  if (a.worse.length && a.better.length) parts.push(s(lang, "aimTradeoff", { worse: names(a.worse), better: names(a.better) }));
+  else {
+    const worse = a.dimensions.filter((d) => d.verdict === "worsening").map((d) => d.id);
+    const better = a.dimensions.filter((d) => d.verdict === "improving").map((d) => d.id);
+    if (worse.length) parts.push(s(lang, "aimWorse", { dimensions: names(worse) }));
+    if (better.length) parts.push(s(lang, "aimBetter", { dimensions: names(better) }));
+  }
+  if (a.mixed.length) parts.push(s(lang, "aimMixed", { dimensions: names(a.mixed) }));
+  if (!parts.length) parts.push(s(lang, a.dimensions.some((d) => d.verdict !== null) ? "aimStable" : "aimNone"));
+  return `${s(lang, "aim")}: ${parts.join(" ")}`;
 }
 
 export function targetText(t: TargetInForce | null, unit: string, lang: Lang): string {
@@ -96,6 +120,7 @@ export function headerLines(m: SelfAssessment, lang: Lang): string[] {
   const lines = [
     `${s(lang, "halfYear", { period: periodText(m.period, lang) })}. ${s(lang, "due", { due: dateText(m.report.due, lang), month: periodText(m.report.situationMonth, lang) })}`,
     s(lang, "baseline", { period: periodText(m.baselinePeriod, lang) }) + (m.baselineIsDefault ? s(lang, "baselineDefault") : ""),
+    quadrupleAimText(m, lang),
   ];
   if (m.source) {
     lines.push(s(lang, "source", {

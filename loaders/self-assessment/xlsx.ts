@@ -11,7 +11,7 @@ import { changeWord, unitDigits, unitWord } from "../../src/lib/format.ts";
 import { blocksToLines } from "./markdown.ts";
 import type { Change, Figure, GoalSection, IndicatorBlock, SelfAssessment } from "./model.ts";
 import {
-  assuranceText, breakdownLabel, dateText, definitionText, headerLines, indicatorColumns, measureText, metText, noteLines, reportTitle, spcText, type Lang, anyWithheld, withheldLegend,
+  assuranceText, breakdownLabel, dateText, definitionText, headerLines, indicatorColumns, measureText, metText, noteLines, outcomeText, reportTitle, spcText, type Lang, anyWithheld, withheldLegend,
   figureText, periodText, unitName,
 } from "./present.ts";
 import { s } from "./strings.ts";
@@ -145,7 +145,7 @@ function goalSheet(wb: ExcelJS.Workbook, m: SelfAssessment, g: GoalSection, lang
     s(lang, "value"), s(lang, "numerator"), s(lang, "denominator"),
     s(lang, "value"), s(lang, "numerator"), s(lang, "denominator"),
     s(lang, "value"), s(lang, "numerator"), s(lang, "denominator"),
-    c.target, c.changeFromBaseline, c.changeFromPrevious, c.spc, s(lang, "assurance"), c.met];
+    c.target, c.changeFromBaseline, c.changeFromPrevious, c.spc, s(lang, "assurance"), c.met, s(lang, "outcomeBaseline"), s(lang, "outcomePrevious")];
   [[5, c.baseline], [8, c.previous], [11, c.current]].forEach(([col, label]) => {
     setText(groups.getCell(col as number), label as string);
     ws.mergeCells(groups.number, col as number, groups.number, (col as number) + 2);
@@ -170,6 +170,8 @@ function goalSheet(wb: ExcelJS.Workbook, m: SelfAssessment, g: GoalSection, lang
       setText(row.getCell(17), spcText(r.spc, lang));
       setText(row.getCell(18), assuranceText(r.spc, lang));
       setText(row.getCell(19), block.target ? metText(r.met, lang) : s(lang, "notJudgeable"));
+      setText(row.getCell(20), r.changeFromBaseline ? outcomeText(r.changeFromBaseline.outcome, lang) : s(lang, "notJudgeable"));
+      setText(row.getCell(21), r.changeFromPrevious ? outcomeText(r.changeFromPrevious.outcome, lang) : s(lang, "notJudgeable"));
       if (r.breakdownValue === "ALL") row.font = { bold: true };
     }
   }
@@ -177,7 +179,7 @@ function goalSheet(wb: ExcelJS.Workbook, m: SelfAssessment, g: GoalSection, lang
     ws.addRow([]);
     textBlock(ws, [withheldLegend(lang)], LAST, { font: { italic: true } });
   }
-  const widths = [22, 44, 18, 18, 11, 11, 11, 11, 11, 11, 11, 11, 11, 12, 14, 14, 24, 26, 12];
+  const widths = [22, 44, 18, 18, 11, 11, 11, 11, 11, 11, 11, 11, 11, 12, 14, 14, 24, 26, 12, 18, 18];
   widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
 }
 
@@ -221,7 +223,7 @@ export async function renderXlsx(m: SelfAssessment, lang: Lang, options: { gener
   const title = units.addRow([]);
   setText(title.getCell(1), s(lang, "byUnit", { period: periodText(m.period, lang) }));
   title.font = { bold: true };
-  header(units.addRow([s(lang, "unitId"), s(lang, "orgUnit"), s(lang, "id"), s(lang, "indicator"), s(lang, "value"), s(lang, "numerator"), s(lang, "denominator")]));
+  header(units.addRow([s(lang, "unitId"), s(lang, "orgUnit"), s(lang, "id"), s(lang, "indicator"), s(lang, "value"), s(lang, "numerator"), s(lang, "denominator"), s(lang, "vsCity")]));
   for (const u of m.byUnit) {
     const r = units.addRow([]);
     setText(r.getCell(1), u.unitId);
@@ -229,6 +231,7 @@ export async function renderXlsx(m: SelfAssessment, lang: Lang, options: { gener
     setText(r.getCell(3), u.indicatorId);
     setText(r.getCell(4), u.indicatorName[lang]);
     putFigure(r, 5, u.current, u, lang);
+    setText(r.getCell(8), outcomeText(u.vsCity, lang));
   }
   if (m.byUnit.some((u) => u.current.state === "suppressed")) {
     units.addRow([]);
@@ -239,7 +242,7 @@ export async function renderXlsx(m: SelfAssessment, lang: Lang, options: { gener
     legend.getCell(1).font = { italic: true };
     legend.height = 30;
   }
-  [22, 44, 26, 44, 12, 12, 12].forEach((w, i) => (units.getColumn(i + 1).width = w));
+  [22, 44, 26, 44, 12, 12, 12, 22].forEach((w, i) => (units.getColumn(i + 1).width = w));
   units.views = [{ state: "frozen", ySplit: 2 }];
 
   return Buffer.from(await wb.xlsx.writeBuffer());

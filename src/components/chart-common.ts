@@ -31,21 +31,6 @@ export const DASHES = ["", "6,3", "2,2", "8,3,2,3", "", "6,3", "2,2", "8,3,2,3"]
 
 export const hasValue = (c: Cell | undefined | null): c is Cell & { value: number } => !!c && !c.suppressed && c.value !== null && Number.isFinite(c.value);
 
-/** Runs of consecutive valued cells: a line breaks where a period has no value (the gap is marked ".." when withheld). */
-export function valuedRuns(cells: readonly Cell[]): (Cell & { value: number })[][] {
-  const runs: (Cell & { value: number })[][] = [];
-  let run: (Cell & { value: number })[] = [];
-  for (const c of cells) {
-    if (hasValue(c)) run.push(c);
-    else if (run.length) {
-      runs.push(run);
-      run = [];
-    }
-  }
-  if (run.length) runs.push(run);
-  return runs;
-}
-
 export interface ChartRule {
   /** YYYY, YYYY-MM or YYYY-MM-DD. */
   date: string;

@@ -10,9 +10,9 @@ import { periodEnd, periodEndDate, periodMidDate, periodStart, periodStartDate }
 import type { PublishedCell as Cell } from "../lib/cell.js";
 import { type TargetLike, targetSteps } from "../lib/targets.js";
 import { COLORS, type ChartRule, TARGET_SYMBOL, type TargetStatus, formatTarget, ruleDate } from "./chart-common.js";
-import { type ChartFrame, type Scale, chartFrame, linearScale, px, svgEl, timeAxis, timeScale, titleEl, yAxis } from "./svg.js";
+import { type ChartFrame, type Scale, type TimeScale, chartFrame, linearScale, px, svgEl, timeAxis, timeScale, titleEl, yAxis } from "./svg.js";
 
-type X = (d: Date) => number;
+type X = TimeScale;
 
 /** The target in force between the first and the last period as a dashed step line, each piece labelled (≤ 7 vrk, ≤ 14 vrk). */
 export function targetMarks(doc: Document, f: ChartFrame, x: X, y: Scale, targets: readonly TargetLike[] | undefined, first: string, last: string, measure: string, lang: Lang): SVGGElement | null {
@@ -121,13 +121,13 @@ export function suppressedMarks(doc: Document, f: ChartFrame, x: X, cells: reado
   return g;
 }
 
-/** A faint band behind the selected period. */
+/** A faint band behind the selected period, within the plotting area (a period reaching past the chart's ends is cut at them). */
 export function periodBand(doc: Document, f: ChartFrame, x: X, period: string | undefined): SVGRectElement | null {
   if (!period) return null;
-  const x1 = x(periodStartDate(period));
-  const x2 = x(periodEndDate(period));
+  const x1 = Math.max(f.left, x(periodStartDate(period)));
+  const x2 = Math.min(f.right, x(periodEndDate(period)));
   if (!(x2 > x1)) return null;
-  return svgEl(doc, "rect", { class: "selected-period", x: px(x1), width: px(x2 - x1), y: f.top, height: px(f.bottom - f.top), fill: "#000", "fill-opacity": 0.05 });
+  return svgEl(doc, "rect", { class: "selected-period", x: px(x1), width: px(x2 - x1), y: f.top, height: px(f.bottom - f.top), fill: "#000", "fill-opacity": 0.05, "data-period": period });
 }
 
 /** The chart's caption: its message in words, then the measures marked on it ("▾ name"), as a list. */
@@ -147,10 +147,16 @@ export function chartCaption(doc: Document, text: string, rules: readonly ChartR
   return caption;
 }
 
+/** About this many ticks on the value axis of a chart over time. */
+export const Y_TICKS = 5;
+
 /**
  * The frame, scales and axes of a chart over time (trend, XmR): room above
  * for the measures' marks when there are any, and below for the row of
- * target statuses when there is one.
+ * target statuses when there is one. The y scale is d3's, made nice (it ends
+ * on labelled ticks); the domain and range it ends up with are written on the
+ * <svg> (data-y-domain, data-y-range), so a test or tool can read a mark's
+ * value back from its pixel.
  */
 export function timeChartFrame(doc: Document, o: { width?: number; height: number; rules: boolean; statuses: boolean; label: string; xDomain: [Date, Date]; yDomain: [number, number]; measure: string; lang: Lang }): { f: ChartFrame; x: X; y: Scale } {
   const f = chartFrame(doc, {
@@ -160,8 +166,10 @@ export function timeChartFrame(doc: Document, o: { width?: number; height: numbe
     label: o.label,
   });
   const x = timeScale(o.xDomain, [f.left, f.right]);
-  const y = linearScale(o.yDomain, [f.bottom, f.top]);
-  const yTicks = y.ticks(5);
-  f.svg.append(yAxis(doc, f, y, yTicks, tickFormat(yTicks, o.measure, o.lang)), timeAxis(doc, f, x, o.xDomain));
+  const y = linearScale(o.yDomain, [f.bottom, f.top], { nice: Y_TICKS });
+  const yTicks = y.ticks(Y_TICKS);
+  f.svg.setAttribute("data-y-domain", y.domain().join(","));
+  f.svg.setAttribute("data-y-range", y.range().join(","));
+  f.svg.append(yAxis(doc, f, y, yTicks, tickFormat(yTicks, o.measure, o.lang)), timeAxis(doc, f, x));
   return { f, x, y };
 }

@@ -5,7 +5,9 @@
 // never ranked — and units whose cell is withheld are listed as withheld, not
 // plotted. No colours for good and bad: a unit outside the limits is marked
 // by its shape and its name.
-import { classifyUnit, type FunnelClass, funnelLimits, Z95, Z998 } from "../lib/funnel.js";
+import { max, min } from "d3-array";
+import { classifyUnit, type FunnelClass, funnelClassOf, funnelLimits, Z95, Z998 } from "../lib/funnel.js";
+import type { CellStatus } from "../lib/statuses.js";
 import { formatNumber, formatPeriod, tickFormat, type Lang } from "../lib/format.js";
 import { cellWords, withheldLegendNote } from "../lib/chart-tables.js";
 import { t, type StringKey } from "../lib/i18n.js";
@@ -21,6 +23,8 @@ export interface FunnelChartOptions {
   /** The units to consider, in name order (the caller sorts by name). */
   units: readonly { unit_id: string; name: string }[];
   targets?: readonly TargetLike[];
+  /** The indicator's direction: how the statuses' better and worse map to above and below. */
+  direction?: "higher" | "lower" | null;
   indicator?: string;
   lang?: Lang;
   width?: number;
@@ -48,13 +52,14 @@ export function funnelCentre(whole: Cell | undefined): number | null {
   return hasValue(whole) && whole.value >= 0 && whole.value <= 1 ? whole.value : null;
 }
 
-/** Where each unit lies (null when it is not plotted), in the given order. */
-export function funnelRows(unitCells: readonly Cell[], p: number, o: Pick<FunnelChartOptions, "units" | "period">): FunnelUnitRow[] {
+/** Where each unit lies (null when it is not plotted), in the given order: the comparison with the city its status carries (lib/statuses.ts), else worked out from its counts the same way. */
+export function funnelRows(unitCells: readonly (Cell & { status?: CellStatus | null })[], p: number, o: Pick<FunnelChartOptions, "units" | "period" | "direction">): FunnelUnitRow[] {
   const byUnit = new Map(unitCells.filter((c) => c.period === o.period).map((c) => [c.unit_id, c]));
   return o.units.map((u) => {
     const cell = byUnit.get(u.unit_id);
+    const status = cell?.status;
     const plotted = hasValue(cell) && cell.numerator !== null && cell.denominator !== null && cell.denominator > 0;
-    return { ...u, cell, funnel: plotted ? classifyUnit(cell, p) : null };
+    return { ...u, cell, funnel: plotted ? (status ? funnelClassOf(status, o.direction ?? null) : classifyUnit(cell, p)) : null };
   });
 }
 
@@ -66,6 +71,8 @@ interface Box {
   y0: number;
   y1: number;
 }
+/** A generous width of a character of the 10 px labels (bold included), so an estimated box is never narrower than the text. */
+const CHAR_WIDTH = 6.2;
 const overlaps = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
 
 export function funnelChart(unitCells: readonly Cell[], whole: Cell | undefined, o: FunnelChartOptions): HTMLElement {
@@ -125,36 +132,38 @@ export function funnelChart(unitCells: readonly Cell[], whole: Cell | undefined,
     figure.append(caption);
     return figure;
   }
-  const nMax = Math.max(...plotted.map((r) => r.cell.denominator));
-  const nMin = Math.max(1, Math.min(...plotted.map((r) => r.cell.denominator)) * 0.8);
-  const xDomain: [number, number] = [0, nMax * 1.05];
-  // Denominators spaced geometrically, so the curves are smooth where they bend most (small n).
-  const steps = 80;
-  const nValues = Array.from({ length: steps + 1 }, (_, i) => nMin * (xDomain[1] / nMin) ** (i / steps));
-  const limits = funnelLimits(p, nValues);
-  const shares = plotted.map((r) => r.cell.value);
-  const at = funnelLimits(p, [Math.min(...plotted.map((r) => r.cell.denominator))])[0];
-  let lo = Math.min(...shares, at.lower998, p, target?.value ?? p);
-  let hi = Math.max(...shares, at.upper998, p, target?.value ?? p);
-  const pad = (hi - lo || 0.1) * 0.06;
-  lo = Math.max(0, lo - pad);
-  hi = Math.min(1, hi + pad);
+  const nMax = max(plotted, (r) => r.cell.denominator)!;
+  const nMin = Math.max(1, min(plotted, (r) => r.cell.denominator)! * 0.8);
   const f = chartFrame(doc, {
     width: o.width ?? 640,
     height: o.height ?? 340,
     margin: { top: 12, right: 24, bottom: 40, left: 52 },
     label: t(lang, "funnelTitle", { name: o.name }),
   });
-  const x = linearScale(xDomain, [f.left, f.right]);
-  const y = linearScale([lo, hi], [f.bottom, f.top]);
+  // d3 scales made nice: the denominator axis from 0 to a round number past the largest unit, the share axis to round shares (within 0–100 %).
+  const xCount = Math.max(2, Math.floor((f.right - f.left) / 80));
+  const x = linearScale([0, nMax * 1.05], [f.left, f.right], { nice: xCount });
+  const xMax = x.domain()[1];
+  // Denominators spaced geometrically, so the curves are smooth where they bend most (small n).
+  const steps = 80;
+  const nValues = Array.from({ length: steps + 1 }, (_, i) => nMin * (xMax / nMin) ** (i / steps));
+  const limits = funnelLimits(p, nValues);
+  const shares = plotted.map((r) => r.cell.value);
+  const at = funnelLimits(p, [min(plotted, (r) => r.cell.denominator)!])[0];
+  let lo = Math.min(...shares, at.lower998, p, target?.value ?? p);
+  let hi = Math.max(...shares, at.upper998, p, target?.value ?? p);
+  const pad = (hi - lo || 0.1) * 0.06;
+  lo = Math.max(0, lo - pad);
+  hi = Math.min(1, hi + pad);
+  const y = linearScale([lo, hi], [f.bottom, f.top], { nice: 6 });
   const svg = f.svg;
-  svg.setAttribute("data-x-domain", xDomain.join(","));
-  svg.setAttribute("data-x-range", `${f.left},${f.right}`);
-  svg.setAttribute("data-y-domain", `${lo},${hi}`);
-  svg.setAttribute("data-y-range", `${f.bottom},${f.top}`);
+  svg.setAttribute("data-x-domain", x.domain().join(","));
+  svg.setAttribute("data-x-range", x.range().join(","));
+  svg.setAttribute("data-y-domain", y.domain().join(","));
+  svg.setAttribute("data-y-range", y.range().join(","));
   const yTicks = y.ticks(6);
   // Denominators are counts: whole-number ticks only.
-  const xTicks = x.ticks(Math.max(2, Math.floor((f.right - f.left) / 80))).filter(Number.isInteger);
+  const xTicks = x.ticks(xCount).filter(Number.isInteger);
   svg.append(yAxis(doc, f, y, yTicks, tickFormat(yTicks, o.measure, lang)));
   svg.append(numberAxis(doc, f, x, xTicks, tickFormat(xTicks, "count", lang), { grid: false }));
   const axisLabel = svgEl(doc, "text", { x: f.right, y: f.bottom + 32, "text-anchor": "end", fill: "currentColor" });
@@ -169,7 +178,7 @@ export function funnelChart(unitCells: readonly Cell[], whole: Cell | undefined,
     const is95 = key.endsWith("95");
     const side = key.startsWith("upper") ? "upper" : "lower";
     return svgEl(doc, "path", {
-      d: linePath(limits.map((l) => [x(l.n), y(l[key])])), stroke: "#4d4d4d", "stroke-width": is95 ? 1 : 1.3, "stroke-dasharray": is95 ? "4,3" : null,
+      d: linePath(limits, (l) => x(l.n), (l) => y(l[key])), stroke: "#4d4d4d", "stroke-width": is95 ? 1 : 1.3, "stroke-dasharray": is95 ? "4,3" : null,
       "data-limit": is95 ? "95" : "99.8", "data-side": side, "data-z": String(is95 ? Z95 : Z998), "data-p": String(p),
     }, titleEl(doc, `${t(lang, is95 ? "funnelLimit95" : "funnelLimit998")}`));
   };
@@ -187,11 +196,17 @@ export function funnelChart(unitCells: readonly Cell[], whole: Cell | undefined,
       svgEl(doc, "text", { x: f.right, y: yt - 4, "text-anchor": "end", fill: COLORS.target, stroke: "white", "stroke-width": 3, "paint-order": "stroke" }, label)));
   }
   const pointsG = svgEl(doc, "g", { class: "funnel-points" });
-  // Names beside the points beyond the limits where they fit without overlapping one another; every name is in the list below anyway.
-  const placed: Box[] = [];
+  // Names beside the points beyond the limits, the most extreme first, where
+  // they fit without covering one another, a point or the target's label;
+  // the others go unnamed on the chart (every name is in the list below).
+  const placed: Box[] = plotted.map((r) => {
+    const cx = x(r.cell.denominator);
+    const cy = y(r.cell.value);
+    return { x0: cx - 4.5, x1: cx + 4.5, y0: cy - 4.5, y1: cy + 4.5 };
+  });
   if (target) {
     const yt = y(target.value);
-    const w = (t(lang, "target").length + formatTarget(target, o.measure, lang).length + 1) * 5.6;
+    const w = (t(lang, "target").length + formatTarget(target, o.measure, lang).length + 1) * CHAR_WIDTH;
     placed.push({ x0: f.right - w, x1: f.right, y0: yt - 15, y1: yt - 2 });
   }
   const labelOf = new Map<string, { x: number; y: number; anchor: string }>();
@@ -199,7 +214,7 @@ export function funnelChart(unitCells: readonly Cell[], whole: Cell | undefined,
   for (const r of priority) {
     const cx = x(r.cell.denominator);
     const cy = y(r.cell.value);
-    const w = r.name.length * 5.6 + 2;
+    const w = r.name.length * CHAR_WIDTH + 2;
     const h = 11;
     const candidates = [
       { x: cx + 7, y: cy, anchor: "start", box: { x0: cx + 6, x1: cx + 7 + w, y0: cy - h / 2, y1: cy + h / 2 } },

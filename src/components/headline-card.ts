@@ -1,12 +1,17 @@
 // The overview's card for one headline indicator: the latest value, the
 // change from the previous period and from the baseline with whether that is
-// better or worse (by the indicator's direction), the target in force and
-// whether it is met, the SPC verdict and a small trend line.
+// significantly better or worse (95 % intervals, by the indicator's
+// direction), the target in force and whether it is met, the verdict (the
+// monthly SPC chart at the period's end) and a small trend line. The verdict
+// and the comparisons are the cell's status (lib/statuses.ts), not worked out
+// here.
 import { formatChange, formatPeriod, type Lang } from "../lib/format.js";
 import { t, type StringKey } from "../lib/i18n.js";
 import { previousPeriod } from "../lib/periods.js";
 import type { PublishedCell as Cell } from "../lib/cell.js";
-import type { Assessment, Judgement } from "../lib/status.js";
+import type { Assessment } from "../lib/status.js";
+import type { Outcome } from "../lib/stats/compare.js";
+import { OUTCOME_KEY, OUTCOME_SYMBOL, verdictKey } from "./status.js";
 import type { TargetLike } from "../lib/targets.js";
 import { cellValue } from "./cell-value.js";
 import { formatTarget } from "./chart-common.js";
@@ -28,7 +33,6 @@ export interface HeadlineCardOptions {
   document?: Document;
 }
 
-const ARROW: Record<Judgement, string> = { better: "▲", worse: "▼", unchanged: "●" };
 
 function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
   const e = doc.createElement(tag);
@@ -72,12 +76,13 @@ export function headlineCard(o: HeadlineCardOptions): HTMLElement {
     targetDd.append(" ", el(doc, "span", `badge target-${met}`, t(lang, met)));
     targetDd.dataset.targetMet = a.met === null ? "unknown" : String(a.met);
   }
-  const change = (label: StringKey, delta: number | null, judgement: Judgement | null, other: Cell | undefined, otherPeriod: string | undefined) => {
+  const change = (label: StringKey, delta: number | null, outcome: Outcome, other: Cell | undefined, otherPeriod: string | undefined) => {
     const dd = row(t(lang, label));
+    dd.dataset.outcome = outcome;
     if (delta !== null) {
-      const j = el(doc, "span", `change change-${judgement ?? "none"}`);
-      j.textContent = `${judgement ? ARROW[judgement] + " " : ""}${formatChange(delta, o.measure, lang)}`;
-      if (judgement) j.append(el(doc, "span", "visually-hidden", ` (${t(lang, judgement === "better" ? "better" : judgement === "worse" ? "worse" : "unchanged")})`));
+      const j = el(doc, "span", `change change-${outcome}`);
+      j.textContent = `${OUTCOME_SYMBOL[outcome] ? OUTCOME_SYMBOL[outcome] + " " : ""}${formatChange(delta, o.measure, lang)}`;
+      j.append(el(doc, "span", "outcome", ` (${t(lang, OUTCOME_KEY[outcome])})`));
       dd.append(j, " ");
     }
     if (otherPeriod) {
@@ -85,14 +90,13 @@ export function headlineCard(o: HeadlineCardOptions): HTMLElement {
       dd.append(cellValue(other, { indicator: o.indicator, period: otherPeriod, measure: o.measure, lang, document: doc }));
     } else dd.append(el(doc, "span", "muted", t(lang, "noData")));
   };
-  change("vsPrevious", a.changePrevious, a.judgementPrevious, a.previous, previousPeriod(a.period));
-  change("vsBaseline", a.changeBaseline, a.judgementBaseline, a.baseline, a.baseline && a.baseline.period !== a.period ? a.baseline.period : undefined);
+  change("vsPrevious", a.changePrevious, a.vsPrevious, a.previous, previousPeriod(a.period));
+  change("vsBaseline", a.changeBaseline, a.vsBaseline, a.baseline, a.baselinePeriod !== null && a.baselinePeriod < a.period ? a.baselinePeriod : undefined);
   card.append(dl);
 
-  const verdictKey: StringKey = a.verdict === "improving" ? "improving" : a.verdict === "worsening" ? "worsening" : a.verdict === "stable" ? "stable" : "noVerdict";
   const verdict = el(doc, "p", `verdict verdict-${a.verdict ?? "none"}`);
-  verdict.append(el(doc, "strong", undefined, t(lang, verdictKey)));
-  if (a.basis) verdict.append(el(doc, "span", "muted", ` – ${t(lang, a.basis === "spc" ? "basisSpc" : "basisPrevious")}`));
+  verdict.append(el(doc, "strong", undefined, t(lang, verdictKey(a.verdict))));
+  if (a.verdict) verdict.append(el(doc, "span", "muted", ` – ${t(lang, "basisSpc")}`));
   card.append(verdict);
   card.append(sparkline(o.series, { name: o.name, scope: o.scope, measure: o.measure, targets: o.targets, lang, document: doc }));
   return card;

@@ -6,6 +6,7 @@ import { codeLabel, localized, t } from "../lib/i18n.js";
 import type { Measure, Milestone, Programme } from "../lib/model.js";
 import type { ChartRule } from "./chart-common.js";
 import { tableHead } from "../lib/a11y.js";
+import { indicatorMeasures as followedMeasures } from "../lib/breaks.js";
 
 /** Start dates as rule marks, titled with the measure's name; without any, the programme's own start milestones. */
 export function measureRules(measures: readonly Measure[], programme: Pick<Programme, "programme">, lang: Lang = "fi"): ChartRule[] {
@@ -18,13 +19,9 @@ export function measureRules(measures: readonly Measure[], programme: Pick<Progr
     .map((m: Milestone) => ({ date: m.date, title: `${t(lang, "programmeMilestone", { name: localized(m.text, lang) })} (${formatProgrammeDate(m.date, m.precision, lang)})`, kind: "milestone" as const }));
 }
 
-/**
- * The development measures an indicator follows: those of its development
- * area and those whose primary or other benefit goal is one of its goals (as
- * the goal and area pages list them).
- */
+/** The development measures an indicator follows (lib/breaks.ts: the same that recalculate its XmR limits everywhere). */
 export function indicatorMeasures(indicator: { developmentArea: string; benefitGoals: readonly string[] }, programme: Pick<Programme, "measures">): Measure[] {
-  return programme.measures.filter((m) => m.developmentArea === indicator.developmentArea || indicator.benefitGoals.includes(m.primaryGoal) || m.secondaryGoals.some((g) => indicator.benefitGoals.includes(g)));
+  return followedMeasures(indicator, programme);
 }
 
 /**

@@ -1,8 +1,12 @@
-// The drawing primitives of the charts: SVG elements, a linear scale with
-// nice ticks, month ticks for a time axis, paths, and the axes. Hand-written
-// instead of a charting library so that a page loads a few kilobytes instead
-// of Observable Plot and all of d3 (about 180 kB gzip), and so that every mark
-// can carry the data-* attributes and <title> the tests and readers rely on.
+// The drawing primitives of the charts: SVG elements, scales, ticks and paths
+// from the small d3 modules (d3-scale, d3-array, d3-shape, d3-time), and the
+// axes drawn by hand on them so that every mark can carry the data-*
+// attributes and <title> the tests and readers rely on. Only these modules
+// are imported, never all of d3: a page loads the few kilobytes it draws with.
+import { extent } from "d3-array";
+import { type ScaleBand, type ScaleLinear, type ScaleTime, scaleBand, scaleLinear, scaleUtc } from "d3-scale";
+import { line } from "d3-shape";
+import { type TimeInterval, utcMonth, utcYear } from "d3-time";
 import { formatMonthTick } from "../lib/format.js";
 
 export const SVG_NS = "http://www.w3.org/2000/svg";
@@ -24,94 +28,63 @@ export function titleEl(doc: Document, text: string): SVGTitleElement {
   return t;
 }
 
-/** Rounds a pixel coordinate to two decimals (short paths, stable tests). */
-export const px = (x: number) => Math.round(x * 100) / 100;
+/** Decimals of a pixel coordinate in attributes and paths (short paths, stable tests). */
+const DIGITS = 2;
 
-export interface Scale {
-  (value: number): number;
-  domain: [number, number];
-  range: [number, number];
-  invert(pixel: number): number;
-  ticks(count: number): number[];
+/** Rounds a pixel coordinate to two decimals. */
+export const px = (x: number) => Math.round(x * 10 ** DIGITS) / 10 ** DIGITS;
+
+/** A linear scale (d3-scale): a value axis. */
+export type Scale = ScaleLinear<number, number>;
+/** A UTC time scale (d3-scale): the time axis, on calendar days as UTC midnights. */
+export type TimeScale = ScaleTime<number, number>;
+
+/**
+ * A linear scale from domain to range (range may run downwards, as a y axis
+ * does). With `nice`, the domain is widened to round values at about that
+ * many ticks, so the axis begins and ends on a labelled tick.
+ */
+export function linearScale(domain: readonly [number, number], range: readonly [number, number], o: { nice?: number } = {}): Scale {
+  const scale = scaleLinear().domain(domain).range(range);
+  return o.nice ? scale.nice(o.nice) : scale;
 }
 
-/** A linear scale from domain to range (range may run downwards, as a y axis does). */
-export function linearScale(domain: [number, number], range: [number, number]): Scale {
-  const [d0, d1] = domain;
-  const [r0, r1] = range;
-  const k = d1 === d0 ? 0 : (r1 - r0) / (d1 - d0);
-  const scale = ((v: number) => (d1 === d0 ? (r0 + r1) / 2 : r0 + (v - d0) * k)) as Scale;
-  scale.domain = [d0, d1];
-  scale.range = [r0, r1];
-  scale.invert = (p: number) => (k === 0 ? d0 : d0 + (p - r0) / k);
-  scale.ticks = (count: number) => niceTicks(Math.min(d0, d1), Math.max(d0, d1), count);
-  return scale;
+/** A time scale on UTC dates. */
+export function timeScale(domain: readonly [Date, Date], range: readonly [number, number]): TimeScale {
+  return scaleUtc().domain(domain).range(range);
 }
 
-const E10 = Math.sqrt(50);
-const E5 = Math.sqrt(10);
-const E2 = Math.sqrt(2);
-
-/** Round numbers between start and stop, about `count` of them (d3-array's algorithm: steps of 1, 2 or 5 × 10^k). */
-export function niceTicks(start: number, stop: number, count: number): number[] {
-  if (!(count > 0) || !Number.isFinite(start) || !Number.isFinite(stop)) return [];
-  if (start === stop) return [start];
-  const step = (stop - start) / count;
-  const power = Math.floor(Math.log10(step));
-  const error = step / 10 ** power;
-  const factor = error >= E10 ? 10 : error >= E5 ? 5 : error >= E2 ? 2 : 1;
-  const out: number[] = [];
-  if (power < 0) {
-    const inc = 10 ** -power / factor;
-    let i1 = Math.round(start * inc);
-    let i2 = Math.round(stop * inc);
-    if (i1 / inc < start) ++i1;
-    if (i2 / inc > stop) --i2;
-    for (let i = i1; i <= i2; i++) out.push(i / inc + 0); // + 0 turns −0 into 0
-  } else {
-    const inc = 10 ** power * factor;
-    let i1 = Math.round(start / inc);
-    let i2 = Math.round(stop / inc);
-    if (i1 * inc < start) ++i1;
-    if (i2 * inc > stop) --i2;
-    for (let i = i1; i <= i2; i++) out.push(i * inc + 0);
-  }
-  return out;
+/** Rows of a chart, one band each, in the given order (d3-scale's band scale); a row's centre is band(key) + bandwidth / 2. */
+export function bandScale(keys: readonly string[], range: readonly [number, number]): ScaleBand<string> {
+  return scaleBand<string>().domain(keys).range(range);
 }
 
-/** A time scale on UTC dates: a linear scale on milliseconds. */
-export function timeScale(domain: [Date, Date], range: [number, number]): (d: Date) => number {
-  const s = linearScale([domain[0].getTime(), domain[1].getTime()], range);
-  return (d: Date) => s(d.getTime());
+const MONTH_STEPS = [1, 3, 6, 12, 24, 48];
+
+/**
+ * The d3-time interval of a month axis: first days of months every 1, 3, 6,
+ * 12, 24 or 48 months, as few as fit `maxTicks` (years fall on January,
+ * quarters on January, April, July and October). Never days or weeks: every
+ * tick is a month, so no two labels read the same.
+ */
+export function monthInterval(start: Date, end: Date, maxTicks: number): TimeInterval {
+  const months = utcMonth.count(start, end);
+  const step = MONTH_STEPS.find((s) => months / s <= Math.max(1, maxTicks)) ?? MONTH_STEPS[MONTH_STEPS.length - 1];
+  return step < 12 ? utcMonth.every(step)! : utcYear.every(step / 12)!;
 }
 
-/** First days of months between two dates, every 1, 3, 6, 12 or 24 months, as few as fit `maxTicks` (years fall on January). */
+/** The month ticks between two dates (both included), as `monthInterval` spaces them. */
 export function monthTicks(start: Date, end: Date, maxTicks: number): Date[] {
-  const months = (end.getUTCFullYear() - start.getUTCFullYear()) * 12 + end.getUTCMonth() - start.getUTCMonth();
-  const step = [1, 3, 6, 12, 24].find((s) => months / s <= Math.max(1, maxTicks)) ?? 48;
-  const out: Date[] = [];
-  for (let y = start.getUTCFullYear(), m = start.getUTCMonth(); ; m++) {
-    const d = new Date(Date.UTC(y, m, 1));
-    if (d > end) break;
-    const index = d.getUTCFullYear() * 12 + d.getUTCMonth();
-    if (d >= start && index % step === 0) out.push(d);
-  }
-  return out;
+  return timeScale([start, end], [0, 1]).ticks(monthInterval(start, end, maxTicks));
 }
 
-/** An SVG path through the points, "M x,y L x,y …"; empty for no points. */
-export function linePath(points: readonly (readonly [number, number])[]): string {
-  return points.map(([x, y], i) => `${i ? "L" : "M"}${px(x)},${px(y)}`).join("");
-}
-
-/** A step path through [x, y] pairs: horizontal to each next x, then vertical. */
-export function stepPath(points: readonly (readonly [number, number])[]): string {
-  let d = "";
-  points.forEach(([x, y], i) => {
-    if (i === 0) d += `M${px(x)},${px(y)}`;
-    else d += `H${px(x)}V${px(y)}`;
-  });
-  return d;
+/**
+ * An SVG path through the data (d3-shape's line). Where `defined` is false —
+ * a withheld or missing value — the line breaks: a gap, never a line drawn
+ * through or down to 0. Empty for no points.
+ */
+export function linePath<T>(data: readonly T[], x: (d: T) => number, y: (d: T) => number, defined: (d: T) => boolean = () => true): string {
+  return line<T>().defined(defined).x(x).y(y).digits(DIGITS)(data as T[]) ?? "";
 }
 
 export interface Margins {
@@ -163,10 +136,11 @@ export function yAxis(doc: Document, f: ChartFrame, y: Scale, ticks: readonly nu
   return g;
 }
 
-/** Month ticks and their labels (2021, 7/2021) below the plotting area. */
-export function timeAxis(doc: Document, f: ChartFrame, x: (d: Date) => number, domain: [Date, Date]): SVGGElement {
+/** Month ticks and their labels (2021, 7/2021) below the plotting area: the scale's ticks at a month interval (d3-time). */
+export function timeAxis(doc: Document, f: ChartFrame, x: TimeScale): SVGGElement {
   const g = svgEl(doc, "g", { class: "x-axis", fill: "currentColor", "text-anchor": "middle" });
-  const ticks = monthTicks(domain[0], domain[1], Math.floor((f.right - f.left) / 70));
+  const [start, end] = x.domain();
+  const ticks = x.ticks(monthInterval(start, end, Math.floor((f.right - f.left) / 70)));
   g.append(svgEl(doc, "line", { x1: f.left, x2: f.right, y1: f.bottom, y2: f.bottom, stroke: "currentColor", "stroke-opacity": 0.35 }));
   for (const d of ticks) {
     const xx = px(x(d));
@@ -219,12 +193,10 @@ export function legend(doc: Document, entries: readonly { label: string; color?:
   return div;
 }
 
-/** Widens [lo, hi] by a share of its span (or of |hi| when flat), and keeps shares within 0–100 %. */
+/** Widens [lo, hi] (d3-array's extent of the finite values) by a share of its span (or of |hi| when flat), and keeps shares within 0–100 %. */
 export function paddedDomain(values: readonly number[], measure: string, share = 0.08): [number, number] {
-  const finite = values.filter(Number.isFinite);
-  if (!finite.length) return [0, 1];
-  const lo = Math.min(...finite);
-  const hi = Math.max(...finite);
+  const [lo, hi] = extent(values.filter(Number.isFinite));
+  if (lo === undefined || hi === undefined) return [0, 1];
   const pad = (hi - lo || Math.abs(hi) || 1) * share;
   return measure === "share" ? [Math.max(0, lo - pad), Math.min(1, hi + pad)] : [lo - pad, hi + pad];
 }

@@ -6,16 +6,19 @@
 // dates as rule marks (their name as the hover title and in the caption), and
 // withheld cells marked ".." along the bottom — so they never look like
 // missing data (a gap) or like 0. The figure's caption states the message in
-// words (latest value, target, direction, met per target period).
-import { WITHHELD_MARK, formatPeriod, type Lang } from "../lib/format.js";
+// words (latest value, target, direction, met per target period). More
+// breakdown values than MAX_LINES (11 professions, say) are small multiples,
+// one panel per value with its line over the others in grey, on one shared
+// scale: never one tangle of lines whose colours repeat.
+import { WITHHELD_MARK, formatPeriod, tickFormat, type Lang } from "../lib/format.js";
 import { cellWords, withheldLegendNote } from "../lib/chart-tables.js";
 import { t } from "../lib/i18n.js";
 import { periodEnd, periodEndDate, periodMidDate, periodStart, periodStartDate } from "../lib/periods.js";
 import type { PublishedCell as Cell } from "../lib/cell.js";
 import { type TargetLike, targetSteps } from "../lib/targets.js";
-import { COLORS, type ChartRule, DASHES, PALETTE, TARGET_SYMBOL, describeTargetPeriods, describeTrend, hasValue, targetStatuses, valuedRuns } from "./chart-common.js";
+import { COLORS, type ChartRule, DASHES, PALETTE, TARGET_SYMBOL, describeTargetPeriods, describeTrend, hasValue, ruleDate, targetStatuses } from "./chart-common.js";
 import { chartCaption, periodBand, timeChartFrame, ruleMarks, statusRow, suppressedMarks, targetMarks } from "./chart-marks.js";
-import { legend, linePath, paddedDomain, px, svgEl, titleEl } from "./svg.js";
+import { type ChartFrame, type Scale, type TimeScale, chartFrame, legend, linePath, linearScale, paddedDomain, px, svgEl, timeAxis, timeScale, titleEl, yAxis } from "./svg.js";
 
 export interface TrendSeries {
   key: string;
@@ -43,6 +46,9 @@ export interface TrendChartOptions {
   document?: Document;
 }
 
+/** At most this many breakdown lines share one plot; more become small multiples. */
+export const MAX_LINES = 4;
+
 export function trendChart(series: readonly TrendSeries[], o: TrendChartOptions): HTMLElement {
   const lang = o.lang ?? "fi";
   const doc = o.document ?? document;
@@ -63,6 +69,9 @@ export function trendChart(series: readonly TrendSeries[], o: TrendChartOptions)
   }
   const first = periods[0];
   const last = periods[periods.length - 1];
+  if (series.length > MAX_LINES && series.every((s) => s.role === undefined || s.role === "other")) {
+    return smallMultiples(doc, figure, series, summary, { ...o, lang, first, last });
+  }
   let other = 0;
   const paletteIndex = series.map((s) => (s === main || s.role === "highlight" || s.role === "reference" ? -1 : other++));
   const colors = series.map((s, i) =>
@@ -93,13 +102,8 @@ export function trendChart(series: readonly TrendSeries[], o: TrendChartOptions)
     const s = series[i];
     const isMain = s === main;
     const g = svgEl(doc, "g", { class: "series", "data-series": s.key, stroke: colors[i], fill: colors[i] });
-    for (const run of valuedRuns(s.cells)) {
-      g.append(svgEl(doc, "path", { d: linePath(run.map((c) => [x(periodMidDate(c.period)), y(c.value)])), fill: "none", "stroke-width": isMain ? 2.5 : 1.5, "stroke-linejoin": "round", "stroke-linecap": "round", "stroke-dasharray": dashes[i] || null }));
-    }
-    for (const c of s.cells.filter(hasValue)) {
-      g.append(svgEl(doc, "circle", { cx: px(x(periodMidDate(c.period))), cy: px(y(c.value)), r: isMain ? 2.5 : 1.8, stroke: "none", "data-period": c.period, "data-value": String(c.value) },
-        titleEl(doc, `${s.label}\n${formatPeriod(c.period, lang)}: ${cellWords(c, o.measure, lang)}`)));
-    }
+    g.append(seriesPath(doc, s.cells, x, y, { "stroke-width": isMain ? 2.5 : 1.5, "stroke-dasharray": dashes[i] || null }));
+    g.append(...seriesDots(doc, s, x, y, isMain ? 2.5 : 1.8, o.measure, lang));
     svg.append(g);
     const withheld = suppressedMarks(doc, f, x, s.cells, { label: s.label, color: colors[i], lang });
     if (withheld) svg.append(withheld);
@@ -121,7 +125,90 @@ export function trendChart(series: readonly TrendSeries[], o: TrendChartOptions)
   return figure;
 }
 
+/** A series as one path (d3-shape's line): it breaks where a period has no value — withheld periods are marked ".." separately. */
+function seriesPath(doc: Document, cells: readonly Cell[], x: TimeScale, y: Scale, attrs: Record<string, string | number | null>): SVGPathElement {
+  return svgEl(doc, "path", {
+    d: linePath(cells, (c) => x(periodMidDate(c.period)), (c) => y(c.value as number), hasValue),
+    fill: "none", "stroke-linejoin": "round", "stroke-linecap": "round", ...attrs,
+  });
+}
+
+/** A dot per published value, with its period and exact value as data-* and its words as the hover title. */
+function seriesDots(doc: Document, s: TrendSeries, x: TimeScale, y: Scale, r: number, measure: string, lang: Lang): SVGCircleElement[] {
+  return s.cells.filter(hasValue).map((c) =>
+    svgEl(doc, "circle", { cx: px(x(periodMidDate(c.period))), cy: px(y(c.value)), r, stroke: "none", "data-period": c.period, "data-value": String(c.value) },
+      titleEl(doc, `${s.label}\n${formatPeriod(c.period, lang)}: ${cellWords(c, measure, lang)}`)));
+}
+
+/**
+ * Many breakdown values: a panel per value, in the given order, its line in
+ * colour over the other values' lines in grey, every panel on the same value
+ * scale and time axis so they compare at a glance. One image (one name) like
+ * the single chart, with the same caption; the dots keep their data-* and
+ * titles, withheld periods their "..".
+ */
+function smallMultiples(doc: Document, figure: HTMLElement, series: readonly TrendSeries[], summary: string, o: TrendChartOptions & { lang: Lang; first: string; last: string }): HTMLElement {
+  const { lang, first, last } = o;
+  figure.classList.add("small-multiples");
+  const width = o.width ?? 640;
+  const columns = Math.max(1, Math.min(series.length, Math.floor(width / 190)));
+  const panelWidth = width / columns;
+  const rules = o.rules ?? [];
+  // Room above each panel for its name, and below that for the measures' ▾ when there are any.
+  const margin = { top: rules.length ? 28 : 20, right: 10, bottom: 24, left: 46 };
+  const panelHeight = 100 + margin.top;
+  const f = chartFrame(doc, { width, height: Math.ceil(series.length / columns) * panelHeight, margin: { top: 0, right: 0, bottom: 0, left: 0 }, label: t(lang, "trendOf", { name: o.name }) });
+  const steps = o.targets?.length ? targetSteps(o.targets, periodStart(first), periodEnd(last)) : [];
+  const values = series.flatMap((s) => s.cells.filter(hasValue).map((c) => c.value));
+  const shared = linearScale(paddedDomain([...values, ...steps.map((s) => s.value)], o.measure), [0, 1], { nice: 3 });
+  const yTicks = shared.ticks(3);
+  const format = tickFormat(yTicks, o.measure, lang);
+  const xDomain: [Date, Date] = [periodStartDate(first), periodEndDate(last)];
+  f.svg.setAttribute("data-y-domain", shared.domain().join(","));
+  let shownRules: ChartRule[] = [];
+  series.forEach((s, i) => {
+    const left = (i % columns) * panelWidth;
+    const top = Math.floor(i / columns) * panelHeight;
+    const p: ChartFrame = { ...f, width: panelWidth, height: panelHeight, margin, left: left + margin.left, right: left + panelWidth - margin.right, top: top + margin.top, bottom: top + panelHeight - margin.bottom };
+    const x = timeScale(xDomain, [p.left, p.right]);
+    const y = linearScale(shared.domain() as [number, number], [p.bottom, p.top]);
+    const g = svgEl(doc, "g", { class: "small-multiple", "data-series": s.key });
+    g.append(svgEl(doc, "text", { x: p.left, y: top + 11, fill: "currentColor", "font-weight": "bold" }, s.label));
+    g.append(yAxis(doc, p, y, yTicks, format), timeAxis(doc, p, x));
+    const band = periodBand(doc, p, x, o.selectedPeriod);
+    if (band) g.append(band);
+    const ruled = ruleMarks(doc, p, x, rules, xDomain);
+    if (ruled) {
+      g.append(ruled.g);
+      shownRules = ruled.shown;
+    }
+    for (const step of steps) {
+      const yy = px(y(step.value));
+      g.append(svgEl(doc, "line", { class: "target-step", x1: px(x(ruleDate(step.from))), x2: px(x(ruleDate(step.until))), y1: yy, y2: yy, stroke: COLORS.target, "stroke-width": 1, "stroke-dasharray": "5,4", "data-target-op": step.op, "data-target-value": String(step.value) }));
+    }
+    const context = svgEl(doc, "g", { class: "context", stroke: "#c4c4c4", "aria-hidden": "true" });
+    for (const other of series) if (other !== s) context.append(seriesPath(doc, other.cells, x, y, { "stroke-width": 1 }));
+    g.append(context);
+    const own = svgEl(doc, "g", { class: "series", "data-series": s.key, stroke: PALETTE[0], fill: PALETTE[0] });
+    own.append(seriesPath(doc, s.cells, x, y, { "stroke-width": 2 }), ...seriesDots(doc, s, x, y, 1.8, o.measure, lang));
+    g.append(own);
+    const withheld = suppressedMarks(doc, p, x, s.cells, { label: s.label, color: PALETTE[0], lang });
+    if (withheld) g.append(withheld);
+    f.svg.append(g);
+  });
+  const entries: { label: string; color?: string; symbol?: string; dash?: string }[] = [];
+  if (steps.length) entries.push({ label: t(lang, "target"), color: COLORS.target, dash: "5,4" });
+  const anyWithheld = series.some((s) => s.cells.some((c) => c.suppressed));
+  if (anyWithheld) entries.push({ label: t(lang, "suppressedSpoken"), symbol: WITHHELD_MARK, color: COLORS.neutral });
+  if (entries.length) figure.append(legend(doc, entries));
+  figure.append(f.svg);
+  const caption = chartCaption(doc, summary, shownRules);
+  if (anyWithheld) caption.append(withheldLegendNote(lang, doc));
+  figure.append(caption);
+  return figure;
+}
+
 export { sparkline } from "./sparkline.js";
 export { describeTrend } from "./chart-common.js";
 export type { ChartRule } from "./chart-common.js";
-export { hasValue, valuedRuns };
+export { hasValue };

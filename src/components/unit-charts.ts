@@ -6,9 +6,9 @@ import { t } from "../lib/i18n.js";
 import { periodEnd, periodEndDate, periodMidDate, periodStart, periodStartDate } from "../lib/periods.js";
 import type { PublishedCell as Cell } from "../lib/cell.js";
 import { type TargetLike, targetForPeriod, targetSteps } from "../lib/targets.js";
-import { COLORS, formatTarget, hasValue, valuedRuns } from "./chart-common.js";
-import { periodBand, targetMarks } from "./chart-marks.js";
-import { chartFrame, legend, linePath, linearScale, numberAxis, paddedDomain, px, svgEl, timeAxis, timeScale, titleEl, yAxis } from "./svg.js";
+import { COLORS, formatTarget, hasValue } from "./chart-common.js";
+import { Y_TICKS, periodBand, targetMarks } from "./chart-marks.js";
+import { bandScale, chartFrame, legend, linePath, linearScale, numberAxis, paddedDomain, px, svgEl, timeAxis, timeScale, titleEl, yAxis } from "./svg.js";
 import { chartDataDetails, dataTable } from "../lib/a11y.js";
 import { appendTableLegend, cellWords, figureNode, withheldLegend } from "../lib/chart-tables.js";
 
@@ -60,10 +60,12 @@ export function unitSpread(unitCells: readonly Cell[], wholeCells: readonly Cell
   const xDomain: [Date, Date] = [periodStartDate(first), periodEndDate(last)];
   const f = chartFrame(doc, { width: o.width ?? 640, height: o.height ?? 240, margin: { top: 10, right: 16, bottom: 28, left: 52 }, label: `${o.name}: ${t(lang, "byUnit")}` });
   const x = timeScale(xDomain, [f.left, f.right]);
-  const y = linearScale(paddedDomain([...all.filter(hasValue).map((c) => c.value as number), ...steps.map((s) => s.value)], o.measure, 0.06), [f.bottom, f.top]);
+  const y = linearScale(paddedDomain([...all.filter(hasValue).map((c) => c.value as number), ...steps.map((s) => s.value)], o.measure, 0.06), [f.bottom, f.top], { nice: Y_TICKS });
   const svg = f.svg;
-  const yTicks = y.ticks(5);
-  svg.append(yAxis(doc, f, y, yTicks, tickFormat(yTicks, o.measure, lang)), timeAxis(doc, f, x, xDomain));
+  svg.setAttribute("data-y-domain", y.domain().join(","));
+  svg.setAttribute("data-y-range", y.range().join(","));
+  const yTicks = y.ticks(Y_TICKS);
+  svg.append(yAxis(doc, f, y, yTicks, tickFormat(yTicks, o.measure, lang)), timeAxis(doc, f, x));
   const band = periodBand(doc, f, x, o.period);
   if (band) svg.append(band);
   const targetG = targetMarks(doc, f, x, y, o.targets, first, last, o.measure, lang);
@@ -77,7 +79,8 @@ export function unitSpread(unitCells: readonly Cell[], wholeCells: readonly Cell
   svg.append(dots);
   const line = (cells: readonly Cell[], color: string, width: number, key: string) => {
     const g = svgEl(doc, "g", { class: "series", "data-series": key, stroke: color, fill: color });
-    for (const run of valuedRuns(cells)) g.append(svgEl(doc, "path", { d: linePath(run.map((c) => [x(periodMidDate(c.period)), y(c.value)])), fill: "none", "stroke-width": width }));
+    // One path per series (d3-shape's line), broken where a period has no value.
+    g.append(svgEl(doc, "path", { d: linePath(cells, (c) => x(periodMidDate(c.period)), (c) => y(c.value as number), hasValue), fill: "none", "stroke-width": width }));
     return g;
   };
   if (o.highlight) {
@@ -147,10 +150,15 @@ export function unitComparison(unitCells: readonly Cell[], whole: Cell | undefin
     margin: { top: 30, right: 40, bottom: 20, left: Math.min(260, 8 + Math.max(...names.map((n) => n.length)) * 6.2) },
     label: `${o.name}: ${t(lang, "comparison")}`,
   });
-  const x = linearScale(xDomain, [f.left, f.right]);
-  const yOf = (i: number) => f.top + (i + 0.5) * ((f.bottom - f.top) / Math.max(1, rows.length));
+  const xCount = Math.max(2, Math.floor((f.right - f.left) / 80));
+  const x = linearScale(xDomain, [f.left, f.right], { nice: xCount });
+  // A band per unit, in the given (name) order; the marks sit on the band's middle.
+  const band = bandScale(rows.map((_, i) => String(i)), [f.top, f.bottom]);
+  const yOf = (i: number) => band(String(i))! + band.bandwidth() / 2;
   const svg = f.svg;
-  const xTicks = x.ticks(Math.max(2, Math.floor((f.right - f.left) / 80)));
+  svg.setAttribute("data-x-domain", x.domain().join(","));
+  svg.setAttribute("data-x-range", x.range().join(","));
+  const xTicks = x.ticks(xCount);
   svg.append(numberAxis(doc, f, x, xTicks, tickFormat(xTicks, o.measure, lang), { position: "top" }));
   const labels = svgEl(doc, "g", { class: "y-axis", fill: "currentColor", "text-anchor": "end" });
   rows.forEach((r, i) => {
@@ -170,7 +178,7 @@ export function unitComparison(unitCells: readonly Cell[], whole: Cell | undefin
     const xx = px(x(wholeValue));
     svg.append(svgEl(doc, "line", { class: "whole-line", x1: xx, x2: xx, y1: f.top, y2: f.bottom, stroke: COLORS.whole, "stroke-width": 2, "data-value": String(wholeValue) }, titleEl(doc, `${t(lang, "whole")}: ${cellWords(whole, o.measure, lang)}`)));
   }
-  const anchorX = wholeValue ?? (xDomain[0] + xDomain[1]) / 2;
+  const anchorX = wholeValue ?? (x.domain()[0] + x.domain()[1]) / 2;
   const marks = svgEl(doc, "g", { class: "unit-rows" });
   rows.forEach((r, i) => {
     const yy = px(yOf(i));

@@ -200,8 +200,6 @@ export function xmrChart(cells: readonly Cell[], o: XmrChartOptions): HTMLElemen
     label: t(lang, "xmrTitle", { name: o.name }), xDomain, yDomain, measure: o.measure, lang,
   });
   const svg = f.svg;
-  svg.setAttribute("data-y-domain", yDomain.join(","));
-  svg.setAttribute("data-y-range", `${f.bottom},${f.top}`);
   const band = periodBand(doc, f, x, o.selectedPeriod);
   if (band) svg.append(band);
   const targetG = targetMarks(doc, f, x, y, o.targets, first, last, o.measure, lang);
@@ -235,20 +233,11 @@ export function xmrChart(cells: readonly Cell[], o: XmrChartOptions): HTMLElemen
   });
   svg.append(limitsG);
 
-  // The values: a line per run of valued months within a process, each point shaped by its special cause.
+  // The values: a line per process (d3-shape's line), broken at months without a value, each point shaped by its special cause.
   const line = svgEl(doc, "g", { class: "xmr-line", fill: "none", stroke: COLORS.whole, "stroke-width": 1.5 });
-  model.segments.forEach((s) => {
-    let run: [number, number][] = [];
-    const flush = () => {
-      if (run.length > 1) line.append(svgEl(doc, "path", { d: linePath(run) }));
-      run = [];
-    };
-    for (const p of s.points) {
-      if (p.value === null) flush();
-      else run.push([x(periodMidDate(p.period)), y(p.value)]);
-    }
-    flush();
-  });
+  for (const s of model.segments) {
+    line.append(svgEl(doc, "path", { d: linePath(s.points, (p) => x(periodMidDate(p.period)), (p) => y(p.value as number), (p) => p.value !== null) }));
+  }
   svg.append(line);
   const pointsG = svgEl(doc, "g", { class: "xmr-points" });
   const cellOf = new Map(cells.map((c) => [c.period, c]));

@@ -8,8 +8,21 @@
 // or outside the limits: there is deliberately no score, z-value or rank here
 // to sort units into a league table.
 //
+// Which side of the limits a unit lies on is the comparison with the whole
+// city that every page and the self-assessment read (statuses.ts): the
+// city's share against the unit's Wilson interval, as PHE Fingertips compares
+// an area with England. The Wilson interval is the score test inverted, so
+// the city's share p lies inside a unit's interval exactly when the unit's
+// share lies inside p ± z √(p(1 − p)/n): the curves drawn are that rule's
+// boundary. funnelClassOf reads the shipped status; classifyUnit computes the
+// same from the counts.
+//
 // Pure functions on plain data: imported by browser pages (bundled by
 // Observable Framework) and by Node tools alike, so no Node-only imports.
+import { CONFIDENCE, CONFIDENCE_OUTER } from "./intervals.js";
+import type { CellStatus } from "./statuses.js";
+import { compareWithBenchmark, type Outcome, type Polarity } from "./stats/compare.js";
+import { wilson } from "./stats/wilson.js";
 
 /** z for 95 % two-sided limits (about 2 standard errors). */
 export const Z95 = 1.959964;
@@ -84,21 +97,32 @@ export function funnelLimits(p: number, nValues: readonly number[]): FunnelLimit
   });
 }
 
+/** Higher or lower from an outcome, by the polarity it was judged with; null when similar or not compared. */
+function sideOf(outcome: Outcome, polarity: Polarity): "above" | "below" | null {
+  if (outcome === "higher" || outcome === "lower") return outcome === "higher" ? "above" : "below";
+  if (outcome !== "better" && outcome !== "worse") return null;
+  return (outcome === "better") === (polarity !== "lower") ? "above" : "below";
+}
+
+/** The funnel class of a unit's comparison with the city at 95 % and 99.8 % (the status's vsCity and vsCityOuter); null when not compared. */
+export function funnelClassOf(status: Pick<CellStatus, "vsCity" | "vsCityOuter">, polarity: Polarity): FunnelClass | null {
+  if (status.vsCity === "not-compared") return null;
+  const outer = sideOf(status.vsCityOuter, polarity);
+  if (outer) return `${outer}-99.8` as FunnelClass;
+  const inner = sideOf(status.vsCity, polarity);
+  return inner ? (`${inner}-95` as FunnelClass) : "within";
+}
+
 /**
- * Where a unit's share numerator ÷ denominator lies against the limits at its
- * own denominator. Strict: a share exactly on a limit is inside it (so a share
- * of 1 is never "above" a limit clipped to 1). Null when the unit has no share
- * (suppressed, or denominator 0).
+ * Where a unit's share numerator ÷ denominator lies against the city's share
+ * p: p against the unit's Wilson interval at 99.8 % and 95 % (ends included,
+ * so a share of 1 is never "above" a limit clipped to 1). Null when the unit
+ * has no share (suppressed, or denominator 0).
  */
 export function classifyUnit(unit: FunnelUnit, p: number): FunnelClass | null {
   const { numerator, denominator } = unit;
-  if (numerator == null || denominator == null || !(denominator > 0)) return null;
+  if (numerator == null || denominator == null || !(denominator > 0) || !(numerator >= 0 && numerator <= denominator)) return null;
   const share = numerator / denominator;
-  const b998 = funnelBand(p, denominator, Z998);
-  if (share > b998.upper) return "above-99.8";
-  if (share < b998.lower) return "below-99.8";
-  const b95 = funnelBand(p, denominator, Z95);
-  if (share > b95.upper) return "above-95";
-  if (share < b95.lower) return "below-95";
-  return "within";
+  const at = (confidence: number) => compareWithBenchmark({ value: share, interval: wilson(numerator, denominator, confidence) }, p, null);
+  return funnelClassOf({ vsCity: at(CONFIDENCE), vsCityOuter: at(CONFIDENCE_OUTER) }, null);
 }

@@ -6,7 +6,8 @@ import type { Unit } from "./cell.js";
 import type { Lang, Localized } from "./i18n.js";
 import { localized } from "./i18n.js";
 import type { Target } from "./targets.js";
-import type { Direction } from "./spc.js";
+import type { Direction, SpcSettings } from "./spc.js";
+import type { IntervalSetting } from "./intervals.js";
 
 export type DimensionId = "HENKILOSTOKOKEMUS" | "TUOTTAVUUS" | "ASIAKASKOKEMUS" | "SAATAVUUS_VAIKUTTAVUUS";
 /** The quadruple aim's four dimensions, in the order the programme names them. */
@@ -29,6 +30,9 @@ export interface CatalogueIndicator {
   targets: Target[];
   definition: Localized;
   showCounts: boolean;
+  /** How a cell's confidence interval is computed (intervals.ts); absent in the pages' slim catalogue. */
+  interval?: IntervalSetting;
+  spc?: Partial<SpcSettings> | null;
 }
 
 export interface Catalogue {

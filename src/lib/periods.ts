@@ -132,9 +132,16 @@ export function periodMidDate(period: string): Date {
   return new Date((periodStartDate(period).getTime() + periodEndDate(period).getTime()) / 2);
 }
 
-/** First day (YYYY-MM-DD) of a period: 2021Q3 → 2021-07-01. */
+const startDays = new Map<string, string>();
+
+/** First day (YYYY-MM-DD) of a period: 2021Q3 → 2021-07-01. (Remembered: SPC asks for the same periods' first days over and over.) */
 export function periodStart(period: string): string {
-  return formatDate(periodStartDate(period));
+  let day = startDays.get(period);
+  if (day === undefined) {
+    day = formatDate(periodStartDate(period));
+    if (startDays.size < 100_000) startDays.set(period, day);
+  }
+  return day;
 }
 
 /** Last day (YYYY-MM-DD) of a period: 2021-02 → 2021-02-28, 2024-02 → 2024-02-29, 2021H2 → 2021-12-31. */

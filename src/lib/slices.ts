@@ -1,9 +1,16 @@
 // Reading the page slices (loaders/page-slices.ts writes them): columnar
 // JSON back into rows, and an index to find a cell or a series quickly.
-// Rows are the published cells exactly as in the export; nothing here
-// computes a figure.
-import type { PublishedCell as Cell } from "./cell.js";
+// Rows are the published cells exactly as in the export, each with the status
+// the loaders computed for it (statuses.ts); nothing here computes a figure.
+import type { PublishedCell } from "./cell.js";
 import type { PeriodType } from "./periods.js";
+import type { VariationIcon } from "./spc.js";
+import type { CellStatus } from "./statuses.js";
+import { verdictOf } from "./verdict.js";
+import type { Outcome } from "./stats/compare.js";
+
+/** A published cell with its status (absent when the slice carries none). */
+export type Cell = PublishedCell & { status?: CellStatus | null };
 
 interface DictColumn {
   dict: string[];
@@ -24,12 +31,43 @@ export interface SliceJson {
     denominator?: (number | null)[];
     value: (number | null)[];
     suppressed: (0 | 1)[];
+    /** The cells' statuses (statuses.ts), dictionary-encoded; "" for a cell not assessed. */
+    status?: StatusColumns;
   };
+}
+
+export const STATUS_COLUMNS = ["spc", "vsPrevious", "vsBaseline", "vsCity", "vsCityOuter"] as const;
+export type StatusColumns = Record<(typeof STATUS_COLUMNS)[number], DictColumn>;
+
+/** The statuses of a slice's rows, in its order; null when it carries none. */
+export function decodeStatuses(slice: { length: number; columns: { status?: StatusColumns } }): (CellStatus | null)[] | null {
+  const s = slice.columns.status;
+  if (!s) return null;
+  const d = (col: DictColumn, i: number) => col.dict[col.codes[i]];
+  const out: (CellStatus | null)[] = new Array(slice.length);
+  for (let i = 0; i < slice.length; i++) {
+    const spc = d(s.spc, i);
+    if (spc === undefined) {
+      out[i] = null;
+      continue;
+    }
+    const icon = spc === "" ? null : (spc as VariationIcon);
+    out[i] = {
+      spc: icon,
+      verdict: verdictOf(icon),
+      vsPrevious: d(s.vsPrevious, i) as Outcome,
+      vsBaseline: d(s.vsBaseline, i) as Outcome,
+      vsCity: d(s.vsCity, i) as Outcome,
+      vsCityOuter: d(s.vsCityOuter, i) as Outcome,
+    };
+  }
+  return out;
 }
 
 export function decodeSlice(slice: SliceJson): Cell[] {
   const c = slice.columns;
   const d = (col: DictColumn, i: number) => col.dict[col.codes[i]];
+  const statuses = decodeStatuses(slice);
   const rows: Cell[] = new Array(slice.length);
   for (let i = 0; i < slice.length; i++) {
     rows[i] = {
@@ -44,6 +82,7 @@ export function decodeSlice(slice: SliceJson): Cell[] {
       value: c.value[i],
       suppressed: c.suppressed[i] === 1,
     };
+    if (statuses) rows[i].status = statuses[i];
   }
   return rows;
 }

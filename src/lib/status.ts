@@ -1,11 +1,13 @@
-// Where an indicator stands at a period: its value, the change from the
-// previous period and from the baseline (the first period with a value), the
-// target in force at the period's end and whether it is met, and whether the
-// indicator is improving or worsening — by an XmR chart (spc.ts, NHS England's
-// SPC v2.6) where the series has its minimum of values (13 by default), else by
-// the change from the previous period.
-// Then the same for a quadruple-aim dimension, so the overview can say at a
-// glance when one dimension worsens while another improves.
+// Where an indicator stands at a period, as the pages show it: its value,
+// the change from the previous period and from the baseline with whether
+// that change is significant, the target in force at the period's end and
+// whether it is met, and its verdict. The verdict and the comparisons are not
+// worked out here: they are the statuses the loaders computed once for every
+// published cell (statuses.ts, shipped in the page slices), which the
+// self-assessment computes with the same functions — so a page and the
+// document for the same period cannot disagree. Then the same for a
+// quadruple-aim dimension, so the overview can say at a glance when one
+// dimension worsens while another improves.
 //
 // Only differences of published values; no figure is recomputed.
 import type { PublishedCell as Cell } from "./cell.js";
@@ -14,77 +16,75 @@ import {
   type AssuranceIcon, type Direction, type Recalculation, type SpcSettings, type VariationIcon, type XmrRow, type XmrSegment,
   xmrAnalysis,
 } from "./spc.js";
+import type { CellStatus, Verdict } from "./statuses.js";
+import type { Outcome } from "./stats/compare.js";
 import { type TargetLike, isMet, targetForPeriod } from "./targets.js";
 
-export type Judgement = "better" | "worse" | "unchanged";
-export type Verdict = "improving" | "worsening" | "stable";
+export type { Verdict };
+
+/** A published cell with the status the loaders computed for it (absent in slices written without statuses). */
+export type StatusCell = Cell & { status?: CellStatus | null };
 
 export interface IndicatorLike {
   id: string;
   direction: Direction;
   targets: readonly TargetLike[];
-  /** The indicator's SPC settings (spc.ts spcSettingsFor); v2.6's defaults when absent. */
-  spc?: Partial<SpcSettings> | null;
 }
 
 export interface Assessment<T extends TargetLike = TargetLike> {
   period: string;
-  current: Cell | undefined;
-  previous: Cell | undefined;
-  baseline: Cell | undefined;
+  current: StatusCell | undefined;
+  previous: StatusCell | undefined;
+  /** The cell of the baseline period (the first period of its type with data); undefined in the baseline itself. */
+  baseline: StatusCell | undefined;
+  baselinePeriod: string | null;
   changePrevious: number | null;
   changeBaseline: number | null;
-  judgementPrevious: Judgement | null;
-  judgementBaseline: Judgement | null;
+  /** Better / similar / worse than the previous period and the baseline (overlapping 95 % intervals), or not compared. */
+  vsPrevious: Outcome;
+  vsBaseline: Outcome;
   target: T | null;
   met: boolean | null;
-  /** The XmR variation icon of the series up to the period, or null below the SPC minimum of values (13 by default). */
+  /** The monthly XmR variation icon as it stands at the period's end; null when not assessed. */
   spc: VariationIcon | null;
   verdict: Verdict | null;
-  basis: "spc" | "previous" | null;
 }
 
 const hasValue = (c: Cell | undefined): c is Cell & { value: number } => !!c && !c.suppressed && c.value !== null && Number.isFinite(c.value);
 
-/** Better or worse by the indicator's direction; null when it has none or a value is missing. */
-export function judge(delta: number | null, direction: Direction): Judgement | null {
-  if (delta === null || direction === null) return null;
-  if (delta === 0) return "unchanged";
-  return (delta > 0) === (direction === "higher") ? "better" : "worse";
-}
-
-/** The assessment of one series (cells of one indicator, unit and breakdown value, in period order) at `period`. */
-export function assess<T extends TargetLike>(indicator: IndicatorLike & { targets: readonly T[] }, series: readonly Cell[], period: string): Assessment<T> {
-  const upTo = series.filter((c) => c.period <= period);
-  const current = upTo.find((c) => c.period === period);
-  const previous = upTo.find((c) => c.period === previousPeriod(period));
-  const baseline = upTo.find(hasValue);
+/**
+ * The assessment of one series (cells of one indicator, unit and breakdown
+ * value, in period order, with their statuses) at `period`; `baselinePeriod`
+ * is the baseline of the series' period type (the page context's).
+ */
+export function assess<T extends TargetLike>(indicator: IndicatorLike & { targets: readonly T[] }, series: readonly StatusCell[], period: string, baselinePeriod: string | null = null): Assessment<T> {
+  const current = series.find((c) => c.period === period);
+  const previous = series.find((c) => c.period === previousPeriod(period));
+  const baseline = baselinePeriod !== null && baselinePeriod < period ? series.find((c) => c.period === baselinePeriod) : undefined;
   const diff = (a: Cell | undefined, b: Cell | undefined) => (hasValue(a) && hasValue(b) ? a.value - b.value : null);
-  const changePrevious = diff(current, previous);
-  const changeBaseline = baseline && current && baseline.period !== current.period ? diff(current, baseline) : null;
   const target = targetForPeriod(indicator.targets, period);
-  const met = hasValue(current) ? isMet(current.value, target) : null;
-  const chart = xmrAnalysis(upTo.map((c) => ({ period: c.period, value: hasValue(c) ? c.value : null })), { direction: indicator.direction, settings: indicator.spc });
-  const spc = hasValue(current) ? chart.variation : null;
-  const judgementPrevious = judge(changePrevious, indicator.direction);
-  let verdict: Verdict | null = null;
-  let basis: Assessment["basis"] = null;
-  if (spc !== null && indicator.direction !== null) {
-    basis = "spc";
-    verdict = spc.startsWith("improvement") ? "improving" : spc.startsWith("concern") ? "worsening" : "stable";
-  } else if (judgementPrevious !== null) {
-    basis = "previous";
-    verdict = judgementPrevious === "better" ? "improving" : judgementPrevious === "worse" ? "worsening" : "stable";
-  }
+  const status = current?.status ?? null;
   return {
-    period, current, previous, baseline, changePrevious, changeBaseline, judgementPrevious,
-    judgementBaseline: judge(changeBaseline, indicator.direction), target, met, spc, verdict, basis,
+    period, current, previous, baseline, baselinePeriod,
+    changePrevious: diff(current, previous),
+    changeBaseline: diff(current, baseline),
+    vsPrevious: status?.vsPrevious ?? "not-compared",
+    vsBaseline: status?.vsBaseline ?? "not-compared",
+    target,
+    met: hasValue(current) ? isMet(current.value, target) : null,
+    spc: status?.spc ?? null,
+    verdict: status?.verdict ?? null,
   };
 }
 
-export type DimensionVerdict = Verdict | "mixed";
+export type DimensionVerdict = "improving" | "worsening" | "stable" | "mixed";
 
-/** A dimension's verdict from its indicators': mixed when some improve and some worsen; null when none can be judged. */
+/**
+ * A dimension's verdict from its indicators': mixed when some improve and
+ * some worsen, worsening or improving when all its significant changes go
+ * one way, stable when none is significant (a change with no better
+ * direction does not move a dimension); null when none can be judged.
+ */
 export function dimensionVerdict(verdicts: readonly (Verdict | null)[]): DimensionVerdict | null {
   const known = verdicts.filter((v): v is Verdict => v !== null);
   if (known.length === 0) return null;
@@ -95,16 +95,30 @@ export function dimensionVerdict(verdicts: readonly (Verdict | null)[]): Dimensi
 
 /**
  * The quadruple-aim trade-off: the dimensions that worsen while another one
- * improves. Empty when no dimension worsens, or none improves.
+ * improves. A mixed dimension is neither: it is named apart (`mixed`), never
+ * counted as worsening. Empty worse and better lists when no dimension
+ * worsens or none improves.
  */
-export function tradeoff<D extends string>(verdicts: ReadonlyMap<D, DimensionVerdict | null>): { worse: D[]; better: D[] } {
-  const worse = [...verdicts].filter(([, v]) => v === "worsening" || v === "mixed").map(([d]) => d);
-  const better = [...verdicts].filter(([, v]) => v === "improving" || v === "mixed").map(([d]) => d);
-  const conflict = worse.some((w) => better.some((b) => b !== w));
-  if (!conflict) return { worse: [], better: [] };
-  // A mixed dimension is named among the worsening ones; the improving list names the others.
-  const others = better.filter((b) => !worse.includes(b));
-  return { worse, better: others.length ? others : better };
+export function tradeoff<D extends string>(verdicts: ReadonlyMap<D, DimensionVerdict | null>): { worse: D[]; better: D[]; mixed: D[] } {
+  const of = (v: DimensionVerdict) => [...verdicts].filter(([, x]) => x === v).map(([d]) => d);
+  const worse = of("worsening");
+  const better = of("improving");
+  const mixed = of("mixed");
+  return worse.length && better.length ? { worse, better, mixed } : { worse: [], better: [], mixed };
+}
+
+/**
+ * The verdict of every dimension and the trade-off, for the headline
+ * indicators' statuses at one period: what the overview shows, and what the
+ * self-assessment's verdicts for the same period must agree with.
+ */
+export function overviewVerdicts<D extends string>(
+  dimensions: readonly D[],
+  indicators: readonly { id: string; dimension: D }[],
+  verdictOf: (indicator: string) => Verdict | null,
+): { dimensions: Map<D, DimensionVerdict | null>; tradeoff: { worse: D[]; better: D[]; mixed: D[] } } {
+  const out = new Map<D, DimensionVerdict | null>(dimensions.map((d) => [d, dimensionVerdict(indicators.filter((i) => i.dimension === d).map((i) => verdictOf(i.id)))]));
+  return { dimensions: out, tradeoff: tradeoff(out) };
 }
 
 // ---------------------------------------------------------------------------
@@ -161,8 +175,6 @@ export interface GuardrailIndicator {
   id: string;
   dimension: string;
   direction: Direction;
-  /** The indicator's SPC settings (spc.ts spcSettingsFor); v2.6's defaults when absent. */
-  spc?: Partial<SpcSettings> | null;
 }
 
 export interface GuardrailSignal {
@@ -174,9 +186,9 @@ export interface GuardrailSignal {
 export interface GuardrailScope {
   /** "ALL" for the whole city, else a unit id. */
   scope: string;
-  /** Headline indicators whose latest monthly process shows a special-cause concern. */
+  /** Headline indicators whose monthly process shows a special-cause concern. */
   concerns: GuardrailSignal[];
-  /** Headline indicators whose latest monthly process shows a special-cause improvement. */
+  /** Headline indicators whose monthly process shows a special-cause improvement. */
   improvements: GuardrailSignal[];
   /** Dimensions that improve while another (a dimension with a concern) does not. */
   improvingElsewhere: string[];
@@ -185,26 +197,24 @@ export interface GuardrailScope {
 }
 
 /**
- * The guardrail for each scope (the whole city and each unit): the monthly
- * series of every headline indicator up to `upTo` (a month, YYYY-MM) read by
- * seriesSpc, the concerns and improvements by dimension, and whether a
- * dimension worsens significantly while another improves. `series` gives a
- * scope's monthly cells of an indicator in period order; `breaks` the start
- * dates of the development measures the indicator follows.
+ * The guardrail for each scope (the whole city and each unit): the variation
+ * icon of every headline indicator's monthly series as it stands at the month
+ * read (`icon`: the statuses the loaders computed, statuses.ts — null when that
+ * month is withheld or below the SPC minimum), the concerns and improvements
+ * by dimension, and whether a dimension worsens significantly while another
+ * improves.
  */
 export function guardrail(
   scopes: readonly string[],
   indicators: readonly GuardrailIndicator[],
-  series: (scope: string, indicator: string) => readonly Cell[],
-  o: { upTo: string; breaks?: (indicator: string) => readonly (string | Recalculation)[] },
+  icon: (scope: string, indicator: string) => VariationIcon | null | undefined,
 ): GuardrailScope[] {
   return scopes.map((scope) => {
     const concerns: GuardrailSignal[] = [];
     const improvements: GuardrailSignal[] = [];
     for (const indicator of indicators) {
       if (indicator.direction === null) continue;
-      const cells = series(scope, indicator.id).filter((c) => c.period <= o.upTo);
-      const { variation } = seriesSpc(cells, { direction: indicator.direction, breaks: o.breaks?.(indicator.id), settings: indicator.spc });
+      const variation = icon(scope, indicator.id);
       if (!variation) continue;
       const signal = { dimension: indicator.dimension, indicator: indicator.id, icon: variation };
       if (variation.startsWith("concern")) concerns.push(signal);
