@@ -504,9 +504,8 @@ function linkSpans(members: Member[], spans: Map<string, Spans>, target: Coord):
     if (!own) continue;
     for (const field of FIELDS) {
       const name = m.shared[field];
-      const mine = own[field];
       const x = target.cells.get(m.id)?.[field];
-      if (!name || !mine || !x) continue;
+      if (!name || !own[field] || !x) continue;
       for (const other of members) {
         for (const f2 of FIELDS) {
           if (other === m && f2 === field) continue;

@@ -51,40 +51,25 @@ function* groups(t: IndicatorTable, kind: Kind): Generator<[string, string[]]> {
   }
 }
 
-/** Kinds whose sum a published total under its published members refutes, in any field: a distinct count (its numerator counts the same way). */
-function refutedKinds(t: IndicatorTable, fields: Field[], slots: Slots): Set<Kind> {
-  const out = new Set<Kind>();
-  // A signed field (an NPS's net) proves nothing: its withheld members may be negative.
-  for (const field of fields.filter((f) => f !== "net")) {
-    for (const kind of ["units", "breakdown", "time"] as Kind[]) {
-      for (const [tk, mks] of groups(t, kind)) {
-        const total = slots.expr(t.id, field, tk);
-        if (total.v >= 0) continue;
-        const known = mks.reduce((s, k) => {
-          const m = slots.expr(t.id, field, k);
-          return s + (m.v < 0 ? m.k : 0);
-        }, 0);
-        if (known > total.k + REL_TOL * Math.max(1, Math.abs(known))) {
-          out.add(kind);
-          break;
-        }
-      }
-    }
-  }
-  return out;
-}
+const KINDS: Kind[] = ["units", "breakdown", "time"];
 
 export function addRelations(t: IndicatorTable, fields: Field[], slots: Slots, sys: LinearSystem): Inference[] {
-  const out: Inference[] = [];
-  const refutedKind = refutedKinds(t, fields, slots);
+  const judged: { inf: Inference; pending: [Expr, Expr[]][] }[] = [];
+  // Kinds whose sum a published total under its published members refutes, in
+  // any field: a distinct count (its numerator counts the same way).
+  const refutedKinds = new Set<Kind>();
   for (const field of fields) {
-    for (const kind of ["units", "breakdown", "time"] as Kind[]) {
+    for (const kind of KINDS) {
       const inf: Inference = { indicator: t.id, field, kind, groups: 0, equal: true, atMostSum: true, atLeastEach: true, atLeastSum: true };
       const pending: [Expr, Expr[]][] = [];
-      const refuted = field !== "net" && refutedKind.has(kind);
       for (const [tk, mks] of groups(t, kind)) {
         const total = slots.expr(t.id, field, tk);
         const members = mks.map((k) => slots.expr(t.id, field, k));
+        // A signed field (an NPS's net) proves nothing: its withheld members may be negative.
+        if (field !== "net" && total.v < 0) {
+          const known = members.reduce((sum, m) => sum + (m.v < 0 ? m.k : 0), 0);
+          if (known > total.k + REL_TOL * Math.max(1, Math.abs(known))) refutedKinds.add(kind);
+        }
         if (total.v >= 0 || members.some((m) => m.v >= 0)) {
           pending.push([total, members]);
           continue;
@@ -101,27 +86,31 @@ export function addRelations(t: IndicatorTable, fields: Field[], slots: Slots, s
         if (total.k < max - tol) inf.atLeastEach = false;
         if (total.k < sum - tol) inf.atLeastSum = false;
       }
-      // With nothing to judge from (every group has a withheld figure), assume
-      // the sum holds — the stronger attacker — unless a published total under
-      // its published members refutes it, in this field or another of the
-      // indicator (a distinct count counts its numerator the same way); then
-      // only what holds for any count,
-      // summed or distinct (a client seen in two months counts once in their
-      // quarter): the total is at most the sum and at least each member.
-      if (inf.groups === 0 && refuted) Object.assign(inf, { equal: false, atMostSum: true, atLeastEach: true, atLeastSum: false });
-      const equal = inf.groups === 0 ? !refuted : inf.equal;
-      for (const [total, members] of pending) {
-        const parts: [Expr, number][] = [[total, 1], ...members.map((m): [Expr, number] => [m, -1])];
-        if (equal) sys.add(parts, 0, 0);
-        else {
-          if (inf.atMostSum && inf.atLeastSum) sys.add(parts, 0, 0);
-          else if (inf.atMostSum) sys.add(parts, -Infinity, 0);
-          else if (inf.atLeastSum) sys.add(parts, 0, Infinity);
-          if (inf.atLeastEach && !inf.atLeastSum) for (const m of members) sys.add([[total, 1], [m, -1]], 0, Infinity);
-        }
-      }
-      if (inf.groups || pending.length) out.push(inf);
+      judged.push({ inf, pending });
     }
+  }
+  const out: Inference[] = [];
+  for (const { inf, pending } of judged) {
+    // With nothing to judge from (every group has a withheld figure), assume
+    // the sum holds — the stronger attacker — unless a published total under
+    // its published members refutes it, in this field or another of the
+    // indicator; then only what holds for any count, summed or distinct (a
+    // client seen in two months counts once in their quarter): the total is
+    // at most the sum and at least each member.
+    const refuted = inf.field !== "net" && refutedKinds.has(inf.kind);
+    if (inf.groups === 0 && refuted) Object.assign(inf, { equal: false, atMostSum: true, atLeastEach: true, atLeastSum: false });
+    const equal = inf.groups === 0 ? !refuted : inf.equal;
+    for (const [total, members] of pending) {
+      const parts: [Expr, number][] = [[total, 1], ...members.map((m): [Expr, number] => [m, -1])];
+      if (equal) sys.add(parts, 0, 0);
+      else {
+        if (inf.atMostSum && inf.atLeastSum) sys.add(parts, 0, 0);
+        else if (inf.atMostSum) sys.add(parts, -Infinity, 0);
+        else if (inf.atLeastSum) sys.add(parts, 0, Infinity);
+        if (inf.atLeastEach && !inf.atLeastSum) for (const m of members) sys.add([[total, 1], [m, -1]], 0, Infinity);
+      }
+    }
+    if (inf.groups || pending.length) out.push(inf);
   }
   return out;
 }

@@ -28,12 +28,10 @@ export interface Ranges {
 
 export const pinTol = (max: number): number => 1e-7 * (Number.isFinite(max) ? Math.max(1, Math.abs(max)) : 1);
 const EXACT_TOL = 1e-9;
-/** Sampling LPs per component, and the box they run in (far beyond any count here). */
 /** Rounds of boxed spreading before the unknowns left get LPs of their own. */
 const SPREAD_ROUNDS = 40;
 /** How far beyond the values seen an unknown not being spread may go in a round (a box: any point found is feasible). */
 const SPREAD_BOX = 1e4;
-const SAMPLE_BOX = 1e7;
 
 /** Deterministic pseudo-random numbers (mulberry32) for the sampling objectives. */
 function rng(seed: number): () => number {
@@ -264,43 +262,31 @@ export async function solveRanges(
     try {
       const r = rng(vars[0] + 1);
       const resolved = (v: number) => Boolean(minExact[v] && maxExact[v]) || max[v] - min[v] >= needFor(v, max[v]);
-      // A first feasible point (zero objective; within a box, as the spread
-      // rounds below are), from which the rounds spread the unknowns.
-      const box = vars.map((v) => (Number.isFinite(b.hi[v]) ? b.hi[v] : Math.max(0, Number.isFinite(b.lo[v]) ? b.lo[v] : 0) + SAMPLE_BOX));
-      vars.forEach((v, i) => lp.model.changeColBounds(i, Number.isFinite(b.lo[v]) ? b.lo[v] : -SAMPLE_BOX, box[i]));
+      // A first feasible point (zero objective), from which the rounds spread the unknowns.
       const first = lp.run(new Array(vars.length).fill(0), false);
       out.lps++;
-      let feasible = first !== null;
-      if (first?.x) observe(vars, first.x);
-      vars.forEach((v, i) => lp.model.changeColBounds(i, sys.lo[v], sys.hi[v]));
-      if (feasible) {
-        const open = vars.filter((v) => !resolved(v));
-        if (open.length) spreadRounds(lp, vars, open, resolved, r);
-      }
-      if (!feasible) {
+      if (!first) {
         out.infeasibleComponents++;
         continue;
       }
+      if (first.x) observe(vars, first.x);
+      const open = vars.filter((v) => !resolved(v));
+      if (open.length) spreadRounds(lp, vars, open, resolved, r);
       const unit = new Array(vars.length).fill(0);
       for (let i = 0; i < vars.length; i++) {
         const v = vars[i];
         if (resolved(v)) continue;
         unit.fill(0);
         unit[i] = 1;
-        if (!maxExact[v]) {
-          const s = lp.run(unit, true)!;
+        for (const maximise of [true, false]) {
+          const [bound, exact] = maximise ? [max, maxExact] : [min, minExact];
+          if (exact[v]) continue;
+          const s = lp.run(unit, maximise)!;
           out.lps++;
           if (s.x) observe(vars, s.x);
-          max[v] = s.obj;
-          maxExact[v] = 1;
-          if (resolved(v)) continue;
-        }
-        if (!minExact[v]) {
-          const s = lp.run(unit, false)!;
-          out.lps++;
-          if (s.x) observe(vars, s.x);
-          min[v] = s.obj;
-          minExact[v] = 1;
+          bound[v] = s.obj;
+          exact[v] = 1;
+          if (resolved(v)) break;
         }
       }
     } finally {
