@@ -58,8 +58,17 @@ export default {
   globalStylesheets: [],
   style: "style.css",
   search: false,
+  // Any static host: every link Framework writes names the page's file
+  // ("../methods.html", "../units/index.html"), relative to the page, so a
+  // plain file server or object store that maps a path to a file serves the
+  // site at its root or under any sub-path, without guessing ".html" or a
+  // folder's index. (preserveExtension is the `cleanUrls: false` of older
+  // Framework versions.) Links built by hand in pages and loaders follow suit.
+  preserveExtension: true,
+  preserveIndex: true,
   header: ({ path }: { path: string }) => headerHtml(path),
-  footer: () => footerHtml("/accessibility"),
+  // Framework makes this root-relative address relative to each page.
+  footer: () => footerHtml("/accessibility.html"),
   pager: false,
   toc: false,
   // An inline icon: browsers otherwise ask the server for /favicon.ico.

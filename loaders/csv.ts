@@ -1,8 +1,11 @@
-// CSV text for every writer (the export, the generator, the self-assessment),
-// formatted by d3-dsv: a field is quoted only when it holds the delimiter, a
-// double quote, CR or LF (doubling its quotes, RFC 4180); null and undefined
-// are empty; numbers and booleans read as String() writes them. Leading or
-// trailing spaces are left unquoted, as the writers did before d3-dsv.
+// The project's one CSV dialect: a field is quoted only when it holds the
+// delimiter, a double quote, CR or LF (doubling its quotes, RFC 4180); null
+// and undefined are empty; numbers and booleans read as String() writes them.
+// Leading or trailing spaces are left unquoted, as the writers did before
+// d3-dsv. Rows (the generator, the self-assessment) are formatted here by
+// d3-dsv; tables (the indicator export, the statuses download) by arquero's
+// toCSV, which writes the same text with this module's defaults
+// (test/csv-dialect.test.ts holds the two to it).
 import { dsvFormat, type DSV } from "d3-dsv";
 
 export type CsvValue = string | number | boolean | null | undefined;

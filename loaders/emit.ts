@@ -1,7 +1,7 @@
 // Writes the suppressed indicator table: the export CSV (docs/indicators.md), and Arrow
 // IPC for the pages. Both come from the same cells, so they cannot disagree.
-import { tableFromArrays, tableToIPC } from "apache-arrow";
-import { csvText } from "./csv.ts";
+import { from, toCSV } from "arquero";
+import { Bool, Dictionary, Float64, Int32, Table, Utf8, tableToIPC, vectorFromArray, type DataType } from "apache-arrow";
 import type { PublishedCell } from "../src/lib/cell.ts";
 import { exportNumber } from "../src/lib/format.ts";
 import type { IndicatorCell } from "./indicator-row.ts";
@@ -18,30 +18,26 @@ export function publish(cells: readonly IndicatorCell[]): PublishedCell[] {
   );
 }
 
-/** Comma-separated, "\n" after every row, no byte-order mark; numbers as exportNumber writes them (shortest round-trip text). */
+/**
+ * Comma-separated, "\n" after every row, no byte-order mark (arquero's toCSV:
+ * the dialect of csv.ts); numbers as exportNumber writes them (shortest
+ * round-trip text), `suppressed` as true/false.
+ */
 export function toExportCsv(cells: readonly PublishedCell[]): string {
-  return csvText([
-    EXPORT_COLUMNS,
-    ...cells.map((c) => [
-      c.indicator_id, c.period_type, c.period, c.unit_id, c.breakdown, c.breakdown_value,
-      exportNumber(c.numerator), exportNumber(c.denominator), exportNumber(c.value), c.suppressed ? "true" : "false",
-    ]),
-  ]);
+  const format = { numerator: exportNumber, denominator: exportNumber, value: exportNumber };
+  return toCSV(from(cells, [...EXPORT_COLUMNS]), { format });
 }
 
+/**
+ * The same cells in the export's columns, as an Arrow IPC stream for the pages:
+ * ids dictionary-encoded, numbers Float64 with null wherever the export leaves
+ * the field empty (a withheld figure is null, never NaN), `suppressed` boolean.
+ * The types are fixed, not inferred, so the schema does not depend on the data.
+ */
 export function toArrowIpc(cells: readonly PublishedCell[]): Uint8Array {
-  const col = <K extends keyof PublishedCell>(k: K) => cells.map((c) => c[k]);
-  const table = tableFromArrays({
-    indicator_id: col("indicator_id") as string[],
-    period_type: col("period_type") as string[],
-    period: col("period") as string[],
-    unit_id: col("unit_id") as string[],
-    breakdown: col("breakdown") as string[],
-    breakdown_value: col("breakdown_value") as string[],
-    numerator: Float64Array.from(cells, (c) => c.numerator ?? NaN),
-    denominator: Float64Array.from(cells, (c) => c.denominator ?? NaN),
-    value: Float64Array.from(cells, (c) => c.value ?? NaN),
-    suppressed: Uint8Array.from(cells, (c) => (c.suppressed ? 1 : 0)),
-  });
-  return tableToIPC(table, "stream");
+  const type = (k: (typeof EXPORT_COLUMNS)[number]): DataType =>
+    k === "suppressed" ? new Bool() : k === "numerator" || k === "denominator" || k === "value" ? new Float64() : new Dictionary(new Utf8(), new Int32());
+  const value = (x: PublishedCell[keyof PublishedCell]) => (typeof x === "number" && !Number.isFinite(x) ? null : x);
+  const columns = EXPORT_COLUMNS.map((k) => [k, vectorFromArray(cells.map((c) => value(c[k])), type(k))]);
+  return tableToIPC(new Table(Object.fromEntries(columns)), "stream");
 }

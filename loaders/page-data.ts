@@ -77,8 +77,6 @@ export interface PageDataOptions extends PipelineOptions {
   outDir?: string;
   /** The project whose code is fingerprinted (default this one); tests use a copy that nobody edits meanwhile. */
   codeRoot?: string;
-  /** Run the privacy audit on the files before they are published (also on reused ones). */
-  audit?: boolean;
 }
 
 const MODES = ["strict", "tolerant"] as const;
@@ -100,13 +98,8 @@ export async function ensurePageData(extractDir: string, options: PageDataOption
   const modes = options.tolerant === undefined ? MODES : [options.tolerant ? "tolerant" : "strict"];
   const catalogue = options.catalogue ?? loadCatalogue();
   for (const mode of modes) {
-    if (current !== null && current === fingerprint(extractDir, { tolerant: mode === "tolerant", root: options.codeRoot })) {
-      if (options.audit) {
-        const files = { indicatorsCsv: readFileSync(join(outDir, "indicators.csv"), "utf8"), quality: JSON.parse(readFileSync(join(outDir, "meta.json"), "utf8")) as PageMeta };
-        await assertPublishable(files, catalogue, options.onProgress);
-      }
-      return outDir;
-    }
+    // Written only after the audit passed, by this very code (the fingerprint covers the audit's too): no second audit.
+    if (current !== null && current === fingerprint(extractDir, { tolerant: mode === "tolerant", root: options.codeRoot })) return outDir;
   }
   const tolerant = options.tolerant ?? false;
   const print = fingerprint(extractDir, { tolerant, root: options.codeRoot });
@@ -119,7 +112,8 @@ export async function ensurePageData(extractDir: string, options: PageDataOption
     published = publish(result.cells);
     csv = toExportCsv(published);
     meta = pageMeta(result, print, tolerant, catalogue.indicators.map((i) => i.id));
-    if (options.audit) await assertPublishable({ indicatorsCsv: csv, quality: meta }, catalogue, options.onProgress);
+    // The publishing gate: the audit reads the files as they are about to be written; nothing is written if it recovers anything.
+    await assertPublishable({ indicatorsCsv: csv, quality: meta }, catalogue, options.onProgress);
   } catch (error) {
     // What the folder holds is not current for this run (another mode, older
     // code or another extract): drop it, so that nothing can publish it.

@@ -14,8 +14,9 @@
 //   dimunits-<D>-<pt>.json      one dimension, every unit (not ALL), totals only, one period type
 //   unit-<slug>-<pt>.json       one unit, every indicator and breakdown value, one period type
 //   indunits-<id>-<pt>.json     one indicator, every unit and all units together, totals only, one period type
-//   headunits-month.json        headline indicators, every unit (not ALL), totals only, months; without the
-//                               numerator and denominator columns (the overview's guardrail reads statuses only)
+//   headunits-<pt>.json         headline indicators, every unit (not ALL), totals only, one period type; without
+//                               the numerator and denominator columns (the overview's guardrail reads the
+//                               months' statuses, the units index's table the values and statuses)
 //   context.json                extract period, extracted_at, the units (with their slugs) and the baselines
 //   programme.json              the programme model's fields the pages show
 //   names.json                  only the names of dimensions, goals, areas, operating models and regions
@@ -29,9 +30,10 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { tableFromIPC } from "apache-arrow";
+import { fromArrow } from "arquero";
 import type { Catalogue, Dimension } from "./catalogue.ts";
 import type { PublishedCell, Unit } from "../src/lib/cell.ts";
+import { applicableRecalculations, type RecalculationLike } from "../src/lib/breaks.ts";
 import type { PageMeta } from "./page-data.ts";
 import { PERIOD_TYPES, type PeriodType } from "../src/lib/periods.ts";
 import { decodeStatuses, STATUS_COLUMNS, type StatusColumns } from "../src/lib/slices.ts";
@@ -75,30 +77,9 @@ export function unitSlug(unitId: string): string {
   return `${safe || "unit"}-${hash}`;
 }
 
-/** Reads the Arrow IPC indicator table back into published cells (NaN → null, 1/0 → boolean). */
+/** Reads the Arrow IPC indicator table (emit.ts's toArrowIpc) back into published cells: its nulls and booleans are the cells' own. */
 export function cellsFromArrow(bytes: Uint8Array): PublishedCell[] {
-  const table = tableFromIPC(bytes);
-  const col = (name: string) => table.getChild(name)!.toArray() as ArrayLike<unknown>;
-  const strings = Object.fromEntries(STRING_COLUMNS.map((c) => [c, col(c)])) as Record<string, ArrayLike<string>>;
-  const numbers = Object.fromEntries(NUMBER_COLUMNS.map((c) => [c, col(c)])) as Record<string, ArrayLike<number>>;
-  const suppressed = col("suppressed") as ArrayLike<number>;
-  const num = (x: number) => (Number.isNaN(x) ? null : x);
-  const cells: PublishedCell[] = [];
-  for (let i = 0; i < table.numRows; i++) {
-    cells.push({
-      indicator_id: strings.indicator_id[i],
-      period_type: strings.period_type[i] as PeriodType,
-      period: strings.period[i],
-      unit_id: strings.unit_id[i],
-      breakdown: strings.breakdown[i],
-      breakdown_value: strings.breakdown_value[i],
-      numerator: num(numbers.numerator[i]),
-      denominator: num(numbers.denominator[i]),
-      value: num(numbers.value[i]),
-      suppressed: suppressed[i] === 1,
-    });
-  }
-  return cells;
+  return fromArrow(bytes).objects() as PublishedCell[];
 }
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -167,8 +148,12 @@ type Programme = Record<string, unknown> & {
 const pick = (o: Record<string, unknown> | undefined, keys: string[]) =>
   o ? Object.fromEntries(keys.filter((k) => k in o).map((k) => [k, o[k]])) : undefined;
 
-/** The fields of the programme model the pages show (names, goals, areas, measures and their dates), without the source quotes. */
-export function slimProgramme(programme: Programme): Record<string, unknown> {
+/**
+ * The fields of the programme model the pages show (names, goals, areas,
+ * measures and their dates, the recorded recalculations of SPC limits that
+ * apply to this extract, by its manifest source), without the source quotes.
+ */
+export function slimProgramme(programme: Programme, extractSource?: string | null): Record<string, unknown> {
   const named = (list: unknown, keys: string[]) => ((list as Record<string, unknown>[] | undefined) ?? []).map((x) => pick(x, keys));
   return {
     programme: {
@@ -188,6 +173,8 @@ export function slimProgramme(programme: Programme): Record<string, unknown> {
       milestones: named(m.milestones, ["date", "endDate", "precision", "kind", "text"]),
       progress: named(m.progress, ["report", "status"]),
     })),
+    // Only those for this extract, and without the extract's name: the pages apply every one they get.
+    recalculations: named(applicableRecalculations(programme.recalculations as RecalculationLike[] | undefined, extractSource), ["indicator", "from", "reason"]),
   };
 }
 
@@ -214,7 +201,7 @@ export interface SliceInput {
 /** Every slice, by file name. Each value is the JSON text of the file. */
 export function pageSlices({ cells, catalogue, meta, programme }: SliceInput): Map<string, string> {
   // Every cell's status, computed once here for every page (statuses.ts).
-  const table = statusTable(cells, statusContext(catalogue, programme));
+  const table = statusTable(cells, statusContext(catalogue, programme, meta.manifest.source));
   const statuses = new Map<string, CellStatus>();
   for (const c of cells) {
     const st = table.status(c.indicator_id, c.period_type, c.period, c.unit_id, c.breakdown_value);
@@ -244,7 +231,7 @@ export function pageSlices({ cells, catalogue, meta, programme }: SliceInput): M
     }
   }
   for (const pt of PERIOD_TYPES) buckets.set(`headline-${pt}.json`, []);
-  buckets.set("headunits-month.json", []);
+  for (const pt of PERIOD_TYPES) buckets.set(`headunits-${pt}.json`, []);
   for (const pt of PERIOD_TYPES) {
     for (const u of units) buckets.set(`unit-${u.slug}-${pt}.json`, []);
     for (const i of catalogue.indicators) buckets.set(`indunits-${i.id}-${pt}.json`, []);
@@ -264,29 +251,38 @@ export function pageSlices({ cells, catalogue, meta, programme }: SliceInput): M
     } else {
       if (total && dim) add(`dimunits-${dim}-${c.period_type}.json`, c);
       if (total && dim) add(`indunits-${c.indicator_id}-${c.period_type}.json`, c);
-      if (total && c.period_type === "month" && headline.has(c.indicator_id)) add("headunits-month.json", c);
+      if (total && headline.has(c.indicator_id)) add(`headunits-${c.period_type}.json`, c);
       const slug = slugOf.get(c.unit_id);
       if (slug) add(`unit-${slug}-${c.period_type}.json`, c);
     }
   }
 
   const out = new Map<string, string>();
-  // The guardrail reads only statuses: without the counts the overview stays light.
-  for (const [name, list] of buckets) out.set(name, JSON.stringify(encodeSlice(list, name === "headunits-month.json" ? { omit: ["numerator", "denominator"], statuses } : { statuses })));
+  // The guardrail and the units table read only values and statuses: without the counts the pages stay light.
+  for (const [name, list] of buckets) out.set(name, JSON.stringify(encodeSlice(list, name.startsWith("headunits-") ? { omit: ["numerator", "denominator"], statuses } : { statuses })));
   const context: ContextJson = { manifest: meta.manifest, periodTypes: PERIOD_TYPES, units, baselines: table.baselines };
   out.set("context.json", JSON.stringify(context));
-  const slim = slimProgramme(programme);
+  const slim = slimProgramme(programme, meta.manifest.source);
   out.set("programme.json", JSON.stringify(slim));
   out.set("names.json", JSON.stringify(Object.fromEntries(["dimensions", "benefitGoals", "developmentAreas", "operatingModels", "areas"].map((k) => [k, slim[k]]))));
   out.set("indicators.json", JSON.stringify(liteCatalogue(catalogue)));
   return out;
 }
 
-/** What the statuses are computed from besides the cells: the catalogue's settings and the programme's measures. */
-export function statusContext(catalogue: Catalogue, programme: { measures?: unknown }): StatusContext {
+/**
+ * What the statuses are computed from besides the cells: the catalogue's
+ * settings, the programme's measures and recorded recalculations, and the
+ * extract's manifest source (a recalculation recorded for one extract applies
+ * only to it).
+ */
+export function statusContext(catalogue: Catalogue, programme: { measures?: unknown; recalculations?: unknown }, extractSource?: string | null): StatusContext {
   return {
     catalogue: catalogue as unknown as StatusContext["catalogue"],
-    programme: { measures: (programme.measures ?? []) as StatusContext["programme"]["measures"] },
+    programme: {
+      measures: (programme.measures ?? []) as StatusContext["programme"]["measures"],
+      recalculations: (programme.recalculations ?? []) as StatusContext["programme"]["recalculations"],
+    },
+    extractSource,
   };
 }
 

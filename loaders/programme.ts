@@ -3,18 +3,21 @@
 // The model is data, not code: the quadruple-aim dimensions, the benefit goals
 // (HT1–HT5), development areas (KA1–KA5), spearheads, core processes, segments,
 // operating models, areas, development measures, targets and baselines, each
-// named in Finnish, Swedish and English. Every programme fact carries its source:
-// a seed file and a verbatim Finnish quote (checked by `checkSourceQuotes`), the
-// law, or the indicator spec. Its shape is the JSON Schema beside it,
-// data/programme.schema.json; `checkProgramme` checks that schema with ajv and
-// then what a schema cannot express, and returns every problem it finds, never
-// only the first.
+// named in Finnish, Swedish and English, and the recorded recalculations of
+// indicators' SPC limits (whose indicators must be in the catalogue). Every
+// programme fact carries its source: a seed file and a verbatim Finnish quote
+// (checked by `checkSourceQuotes`), the law, or the indicator spec; a recorded
+// recalculation names where its decision and evidence are. Its shape is the
+// JSON Schema beside it, data/programme.schema.json; `checkProgramme` checks
+// that schema with ajv and then what a schema cannot express, and returns
+// every problem it finds, never only the first.
 
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import { AREAS, CORE_PROCESSES, OPERATING_MODELS, SEGMENTS } from "./contract.ts";
+import { CATALOGUE_PATH } from "./catalogue.ts";
 
 // ---------------------------------------------------------------------------
 // Types
@@ -293,6 +296,25 @@ export interface Baseline {
   source: SeedQuote;
 }
 
+/**
+ * A recorded recalculation of one indicator's XmR limits: from this month on
+ * its charts and statuses start a new process (NHS England's SPC v2.6
+ * partition), because a sustained shift has a known cause. The start dates of
+ * the measures it follows recalculate them without an entry (src/lib/breaks.ts).
+ */
+export interface Recalculation {
+  /** An indicator id of the catalogue (data/indicators.json). */
+  indicator: string;
+  /** The first month of the new process, YYYY-MM. */
+  from: string;
+  /** Why, as the chart shows it. */
+  reason: LocalizedText;
+  /** Where the decision and its evidence are recorded. */
+  source: string;
+  /** Only for the extract whose manifest names this source (the bundled sample's "Apotti (synteettinen)"); without it, for every extract. */
+  extractSource?: string;
+}
+
 export interface Programme {
   schemaVersion: 1;
   notes: Note[];
@@ -316,6 +338,7 @@ export interface Programme {
   measures: Measure[];
   targets: Target[];
   baselines: Baseline[];
+  recalculations?: Recalculation[];
 }
 
 // ---------------------------------------------------------------------------
@@ -383,18 +406,38 @@ export function formatProblem(problem: ProgrammeProblem): string {
   return `${problem.file}#${problem.path}${id}: ${problem.message} [${problem.rule}]`;
 }
 
+/** What the model is checked against besides itself: the ids of the indicator catalogue (by default data/indicators.json's). */
+export interface CheckOptions {
+  indicators?: Iterable<string>;
+}
+
 /**
  * Every problem in a programme model, one line each (see `formatProblem`).
  * Does not read the seed files (see `checkSourceQuotes`).
  */
-export function checkProgramme(input: unknown, file = DEFAULT_FILE): string[] {
-  return findProgrammeProblems(input, file).map(formatProblem);
+export function checkProgramme(input: unknown, file = DEFAULT_FILE, options: CheckOptions = {}): string[] {
+  return findProgrammeProblems(input, file, options).map(formatProblem);
+}
+
+let catalogueIds: ReadonlySet<string> | null | undefined;
+/** The indicator ids of the project's catalogue, read once; null when it cannot be read (then indicators are not checked). */
+function defaultIndicatorIds(): ReadonlySet<string> | null {
+  if (catalogueIds === undefined) {
+    try {
+      const catalogue = JSON.parse(readFileSync(CATALOGUE_PATH, "utf8")) as { indicators: { id: string }[] };
+      catalogueIds = new Set(catalogue.indicators.map((indicator) => indicator.id));
+    } catch {
+      catalogueIds = null;
+    }
+  }
+  return catalogueIds;
 }
 
 /** Every problem in a programme model, in the order of the model. */
-export function findProgrammeProblems(input: unknown, file = DEFAULT_FILE): ProgrammeProblem[] {
+export function findProgrammeProblems(input: unknown, file = DEFAULT_FILE, options: CheckOptions = {}): ProgrammeProblem[] {
   const found: Found[] = schemaProblems(input);
-  if (isObject(input)) checkCrossReferences(input, (at, rule, message) => found.push({ path: at, rule, message }));
+  const indicators = options.indicators ? new Set(options.indicators) : defaultIndicatorIds();
+  if (isObject(input)) checkCrossReferences(input, indicators, (at, rule, message) => found.push({ path: at, rule, message }));
   const seen = new Set<string>();
   return found
     .filter((problem) => {
@@ -474,6 +517,7 @@ const DATE_FORMATS: Record<string, { shapes: readonly string[]; noun: string; ex
   "date-or-month": { shapes: ["day", "month"], noun: "date", expected: "YYYY-MM-DD or YYYY-MM" },
   "partial-date": { shapes: ["day", "month", "year"], noun: "date", expected: "YYYY, YYYY-MM or YYYY-MM-DD" },
   period: { shapes: ["month", "year"], noun: "period", expected: "YYYY or YYYY-MM" },
+  month: { shapes: ["month"], noun: "month", expected: "YYYY-MM" },
 };
 
 type SchemaNode = Record<string, any>;
@@ -579,11 +623,12 @@ const itemsOf = (value: unknown): [number, Json][] =>
 /**
  * The checks across items and lists: duplicate ids (within and across lists),
  * incomplete fixed code lists, references to goals' areas, spearheads,
- * parents, funding rounds, reports, targets and source documents that do not
- * exist or do not match, and dates or ranges out of order. Reads only what
+ * parents, funding rounds, reports, targets, source documents and (for a
+ * recorded recalculation) indicators that do not exist or do not match, a
+ * recalculation recorded twice, and dates or ranges out of order. Reads only what
  * has the right type, so a model the schema rejects is still checked.
  */
-function checkCrossReferences(p: Json, add: (at: string, rule: string, message: string) => void): void {
+function checkCrossReferences(p: Json, indicators: ReadonlySet<string> | null, add: (at: string, rule: string, message: string) => void): void {
   const { schema } = programmeSchema();
 
   // Ids: unique across every list; a list of fixed codes (an enum in the schema) holds each code.
@@ -720,6 +765,20 @@ function checkCrossReferences(p: Json, add: (at: string, rule: string, message: 
     const range = baseline.range;
     if (Array.isArray(range) && typeof range[0] === "number" && typeof range[1] === "number" && range[0] > range[1])
       add(`/baselines/${index}/range`, "check: range-order", `low ${range[0]} is above high ${range[1]}`);
+  }
+
+  // Recorded recalculations: of an indicator in the catalogue, each (indicator, month, extract) once.
+  const recorded = new Map<string, string>();
+  for (const [index, recalculation] of itemsOf(p.recalculations)) {
+    const at = `/recalculations/${index}`;
+    const { indicator, from, extractSource } = recalculation;
+    if (indicators !== null && isString(indicator) && !indicators.has(indicator))
+      add(`${at}/indicator`, "check: known-indicator", `unknown indicator ${show(indicator)} (not in the indicator catalogue)`);
+    if (!isString(indicator) || !isString(from)) continue;
+    const key = JSON.stringify([indicator, from, extractSource ?? null]);
+    const earlier = recorded.get(key);
+    if (earlier !== undefined) add(`${at}/from`, "check: unique-recalculation", `${indicator} is already recalculated from ${from} (${earlier})`);
+    else recorded.set(key, at);
   }
 }
 

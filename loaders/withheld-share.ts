@@ -3,6 +3,7 @@
 // under their threshold or to protect such a cell (complementary). The
 // data-quality page (loaders/page-data.ts) and the export's metadata
 // (loaders/cli/indicators.ts) publish the same figures from here.
+import { escape, from, op } from "arquero";
 import type { IndicatorCell } from "./indicator-row.ts";
 import { PERIOD_TYPES } from "../src/lib/periods.ts";
 import type { SuppressionLogEntry } from "./privacy/suppress.ts";
@@ -18,6 +19,9 @@ export interface WithheldShare {
   complementary: number;
 }
 
+const GROUP = ["indicator_id", "period_type"];
+const CELL = [...GROUP, "period", "unit_id", "breakdown_value"];
+
 /**
  * Counts per indicator × period type (only pairs that have cells), ordered by
  * `indicatorOrder` (then by id) and by period type (month, quarter, half, year).
@@ -28,33 +32,25 @@ export function withheldShares(
   log: readonly Pick<SuppressionLogEntry, "indicator_id" | "period_type" | "period" | "unit_id" | "breakdown_value" | "reason">[],
   indicatorOrder: readonly string[] = [],
 ): WithheldShare[] {
-  const rows = new Map<string, WithheldShare>();
-  const row = (indicator_id: string, period_type: string) => {
-    const key = `${indicator_id}\u0000${period_type}`;
-    let r = rows.get(key);
-    if (!r) rows.set(key, (r = { indicator_id, period_type, cells: 0, threshold: 0, complementary: 0 }));
-    return r;
-  };
-  for (const c of cells) row(c.indicator_id, c.period_type).cells++;
-  const reasons = new Map<string, { indicator_id: string; period_type: string; reason: SuppressionLogEntry["reason"] }>();
-  for (const l of log) {
-    const key = [l.indicator_id, l.period_type, l.period, l.unit_id, l.breakdown_value].join("\u0000");
-    const seen = reasons.get(key);
-    if (!seen || (seen.reason === "complementary" && l.reason === "threshold")) reasons.set(key, { indicator_id: l.indicator_id, period_type: l.period_type, reason: l.reason });
-  }
-  for (const { indicator_id, period_type, reason } of reasons.values()) {
-    const r = rows.get(`${indicator_id}\u0000${period_type}`);
-    if (!r) throw new Error(`the suppression log names a cell of ${indicator_id} (${period_type}) that the indicator table does not have`);
-    r[reason]++;
+  const counts = from(cells, GROUP).groupby(GROUP).count({ as: "cells" });
+  // One reason per withheld cell, then the withheld cells per indicator × period type.
+  const withheld = from(log, [...CELL, "reason"])
+    .groupby(CELL).rollup({ threshold: (d: { reason: string }) => op.max(d.reason === "threshold" ? 1 : 0) })
+    .groupby(GROUP).rollup({ threshold: (d: { threshold: number }) => op.sum(d.threshold), complementary: (d: { threshold: number }) => op.sum(1 - d.threshold) });
+  // Joins name the keys of both sides ([GROUP, GROUP]): two names alone would read as [left key, right key].
+  const stray = withheld.antijoin(counts, [GROUP, GROUP]);
+  if (stray.numRows()) {
+    const { indicator_id, period_type } = stray.object(0) as WithheldShare;
+    throw new Error(`the suppression log names a cell of ${indicator_id} (${period_type}) that the indicator table does not have`);
   }
   const rank = new Map(indicatorOrder.map((id, i) => [id, i]));
   const typeRank = (t: string) => {
     const i = (PERIOD_TYPES as readonly string[]).indexOf(t);
     return i < 0 ? PERIOD_TYPES.length : i;
   };
-  return [...rows.values()].sort((a, b) =>
-    (rank.get(a.indicator_id) ?? Infinity) - (rank.get(b.indicator_id) ?? Infinity)
-    || (a.indicator_id < b.indicator_id ? -1 : a.indicator_id > b.indicator_id ? 1 : 0)
-    || typeRank(a.period_type) - typeRank(b.period_type)
-    || (a.period_type < b.period_type ? -1 : a.period_type > b.period_type ? 1 : 0));
+  return counts.join_left(withheld, [GROUP, GROUP])
+    .impute({ threshold: () => 0, complementary: () => 0 })
+    .derive({ rank: escape((d: WithheldShare) => rank.get(d.indicator_id) ?? Infinity), typeRank: escape((d: WithheldShare) => typeRank(d.period_type)) })
+    .orderby("rank", "indicator_id", "typeRank", "period_type")
+    .objects({ columns: ["indicator_id", "period_type", "cells", "threshold", "complementary"] }) as WithheldShare[];
 }

@@ -1,6 +1,7 @@
-// npm run build [-- --tolerant] [--audit] [--out DIR] / npm run dev
+// npm run build [-- --tolerant] [--out DIR] / npm run dev
 // 1. computes the page data from EXTRACT_DIR (or the bundled sample) — a broken
-//    extract stops here with its violations, before anything is touched;
+//    extract stops here with its violations, and so does a table from which the
+//    privacy audit works out a withheld figure, before anything is touched;
 // 2. clears Framework's loader cache when the extract or the data code changed
 //    (Framework itself only notices edits to the loader files);
 // 3. builds into a fresh folder (Framework dated by the extract, not the
@@ -20,7 +21,7 @@ import { fixHtmlFiles } from "./html-postprocess.ts";
 import { serve } from "./serve.ts";
 
 runCli(async () => {
-  const args = parseArgs(process.argv.slice(2), { serve: "boolean", tolerant: "boolean", audit: "boolean", port: "string", out: "string" });
+  const args = parseArgs(process.argv.slice(2), { serve: "boolean", tolerant: "boolean", port: "string", out: "string" });
   const lock = join(PROJECT_ROOT, ".build", "build.lock");
   const dist = await withBuildLock(lock, () => build(args), (pid) => console.error(`waiting for another build (pid ${pid})…`));
   if (args.serve) await serve(dist, Number(args.port ?? 3000));
@@ -30,7 +31,7 @@ async function build(args: Record<string, string | boolean | undefined>): Promis
   const extractDir = await extractDirFromEnv();
   console.error(`extract: ${extractDir}`);
   const started = Date.now();
-  const dataDir = await ensurePageData(extractDir, { tolerant: Boolean(args.tolerant), audit: Boolean(args.audit), onProgress: (m) => console.error(`  ${m}`) });
+  const dataDir = await ensurePageData(extractDir, { tolerant: Boolean(args.tolerant), onProgress: (m) => console.error(`  ${m}`) });
   // The cache key: the extract, the mode and every file that shapes the loaders' output (loaders/fingerprint.ts).
   const print = fingerprint(extractDir, { tolerant: Boolean(args.tolerant) });
 

@@ -1,5 +1,12 @@
 // A small static server for dist/, as a hospital intranet or a CDN would serve
 // it: files only, gzip when the browser asks, nothing from other origins.
+//
+// Plain mode ({ plain: true }, and `npm run dev`) is the least any static host
+// does, like `python3 -m http.server` or an object store's website endpoint: a
+// path names a file, and a folder ("units/") serves its index.html; nothing
+// guesses ".html". The site links to its pages' files, so it needs no more
+// (test/browser/site.test.ts crawls it so). Without it, "methods" also finds
+// methods.html, for tests that open pages by their clean paths.
 import { createReadStream, existsSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { extname, join, normalize } from "node:path";
@@ -13,7 +20,12 @@ const TYPES: Record<string, string> = {
 };
 const COMPRESSIBLE = new Set([".html", ".js", ".css", ".json", ".csv", ".arrow", ".svg", ".txt", ".wasm"]);
 
-export function startServer(root: string, port: number, basePath = "/"): Promise<Server> {
+export interface ServerOptions {
+  /** Map a path to a file only (a folder with a trailing "/" to its index.html); no ".html" guessed. */
+  plain?: boolean;
+}
+
+export function startServer(root: string, port: number, basePath = "/", options: ServerOptions = {}): Promise<Server> {
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
     let path = decodeURIComponent(url.pathname);
@@ -27,8 +39,14 @@ export function startServer(root: string, port: number, basePath = "/"): Promise
       res.writeHead(403).end();
       return;
     }
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, "index.html");
-    else if (!existsSync(file) && existsSync(`${file}.html`)) file = `${file}.html`;
+    if (existsSync(file) && statSync(file).isDirectory()) {
+      // As python's http.server: a folder's address ends in "/", so that its page's relative links resolve.
+      if (options.plain && !url.pathname.endsWith("/")) {
+        res.writeHead(301, { location: `${url.pathname}/${url.search}` }).end();
+        return;
+      }
+      file = join(file, "index.html");
+    } else if (!options.plain && !existsSync(file) && existsSync(`${file}.html`)) file = `${file}.html`;
     if (!existsSync(file)) {
       res.writeHead(404, { "content-type": "text/plain" }).end("not found");
       return;
@@ -47,6 +65,6 @@ export function startServer(root: string, port: number, basePath = "/"): Promise
 }
 
 export async function serve(root: string, port: number): Promise<void> {
-  await startServer(root, port);
+  await startServer(root, port, "/", { plain: true });
   console.error(`serving ${root} on http://localhost:${port}/ (Ctrl-C to stop)`);
 }

@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { JSDOM } from "jsdom";
-import { chartDataDetails, dataTable, plainChart, scrollBox } from "../src/lib/a11y.ts";
+import { chartDataDetails, dataTable, scrollBox } from "../src/lib/a11y.ts";
 import { cellWords, figureNode, seriesTable, spokenSuppressed, withheldLegend } from "../src/lib/chart-tables.ts";
 import type { PublishedCell as Cell } from "../src/lib/cell.ts";
 
@@ -60,15 +60,7 @@ test("a chart's data table: caption, column and row headers, target and whether 
   assert.equal(box.getAttribute("aria-label"), "Kiireettömät hoidettu: kuvion luvut");
 });
 
-test("scroll boxes and plain charts", () => {
+test("scroll boxes", () => {
   const box = scrollBox(dataTable([1], [{ label: "a", value: (r) => String(r) }], { caption: "c", document }), "Taulukko", document);
   assert.equal(box.className, "table-scroll");
-  const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
-  svg.setAttribute("aria-label", "Kuvio");
-  const g = document.createElementNS("http://www.w3.org/2000/svg", "g");
-  g.setAttribute("aria-label", "line");
-  svg.append(g);
-  plainChart(svg);
-  assert.equal(svg.getAttribute("role"), "img");
-  assert.equal(g.hasAttribute("aria-label"), false);
 });

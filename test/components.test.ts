@@ -10,7 +10,7 @@ import { describeTrend } from "../src/components/chart-common.ts";
 import { choosePeriod, periodTypeInput, selectInput } from "../src/components/controls.ts";
 import { headlineCard } from "../src/components/headline-card.ts";
 import { outcomeText, statusLine } from "../src/components/status.ts";
-import { measureRules } from "../src/components/measures.ts";
+import { indicatorRules, measureRules } from "../src/components/measures.ts";
 import { trendChart } from "../src/components/trend-chart.ts";
 import { unitComparison, unitSpread, unitSpreadTable } from "../src/components/unit-charts.ts";
 import { xmrChart, xmrTable } from "../src/components/xmr-chart.ts";
@@ -18,7 +18,7 @@ import { funnelChart } from "../src/components/funnel-chart.ts";
 import { guardrailTable } from "../src/components/guardrail.ts";
 import { figureTable, targetStatusCell } from "../src/components/tables.ts";
 import { seriesTable } from "../src/lib/chart-tables.ts";
-import { exportNumber, formatCell, formatChange, formatDateTime, formatProgrammeDate, formatValueWithUnit } from "../src/lib/format.ts";
+import { exportNumber, formatCell, formatChange, formatDate, formatDateTime, formatPeriod, formatProgrammeDate, formatValueWithUnit } from "../src/lib/format.ts";
 import { currentLang, STRINGS, t } from "../src/lib/i18n.ts";
 import { convertPeriod, isPartial, monthsBetween, previousPeriod } from "../src/lib/periods.ts";
 import { formatRowsApprox, missingMonths, withheldShare } from "../src/lib/quality.ts";
@@ -28,6 +28,7 @@ import { assess, dimensionVerdict, guardrail, tradeoff, type StatusCell } from "
 import { computeStatuses, NOT_COMPARED, statusKey, type CellStatus } from "../src/lib/statuses.ts";
 
 const N = "\u202F";
+const close = (actual: number, expected: number, message?: string) => assert.ok(Math.abs(actual - expected) < 1e-6, `${message ?? ""} ${actual} ≉ ${expected}`);
 const { document } = new JSDOM("<!doctype html><body></body>").window;
 
 const cell = (period: string, value: number | null, extra: Partial<Cell> = {}): Cell => ({
@@ -291,6 +292,57 @@ test("xmrChart: a measure's start date breaks the limits; annotations carry the 
   const caption = fig.querySelector("figcaption")!.textContent!;
   assert.match(caption, /Rajat laskettu uudelleen 1\.1\.2023 alkaen: Toimenpide alkoi: Testi/);
   assert.match(caption, /Ohjelma: käynnistys/);
+});
+
+test("xmrChart: a recorded recalculation is a rule with a short label, its reason in the caption and the table, in each language", () => {
+  const cells = monthly("2022-01", [...TWELVE, ...TWELVE.map((v) => v + 10)]);
+  const reason = { fi: "Porrasmuutos näyteaineistossa", sv: "Stegförändring i exempeldata", en: "Step change in the sample" };
+  // As the pages give it (components/measures.ts indicatorRules): a measure's start in 2023-01 with its rule, a recorded recalculation in 2022-07.
+  const programme = {
+    programme: { id: "P", name: { fi: "P", sv: "P", en: "P" }, milestones: [] },
+    measures: [{ id: "HT1-TESTI", name: { fi: "Testi", sv: "Test", en: "Test" }, primaryGoal: "HT1", secondaryGoals: [], developmentArea: "KA1", spearhead: null, startDate: "2023-01", startDatePrecision: "month", startDateNote: null, milestones: [], progress: [] }],
+    recalculations: [{ indicator: "ACC_T3_MEDIAN", from: "2022-07", reason }, { indicator: "ACC_FIRST_CONTACT", from: "2022-03", reason }],
+  } as unknown as Parameters<typeof indicatorRules>[1];
+  for (const [lang, label, legendText, recorded, from, column] of [
+    ["fi", "Uudet rajat", "rajat laskettu uudelleen", "Kirjattu uudelleenlaskenta: Porrasmuutos näyteaineistossa", "Rajat laskettu uudelleen 1.7.2022 alkaen: Porrasmuutos näyteaineistossa.", "Rajat laskettu uudelleen"],
+    ["sv", "Nya gränser", "gränserna beräknade på nytt", "Registrerad omräkning: Stegförändring i exempeldata", "Gränserna beräknade på nytt från 1.7.2022: Stegförändring i exempeldata.", "Gränserna beräknade på nytt"],
+    ["en", "New limits", "limits recalculated", "Recorded recalculation: Step change in the sample", "Limits recalculated from 1 Jul 2022: Step change in the sample.", "Limits recalculated"],
+  ] as const) {
+    const { rules, breaks } = indicatorRules({ id: "ACC_T3_MEDIAN", developmentArea: "KA1", benefitGoals: ["HT1"] }, programme, lang);
+    assert.deepEqual(breaks.map((b) => b.date), ["2022-07", "2023-01"], "the indicator's own recalculation and its measure's start, in date order");
+    const o = { name: "T3", scope: "Koko kaupunki", measure: "days", direction: "lower" as const, rules, breaks, lang, document };
+    const fig = xmrChart(cells, o);
+    // Three processes: Jan–Jun 2022, Jul–Dec 2022 (both of TWELVE's values), and 2023 (ten more).
+    assert.deepEqual([...fig.querySelectorAll("[data-line=mean]")].map((l) => [l.getAttribute("data-from"), l.getAttribute("data-to")]), [["2022-01", "2022-06"], ["2022-07", "2022-12"], ["2023-01", "2023-12"]]);
+    // Jul–Dec 2022: 10 12 13 11 12 11 — mean 69/6; moving ranges 2 1 2 1 1, mean 7/5 (a whole 2022 would have 15/11).
+    close(Number(fig.querySelector("[data-line=mean][data-segment='1']")!.getAttribute("data-value")), 69 / 6, `${lang}: mean of Jul–Dec 2022`);
+    close(Number(fig.querySelector("[data-line=upper][data-segment='1']")!.getAttribute("data-value")), 69 / 6 + 2.66 * (7 / 5), `${lang}: upper limit of Jul–Dec 2022`);
+    const rule = fig.querySelector(".rule-break[data-rule-kind=recalculation]")!;
+    assert.equal(rule.getAttribute("data-rule-date"), "2022-07-01");
+    assert.equal(rule.querySelector("title")!.textContent, recorded);
+    const measureRule = fig.querySelector(".rule-break[data-rule-kind=measure]")!;
+    assert.match(measureRule.querySelector("title")!.textContent!, /Testi|Test/, "a measure's start is labelled with the measure's name");
+    // The rule sits where the process starts: its x is the new mean line's start.
+    close(Number(rule.querySelector("line")!.getAttribute("x1")), Number(fig.querySelector("[data-line=mean][data-segment='1']")!.getAttribute("x1")), "rule at the break");
+    assert.deepEqual([...fig.querySelectorAll(".xmr-break-labels text")].map((t) => [t.getAttribute("data-break"), t.textContent]), [["2022-07-01", label], ["2023-01-01", label]]);
+    assert.ok([...fig.querySelectorAll(".chart-legend-item")].some((i) => i.textContent!.trim() === legendText), `${lang}: the rule in the legend`);
+    const caption = fig.querySelector("figcaption")!.textContent!;
+    assert.ok(caption.includes(from), `${lang}: caption says why: ${caption}`);
+    assert.ok([...fig.querySelectorAll("figcaption .rule-list li")].some((li) => li.textContent === `▾ ${recorded}`));
+    // The table: the reason on the first month of the new process, nothing on the others.
+    const table = xmrTable(cells, o);
+    const heads = [...table.querySelectorAll("thead th")].map((th) => th.textContent);
+    const col = heads.indexOf(column);
+    assert.ok(col > 0, `${lang}: a column ${column} in ${heads.join(" | ")}`);
+    const byPeriod = new Map([...table.querySelectorAll("tbody tr")].map((tr) => [tr.children[0].textContent, tr.children[col].textContent]));
+    assert.equal(byPeriod.get(formatPeriod("2022-07", lang)), `${formatDate("2022-07-01", lang)}: ${reason[lang]}`);
+    assert.match(byPeriod.get(formatPeriod("2023-01", lang))!, /Testi|Test/);
+    assert.equal([...byPeriod.values()].filter((v) => v !== "").length, 2);
+  }
+  // A break with no reason and no rule is still drawn and said.
+  const bare = xmrChart(cells, { name: "T3", scope: "Koko kaupunki", measure: "days", direction: "lower", breaks: ["2022-07"], document });
+  assert.equal(bare.querySelector(".rule-break[data-rule-kind=recalculation] title")!.textContent, "Rajat laskettu uudelleen");
+  assert.match(bare.querySelector("figcaption")!.textContent!, /Rajat laskettu uudelleen 1\.7\.2022 alkaen: –\./);
 });
 
 test("xmrChart: fewer than 13 values (v2.6's minimum) — no limits, and the chart says so; withheld months are markers", () => {

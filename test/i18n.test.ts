@@ -51,9 +51,12 @@ test("the language switch keeps every parameter and the fragment; Finnish drops 
   const href = "https://x.example/nelimaali/dimensions/TUOTTAVUUS?pt=month&p=2023-05&unit=U1#PROD_VISITS";
   assert.equal(languageHref("sv", href), "https://x.example/nelimaali/dimensions/TUOTTAVUUS?pt=month&p=2023-05&unit=U1&lang=sv#PROD_VISITS");
   assert.equal(languageHref("fi", `${href.replace("#", "&lang=en#")}`), href);
-  assert.match(headerHtml("/dimensions/TUOTTAVUUS"), /href="\.\/TUOTTAVUUS\?lang=sv"[^>]* lang="sv" hreflang="sv"/);
-  assert.match(headerHtml("/index"), /href="\.\/\?lang=en"/);
-  assert.match(footerHtml("/accessibility"), /href="\/accessibility"/);
+  // The page's file, not its clean path: a plain file server guesses neither ".html" nor a folder's index.
+  assert.match(headerHtml("/dimensions/TUOTTAVUUS"), /href="\.\/TUOTTAVUUS\.html\?lang=sv"[^>]* lang="sv" hreflang="sv"/);
+  assert.match(headerHtml("/dimensions/TUOTTAVUUS"), /href="\.\/TUOTTAVUUS\.html" [^>]*hreflang="fi"/);
+  assert.match(headerHtml("/index"), /href="\.\/index\.html\?lang=en"/);
+  assert.match(headerHtml("/units/index"), /href="\.\/index\.html\?lang=sv"/);
+  assert.match(footerHtml("/accessibility.html"), /href="\/accessibility\.html"/);
 });
 
 test("the site script sets <html lang>, translates the chrome, keeps the language in links", () => {
@@ -92,13 +95,17 @@ test("the site script sets <html lang>, translates the chrome, keeps the languag
   ]);
   assert.deepEqual(links.map((a) => a.getAttribute("aria-current")), [null, "true", null]);
   const main = doc.getElementById("observablehq-main")!;
-  assert.deepEqual([...main.querySelectorAll("a")].map((a) => a.getAttribute("href")), ["/nelimaali/methods?lang=sv#X", "https://example.org/", "#top", "../x.csv"]);
+  assert.deepEqual([...main.querySelectorAll("a")].map((a) => a.getAttribute("href")), ["../methods?lang=sv#X", "https://example.org/", "#top", "../x.csv"]);
   assert.equal(main.querySelector<HTMLAnchorElement>("a[download]")!.dataset.printUrl, "https://x.example/nelimaali/x.csv");
   assert.equal(doc.getElementById("skip-to-content")!.textContent, "Hoppa till innehållet");
   assert.equal(doc.title, "Produktivitet | Fyrfaldigt mål – Framtidens social- och hälsocentral");
   // A link to another page that is added later keeps the language too.
   const a = doc.createElement("a");
-  a.setAttribute("href", "../units/U1?pt=year");
+  a.setAttribute("href", "../units/U1.html?pt=year");
   keepLanguage(a, "sv", doc);
-  assert.equal(a.getAttribute("href"), "/nelimaali/units/U1?pt=year&lang=sv");
+  assert.equal(a.getAttribute("href"), "../units/U1.html?pt=year&lang=sv", "still relative to the page");
+  const same = doc.createElement("a");
+  same.setAttribute("href", "?pt=month#X");
+  keepLanguage(same, "sv", doc);
+  assert.equal(same.getAttribute("href"), "?pt=month&lang=sv#X");
 });

@@ -45,9 +45,11 @@ const cells: PublishedCell[] = [
   cell("ACC_URGENT_0_1D", "2021Q1", "U1", "LAAKARI", 0.25),
   cell("ACC_URGENT_0_1D", "2021Q1", "U1", "ALL", 0.3),
   cell("STAFF_ENPS", "2021", "ALL", "ALL", -12.5, { numerator: null, denominator: 40 }),
+  cell("STAFF_ENPS", "2021", "U1", "ALL", 10, { numerator: null, denominator: 12 }), // headline, a unit, yearly
   cell("CX_RESPONSES", "2021H2", "U1", "ALL", 17, { numerator: 17, denominator: null }),
 ];
 
+const PERIOD_NAMES = ["month", "quarter", "half", "year"];
 const rowsOf = (slices: Map<string, string>, name: string) => decodeSlice(JSON.parse(slices.get(name)!) as SliceJson);
 const key = (c: PublishedCell) => [c.indicator_id, c.period_type, c.period, c.unit_id, c.breakdown_value].join("|");
 
@@ -79,8 +81,8 @@ test("every cell lands in exactly the slices it belongs to, unchanged, with the 
       const k = key(c);
       where.set(k, [...(where.get(k) ?? []), name]);
       const published = cells.find((x) => key(x) === k)!;
-      // The guardrail's slice carries values without the counts.
-      const expected = name === "headunits-month.json" ? { ...published, numerator: null, denominator: null } : published;
+      // The guardrail's and the units table's slices carry values without the counts.
+      const expected = name.startsWith("headunits-") ? { ...published, numerator: null, denominator: null } : published;
       assert.deepEqual(c, expected, `${name}: ${k} is copied as published`);
       assert.deepEqual(status, statuses.get(statusKey(published)), `${name}: ${k} carries its status`);
     }
@@ -93,6 +95,7 @@ test("every cell lands in exactly the slices it belongs to, unchanged, with the 
   assert.deepEqual(where.get("ACC_URGENT_0_1D|quarter|2021Q1|ALL|LAAKARI"), ["dim-SAATAVUUS_VAIKUTTAVUUS-quarter.json"], "breakdown values of the whole: dimension slice only");
   assert.deepEqual(where.get("ACC_URGENT_0_1D|quarter|2021Q1|U1|LAAKARI"), ["unit-U1-quarter.json"], "a unit's breakdown values: its own slice only");
   assert.deepEqual(sorted(where.get("STAFF_ENPS|year|2021|ALL|ALL")), ["dim-HENKILOSTOKOKEMUS-year.json", "headline-year.json", "indunits-STAFF_ENPS-year.json", "total-year.json"]);
+  assert.deepEqual(sorted(where.get("STAFF_ENPS|year|2021|U1|ALL")), ["dimunits-HENKILOSTOKOKEMUS-year.json", "headunits-year.json", "indunits-STAFF_ENPS-year.json", "unit-U1-year.json"]);
   assert.deepEqual(sorted(where.get("CX_RESPONSES|half|2021H2|U1|ALL")), ["dimunits-ASIAKASKOKEMUS-half.json", "indunits-CX_RESPONSES-half.json", "unit-U1-half.json"]);
   assert.equal(where.size, cells.length, "no cell is lost");
 });
@@ -103,6 +106,7 @@ test("every slice a page may name exists, even when empty", () => {
     assert.ok(slices.has(`total-${pt}.json`));
     for (const d of DIMENSIONS) assert.ok(slices.has(`dim-${d}-${pt}.json`) && slices.has(`dimunits-${d}-${pt}.json`));
   }
+  assert.ok(PERIOD_NAMES.every((pt) => slices.has(`headunits-${pt}.json`)));
   assert.ok(slices.has("headline-quarter.json") && slices.has("headunits-month.json") && slices.has("unit-U1-year.json") && slices.has("indunits-STAFF_ENPS-month.json"));
   assert.equal(rowsOf(slices, "headline-quarter.json").length, 0);
   const lite = JSON.parse(slices.get("indicators.json")!) as { indicators: { id: string; definition?: unknown; targets: { source?: unknown; value: number }[] }[] };
@@ -145,4 +149,20 @@ test("the slim programme keeps names and dates and drops the source quotes", () 
   assert.equal(slim.measures[0].source, undefined);
   assert.equal(slim.programme.milestones[0].date, "2020-09");
   assert.equal(slim.programme.milestones[0].source, undefined);
+});
+
+test("the slim programme carries the recorded recalculations for this extract only, without the extract's name or the source", () => {
+  const reason = { fi: "syy", sv: "orsak", en: "reason" };
+  const withRecalculations = {
+    ...programme,
+    recalculations: [
+      { indicator: "ACC_FIRST_CONTACT", from: "2021-09", reason, source: "pöytäkirja" },
+      { indicator: "ACC_T3_MEDIAN", from: "2022-01", reason, source: "generaattori", extractSource: "Apotti (synteettinen)" },
+    ],
+  };
+  const slimFor = (source?: string) => (slimProgramme(withRecalculations, source) as { recalculations: unknown[] }).recalculations;
+  assert.deepEqual(slimFor("Apotti"), [{ indicator: "ACC_FIRST_CONTACT", from: "2021-09", reason }]);
+  assert.deepEqual(slimFor("Apotti (synteettinen)"), [{ indicator: "ACC_FIRST_CONTACT", from: "2021-09", reason }, { indicator: "ACC_T3_MEDIAN", from: "2022-01", reason }]);
+  assert.deepEqual(slimFor(), [{ indicator: "ACC_FIRST_CONTACT", from: "2021-09", reason }]);
+  assert.deepEqual(slimProgramme(programme).recalculations, [], "a model without any");
 });

@@ -1,11 +1,13 @@
-// The publishing gate (--audit): a build whose suppression leaks is refused,
+// The publishing gate (every build and export runs the audit): a build whose suppression leaks is refused,
 // naming the cells, and nothing is written; the same extract with the full
 // suppression is published.
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
+import { loadCatalogue } from "../loaders/catalogue.ts";
 import { ensurePageData } from "../loaders/page-data.ts";
+import { assertPublishable } from "../loaders/privacy/gate.ts";
 import { tempDir, writeExtract, type Row } from "./helpers/extract.ts";
 import { client, contact, unit } from "./helpers/rows.ts";
 
@@ -28,7 +30,7 @@ test("a suppression that ignores the time sums is refused by the audit, every re
   const dir = extract();
   const out = join(tempDir("gate-"), "page-data");
   await assert.rejects(
-    ensurePageData(dir, { outDir: out, codeRoot: process.cwd(), tolerant: false, audit: true, suppression: { relations: { time: false } } }),
+    ensurePageData(dir, { outDir: out, codeRoot: process.cwd(), tolerant: false, suppression: { relations: { time: false } } }),
     (e: Error) => /refusing to publish/.test(e.message) && /ACC_FIRST_CONTACT 2021-01 unit U1 breakdown ALL: (numerator|denominator) is pinned/.test(e.message),
   );
   assert.equal(existsSync(join(out, "indicators.csv")), false);
@@ -36,6 +38,26 @@ test("a suppression that ignores the time sums is refused by the audit, every re
 
 test("the same extract with the full suppression passes the audit and is written", async () => {
   const out = join(tempDir("gate-"), "page-data");
-  await ensurePageData(extract(), { outDir: out, codeRoot: process.cwd(), tolerant: false, audit: true });
+  await ensurePageData(extract(), { outDir: out, codeRoot: process.cwd(), tolerant: false });
   assert.equal(existsSync(join(out, "indicators.csv")), true);
+});
+
+test("a verdict is remembered only for the very files that passed: a pass is not audited twice, a leak is refused every time", async () => {
+  const out = join(tempDir("gate-"), "page-data");
+  await ensurePageData(extract(), { outDir: out, codeRoot: process.cwd(), tolerant: false });
+  const csv = readFileSync(join(out, "indicators.csv"), "utf8");
+  const quality = JSON.parse(readFileSync(join(out, "meta.json"), "utf8"));
+  const said: string[] = [];
+  await assertPublishable({ indicatorsCsv: csv, quality }, loadCatalogue(), (m) => said.push(m));
+  // The table alone (as the self-assessment publishes it) passed with its quality figures, so alone too.
+  await assertPublishable({ indicatorsCsv: csv }, loadCatalogue(), (m) => said.push(m));
+  assert.deepEqual(said, ["privacy audit: these exact files passed it before (same audit code)", "privacy audit: these exact files passed it before (same audit code)"]);
+  // Other quality figures beside the same table are audited afresh.
+  said.length = 0;
+  await assertPublishable({ indicatorsCsv: csv, quality: { ...quality, tables: [] } }, loadCatalogue(), (m) => said.push(m));
+  assert.match(said[0], /^privacy audit: \d+ withheld cells/);
+  // A table with one withheld cell published again (its January count for U1) is refused, twice.
+  const leaky = csv.replace(/^(ACC_FIRST_CONTACT,month,2021-01,U1,ALL,ALL),,,,true$/m, "$1,2,3,0.666667,false");
+  assert.notEqual(leaky, csv, "the test found the withheld cell to leak");
+  for (let i = 0; i < 2; i++) await assert.rejects(assertPublishable({ indicatorsCsv: leaky }, loadCatalogue()), /refusing to publish/);
 });

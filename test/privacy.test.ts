@@ -168,7 +168,7 @@ test("hostile unit names are shown as text on the pages, never as markup, and no
   assert.ok(shownAsDots, "some indicator drawn as dots publishes both units in some period");
   const dotted = `${shownAsDots.id}?pt=${shownAsDots.pt}&p=${encodeURIComponent(shownAsDots.period)}`;
   const slug = (u: Hostile) => unitSlug(u.unit_id);
-  const linksTo = (u: Hostile): Shown => [`table a[href^="../units/${slug(u)}?"]`, u];
+  const linksTo = (u: Hostile): Shown => [`table a[href^="../units/${slug(u)}.html?"]`, u];
   // Each page, and where on it a unit's name must read exactly as written.
   const pages: [path: string, shown: Shown[]][] = [
     ["units/", hostile.map((u): Shown => [`a[data-unit-link="${u.unit_id}"]`, u])],

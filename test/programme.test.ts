@@ -587,3 +587,64 @@ test("the TypeScript types match the schema: properties, optional, nullable and 
   }
   assert.deepEqual(problems, []);
 });
+
+// --- Recorded recalculations of SPC limits -------------------------------------
+
+test("recorded recalculations: the shipped one is the synthetic sample's step change, for the sample only", () => {
+  assert.deepEqual(
+    (shipped.recalculations ?? []).map((r) => [r.indicator, r.from, r.extractSource]),
+    [["ACC_FIRST_CONTACT", "2021-09", "Apotti (synteettinen)"]],
+  );
+  // The generator's own parameter and manifest source: the entry records what the sample holds, no real-world event.
+  const scenario = readFileSync(path.join(projectRoot, "loaders/generate/scenario.ts"), "utf8");
+  assert.match(scenario, /GUIDANCE_START = dayOf\(2021, 9, 1\)/);
+  assert.match(readFileSync(path.join(projectRoot, "loaders/generate/manifest.ts"), "utf8"), /SOURCE = "Apotti \(synteettinen\)"/);
+});
+
+test("recorded recalculations: unknown keys, malformed months and missing reasons are schema problems with file, path and rule", () => {
+  const entry = () => structuredClone(shipped.recalculations![0]) as any;
+  const withEntry = (edit: (r: any) => void) => broken((p) => {
+    const r = entry();
+    edit(r);
+    p.recalculations = [r];
+  });
+  assert.equal(
+    formatProblem(problemAt(withEntry((r) => (r.to = "2022-01")), "/recalculations/0/to")),
+    "data/programme.json#/recalculations/0/to: unknown property (allowed: indicator, from, reason, source, extractSource) [schema: additionalProperties]",
+  );
+  for (const month of ["2021-13", "2021-09-01", "2021", "9/2021"])
+    assert.equal(
+      formatProblem(problemAt(withEntry((r) => (r.from = month)), "/recalculations/0/from")),
+      `data/programme.json#/recalculations/0/from: bad month ${JSON.stringify(month)} (expected YYYY-MM) [schema: format]`,
+    );
+  assert.equal(
+    formatProblem(problemAt(withEntry((r) => delete r.reason.sv), "/recalculations/0/reason/sv")),
+    "data/programme.json#/recalculations/0/reason/sv: missing (expected a non-empty text) [schema: required]",
+  );
+  assert.deepEqual(checkProgramme(withEntry((r) => (r.indicator = "acc first contact"))), [
+    'data/programme.json#/recalculations/0/indicator: must be an indicator id of the catalogue (data/indicators.json), like ACC_FIRST_CONTACT, not "acc first contact" [schema: pattern]',
+    'data/programme.json#/recalculations/0/indicator: unknown indicator "acc first contact" (not in the indicator catalogue) [check: known-indicator]',
+  ]);
+  assert.equal(
+    formatProblem(problemAt(broken((p) => (p.recalculations = { ACC_FIRST_CONTACT: "2021-09" })), "/recalculations")),
+    'data/programme.json#/recalculations: must be an array, not {"ACC_FIRST_CONTACT":"2021-09"} [schema: type]',
+  );
+  assert.deepEqual(checkProgramme(broken((p) => delete p.recalculations)), [], "the list is optional");
+});
+
+test("recorded recalculations: an indicator not in the catalogue, or one recorded twice, is a cross-reference problem", () => {
+  const unknown = broken((p) => p.recalculations.push({ ...structuredClone(p.recalculations[0]), indicator: "ACC_FIRST_CONTAKT" }));
+  assert.deepEqual(checkProgramme(unknown), [
+    'data/programme.json#/recalculations/1/indicator: unknown indicator "ACC_FIRST_CONTAKT" (not in the indicator catalogue) [check: known-indicator]',
+  ]);
+  // Checked against the catalogue given (by default data/indicators.json's).
+  assert.deepEqual(checkProgramme(shipped, "data/programme.json", { indicators: ["ACC_FIRST_CONTAKT"] }), [
+    'data/programme.json#/recalculations/0/indicator: unknown indicator "ACC_FIRST_CONTACT" (not in the indicator catalogue) [check: known-indicator]',
+  ]);
+  const twice = broken((p) => p.recalculations.push(structuredClone(p.recalculations[0])));
+  assert.deepEqual(checkProgramme(twice), [
+    "data/programme.json#/recalculations/1/from: ACC_FIRST_CONTACT is already recalculated from 2021-09 (/recalculations/0) [check: unique-recalculation]",
+  ]);
+  // The same month for another extract is another record.
+  assert.deepEqual(checkProgramme(broken((p) => p.recalculations.push({ ...structuredClone(p.recalculations[0]), extractSource: "Apotti" }))), []);
+});

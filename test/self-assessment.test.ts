@@ -8,6 +8,7 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { before, test } from "node:test";
+import { csvParse } from "d3-dsv";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { loadCatalogue } from "../loaders/catalogue.ts";
@@ -17,6 +18,7 @@ import { runPipeline } from "../loaders/pipeline.ts";
 import { parseExportCsv } from "../loaders/self-assessment/cells.ts";
 import { inputsFromPipeline, renderExports, selfAssessmentFor, type Inputs } from "../loaders/self-assessment/build.ts";
 import { writeCsvDir } from "../loaders/self-assessment/csv.ts";
+import { reportDates, reportDeadline } from "../loaders/self-assessment/dates.ts";
 import { parseMarkdown } from "../loaders/self-assessment/markdown.ts";
 import { SelfAssessmentError, type SelfAssessment } from "../loaders/self-assessment/model.ts";
 import { periodPageMarkdown } from "../loaders/self-assessment/page.ts";
@@ -103,10 +105,11 @@ before(async () => {
   published = publish(result.cells);
   inputs = inputsFromPipeline(result);
   model = selfAssessmentFor(inputs, PERIOD, { narrativesDir: narratives });
-  const files = await renderExports(model, "fi", { generatedOn: "2021-11-10" });
+  const files = await renderExports(model, "fi");
   writeFileSync(join(out, "oma-arviointi.docx"), files.docx);
   writeFileSync(join(out, "oma-arviointi.xlsx"), files.xlsx);
   writeCsvDir(files.csv, join(out, "csv"));
+  writeCsvDir(files.dataCsv, join(out, "csv"));
 
   const docx = await JSZip.loadAsync(readFileSync(join(out, "oma-arviointi.docx")));
   docXml = await docx.file("word/document.xml")!.async("string");
@@ -230,10 +233,10 @@ test("DOCX: withheld cells read '..', never 0; breakdown rows too (the partner c
 test("DOCX: headings per benefit goal, narratives (present, example, missing), charts as images", () => {
   const text = plain(wordText(docXml));
   for (const g of model.goals) assert.ok(text.includes(`${g.id} ${g.name.fi}`), `heading ${g.id}`);
-  assert.ok(text.includes("Oma-arviointi, syksy 2021"));
+  assert.ok(text.includes("Oma-arviointi, kevät 2022"), "the July–December 2021 figures are the spring 2022 report");
   assert.ok(text.includes(FORMULA_NARRATIVE));
   assert.ok(text.includes("ESIMERKKITEKSTI"));
-  assert.match(text, /Arviointiteksti puuttuu\. Projektitoimisto lisää sen tiedostoon .*2021H2[\\/]HT2\.fi\.md/);
+  assert.ok(text.includes("Arviointia ei ole kirjattu."), "HT2 has no narrative: the neutral placeholder");
   assert.ok(text.includes("Hinta ${x} ja lihava."));
   assert.ok(text.includes("Liite: mittarien määritelmät"));
   const charted = new Set(model.goals.flatMap((g) => g.indicators.map((i) => `${g.id}/${i.id}`))).size;
@@ -334,7 +337,8 @@ test("the page shows the same object: withheld '..', missing narrative, no live 
   const md = plain(periodPageMarkdown(model));
   assert.ok(md.includes('data-state="suppressed" aria-hidden="true">..</span><span class="visually-hidden">piilotettu tietosuojan vuoksi</span>'));
   assert.doesNotMatch(md, /&lt;\s?(?:5|10)(?!\d)|alle (?:5|10),/);
-  assert.ok(md.includes("Arviointiteksti puuttuu"));
+  assert.ok(md.includes('<p class="sa-missing">Arviointia ei ole kirjattu.</p>'));
+  assert.match(md, /Projektitoimistolle: arviointiteksti kirjoitetaan Markdown-tiedostoon [^<]*2021H2[\\/]HT2\.fi\.md/, "the office's page says where the text goes");
   assert.ok(!md.includes("${x}"), "Framework would run ${…} as code");
   assert.ok(md.includes("Hinta &#36;{x}"));
   assert.ok(md.includes("./exports/2021H2/oma-arviointi-2021H2-fi.docx"));
@@ -416,7 +420,7 @@ async function xlsxTexts(buffer: Buffer): Promise<string[]> {
 
 test("withheld cells in the DOCX, XLSX, CSV and page in fi, sv and en: the mark '..' and its legend, never '< 5'", async () => {
   for (const lang of ["fi", "sv", "en"] as Lang[]) {
-    const files = lang === "fi" ? null : await renderExports(model, lang, { generatedOn: "2021-11-10", charts: false });
+    const files = lang === "fi" ? null : await renderExports(model, lang, { charts: false });
     // DOCX: the withheld total of ACC_URGENT_0_1D reads "..", the legend is in the notes and below the goal's table.
     const xml = files ? await (await JSZip.loadAsync(files.docx)).file("word/document.xml")!.async("string") : docXml;
     const text = plain(wordText(xml));
@@ -445,5 +449,195 @@ test("withheld cells in the DOCX, XLSX, CSV and page in fi, sv and en: the mark 
     assert.doesNotMatch(html, OLD_MARK, `page ${lang}`);
     assert.ok(html.includes(`>..</span><span class="visually-hidden">${SPOKEN[lang]}</span>`), `page ${lang}: the words`);
     assert.ok(html.includes(`<p class="sa-legend"><small>${LEGEND[lang]}`), `page ${lang}: the legend`);
+  }
+});
+
+// ---------------------------------------------------------------------------
+// One set of dates: the deadline, the days the figures cover, the data's date
+// and the preparation date, worded alike on the page and in every document.
+
+test("the four dates of a half-year, worked out by hand", () => {
+  // The July–December 2023 figures go in the spring 2024 report; the extract was taken on 15 January 2024.
+  assert.deepEqual(reportDates("2023H2", { extracted_at: "2024-01-15T06:00:00", period: { from: "2020-01-01", to: "2023-12-31" } }), {
+    deadline: "2024-05-15", season: "spring",
+    figuresCover: { from: "2023-07-01", to: "2023-12-31", partial: false },
+    dataAsOf: "2024-01-15", preparedOn: "2024-01-15",
+  });
+  // January–June goes in the autumn report of the same year; an extract that starts and ends inside the half-year cuts it.
+  assert.deepEqual(reportDates("2023H1", { extracted_at: "2023-06-20T23:30:00+03:00", period: { from: "2023-02-01", to: "2023-06-15" } }), {
+    deadline: "2023-11-15", season: "autumn",
+    figuresCover: { from: "2023-02-01", to: "2023-06-15", partial: true },
+    dataAsOf: "2023-06-20", preparedOn: "2023-06-20",
+  });
+  assert.deepEqual(reportDeadline("2021H1"), { deadline: "2021-11-15", season: "autumn" });
+  // The test extract: taken 2022-01-05, covering 2020-07-01 … 2021-12-31.
+  assert.deepEqual(model.dates, {
+    deadline: "2022-05-15", season: "spring",
+    figuresCover: { from: "2021-07-01", to: "2021-12-31", partial: false },
+    dataAsOf: "2022-01-05", preparedOn: "2022-01-05",
+  });
+});
+
+const DATE_LINES: Record<Lang, string[]> = {
+  fi: ["Raportointimääräaika: 15.5.2022", "Luvut kattavat: 1.7.–31.12.2021", "Tiedot poimittu: 5.1.2022", "Laadittu: 5.1.2022"],
+  sv: ["Rapporteringsfrist: 15.5.2022", "Siffrorna gäller: 1.7.–31.12.2021", "Uppgifterna uttagna: 5.1.2022", "Sammanställd: 5.1.2022"],
+  en: ["Reporting deadline: 15 May 2022", "Figures cover: 1 Jul–31 Dec 2021", "Data as of: 5 Jan 2022", "Prepared on: 5 Jan 2022"],
+};
+/** Every date the report's header may print: the four, and the extract's first and last day. */
+const HEADER_DATES = new Set(["15.5.2022", "1.7.", "31.12.2021", "5.1.2022", "1.7.2020"]);
+const TITLE: Record<Lang, string> = { fi: "Oma-arviointi, kevät 2022", sv: "Självutvärdering, våren 2022", en: "Self-assessment, spring 2022" };
+
+test("the page, DOCX, XLSX and both CSV sets print the same four dates with the same labels, and no other date of the report", async () => {
+  for (const lang of ["fi", "sv", "en"] as Lang[]) {
+    const files = await renderExports(model, lang, { charts: false });
+    const doc = plain(wordText(await (await JSZip.loadAsync(files.docx)).file("word/document.xml")!.async("string")));
+    const docLines = doc.split("\n");
+    const xlsx = (await xlsxTexts(files.xlsx)).map(plain);
+    const notes = plain(files.csv.find((f) => /^(huomautukset|anmarkningar|notes)\.csv$/.test(f.name))!.text);
+    const page = plain(renderHtml(model, lang));
+    for (const line of DATE_LINES[lang]) {
+      assert.equal(docLines.filter((l) => l === line).length, 1, `DOCX ${lang}: ${line}`);
+      assert.equal(xlsx.filter((l) => l === line).length, 1, `XLSX ${lang}: ${line}`);
+      assert.ok(notes.split("\r\n").includes(line), `CSV ${lang}: ${line}`);
+      assert.ok(page.includes(`<p class="sa-meta">${line}</p>`), `page ${lang}: ${line}`);
+    }
+    assert.equal(docLines[0], TITLE[lang], `DOCX ${lang}: the title names the report by its deadline`);
+    // The header (before the first goal) carries no other date: no "due 15.11.2021", no "situation in October".
+    const header = doc.slice(0, doc.indexOf("HT1 "));
+    const dates = lang === "en" ? header.match(/\b\d{1,2} [A-Z][a-z]{2}(?: \d{4})?/g) ?? [] : header.match(/\b\d{1,2}\.\d{1,2}\.(?:\d{4})?/g) ?? [];
+    const allowed = lang === "en" ? new Set(["15 May 2022", "1 Jul", "31 Dec 2021", "5 Jan 2022", "1 Jul 2020"]) : HEADER_DATES;
+    assert.deepEqual(dates.filter((d) => !allowed.has(d)), [], `DOCX ${lang}: only the named dates`);
+    for (const text of [doc, page, ...xlsx]) assert.doesNotMatch(text, /15\.11\.2021|15 Nov 2021|kuvaa tilannetta|beskriver läget|describes the situation/, lang);
+    // The machine-readable twin: the same labels, ISO values.
+    const about = csvParse(files.dataCsv.find((f) => /^(tiedot|uppgifter|about)-data\.csv$/.test(f.name))!.text);
+    const iso = Object.fromEntries(about.map((r) => [r.key, [r.label, r.value]]));
+    const labels = DATE_LINES[lang].map((l) => l.slice(0, l.indexOf(":")));
+    assert.deepEqual([iso.deadline, iso.figures_cover, iso.data_as_of, iso.prepared_on], [
+      [labels[0], "2022-05-15"], [labels[1], "2021-07-01/2021-12-31"], [labels[2], "2022-01-05"], [labels[3], "2022-01-05"],
+    ], `data CSV ${lang}`);
+  }
+});
+
+test("the documents are dated by the extract, never by the clock: the office metadata and a second rendering are identical", async () => {
+  const a = await renderExports(model, "fi", { charts: false });
+  const b = await renderExports(model, "fi", { charts: false });
+  assert.ok(a.docx.equals(b.docx) && a.xlsx.equals(b.xlsx));
+  for (const file of [a.docx, a.xlsx]) {
+    const core = await (await JSZip.loadAsync(file)).file("docProps/core.xml")!.async("string");
+    assert.deepEqual([...core.matchAll(/<dcterms:(?:created|modified)[^>]*>([^<]*)</g)].map((m) => m[1]), ["2022-01-05T00:00:00Z", "2022-01-05T00:00:00Z"]);
+  }
+});
+
+// ---------------------------------------------------------------------------
+// The CSV for calculation
+
+const dataCsv = (file: string) => {
+  const text = readFileSync(join(out, "csv", file), "utf8");
+  assert.ok(!text.startsWith("\uFEFF") && !text.includes("\r"), `${file}: UTF-8 without a BOM, \\n line ends`);
+  return csvParse(text);
+};
+
+test("CSV for calculation: beside each Excel table, numbers at full precision that read back as the suppressed table", () => {
+  const files = readdirSync(join(out, "csv"));
+  for (const excel of files.filter((f) => !f.endsWith("-data.csv") && f !== "huomautukset.csv")) {
+    assert.ok(files.includes(excel.replace(/\.csv$/, "-data.csv")), `${excel} has a twin for calculation`);
+  }
+  const rows = ["HT1", "HT2", "HT3", "HT4", "HT5"].flatMap((g) => dataCsv(`${g}-mittarit-data.csv`));
+  const periods = { baseline: "2020H2", previous: "2021H1", current: "2021H2" } as const;
+  let values = 0, withheld = 0;
+  for (const r of rows) {
+    for (const [col, period] of Object.entries(periods)) {
+      assert.equal(r[`${col}_period`], period);
+      const c = cellOf(r.indicator_id!, period, r.breakdown_value);
+      const [v, n, d, status] = ["value", "numerator", "denominator", "status"].map((k) => r[`${col}_${k}`]);
+      if (!c || (!c.suppressed && c.value === null)) assert.deepEqual([v, n, d, status], ["", "", "", "missing"], `${r.indicator_id} ${period}`);
+      else if (c.suppressed) {
+        assert.deepEqual([v, n, d, status], ["", "", "", "withheld"], `${r.indicator_id} ${period} ${r.breakdown_value}`);
+        withheld++;
+      } else {
+        assert.equal(status, "published");
+        assert.equal(Number(v), c.value, `${r.indicator_id} ${period}: the exact double`);
+        assert.equal(n === "" ? null : Number(n), c.numerator);
+        assert.equal(d === "" ? null : Number(d), c.denominator);
+        values++;
+      }
+    }
+  }
+  assert.ok(values >= 8 && withheld >= 3, `${values} values, ${withheld} withheld`);
+  // By hand: first-contact resolution 5/10, 8/14, 15/20; the change from the baseline 0.75 − 0.5.
+  const first = rows.find((r) => r.indicator_id === "ACC_FIRST_CONTACT" && r.breakdown_value === "ALL")!;
+  assert.deepEqual([first.baseline_value, first.baseline_numerator, first.baseline_denominator], ["0.5", "5", "10"]);
+  assert.deepEqual([first.previous_value, first.previous_numerator, first.previous_denominator], ["0.5714285714285714", "8", "14"]);
+  assert.deepEqual([first.current_value, first.current_numerator, first.current_denominator, first.current_status], ["0.75", "15", "20", "published"]);
+  assert.deepEqual([first.target_op, first.target_value, first.change_from_baseline, first.target_met], [">=", "0.75", "0.25", "true"]);
+  const digital = rows.find((r) => r.indicator_id === "ACC_DIGITAL_CONTACTS" && r.breakdown_value === "ALL")!;
+  assert.deepEqual([digital.current_value, digital.current_numerator, digital.current_denominator], [String(234 / 1234), "234", "1234"], "no thousands separator, all the digits");
+  // Withheld: empty, and the status says so.
+  const urgent = rows.find((r) => r.indicator_id === "ACC_URGENT_0_1D" && r.breakdown_value === "ALL")!;
+  assert.deepEqual([urgent.current_value, urgent.current_numerator, urgent.current_denominator, urgent.current_status], ["", "", "", "withheld"]);
+  assert.equal(urgent.change_from_previous, "", "no change from a withheld value");
+  const doctor = rows.find((r) => r.indicator_id === "ACC_URGENT_0_1D" && r.breakdown_value === "LAAKARI")!;
+  assert.deepEqual([doctor.previous_value, doctor.previous_status], ["", "withheld"], "the partner cell too");
+  // By unit: the same rule; the name is kept exactly (these files are for programs).
+  const byUnit = dataCsv(`yksikoittain-${PERIOD}-data.csv`);
+  for (const r of byUnit) {
+    const c = cellOf(r.indicator_id!, PERIOD, "ALL", r.unit_id);
+    assert.equal(r.status, c?.suppressed ? "withheld" : "published", `${r.unit_id} ${r.indicator_id}`);
+    assert.equal(r.value === "" ? null : Number(r.value), c?.suppressed ? null : c!.value);
+  }
+  assert.ok(byUnit.some((r) => r.unit_name === FORMULA_UNIT));
+  const targets = dataCsv("tavoitteet-data.csv");
+  assert.ok(targets.some((t) => t.indicator_id === "ACC_FIRST_CONTACT" && t.op === ">=" && t.value === "0.75"));
+  for (const t of targets) for (const k of ["valid_from", "valid_to"]) assert.match(t[k]!, /^(\d{4}-\d{2}-\d{2})?$/, "ISO dates");
+});
+
+test("the page offers both CSV sets in every language", () => {
+  const md = periodPageMarkdown(model);
+  for (const lang of ["fi", "sv", "en"]) {
+    assert.ok(md.includes(`./exports/2021H2/oma-arviointi-2021H2-${lang}-csv.zip`), `${lang} Excel CSV`);
+    assert.ok(md.includes(`./exports/2021H2/oma-arviointi-2021H2-${lang}-data-csv.zip`), `${lang} data CSV`);
+  }
+  assert.ok(md.includes(">CSV laskentaan (ZIP)<") && md.includes(">CSV Exceliin (ZIP)<"));
+});
+
+test("CLI: --csv DIR writes both sets, and the document is dated by the extract", async () => {
+  const file = join(out, "cli.docx");
+  const csvDir = join(out, "cli-csv");
+  const r = spawnSync(process.execPath, ["--import", "tsx", "loaders/self-assessment/cli.ts", "--period", PERIOD, "--out", file, "--csv", csvDir, "--extracts", dir, "--narratives", narratives, "--no-charts"], { encoding: "utf8" });
+  assert.equal(r.status, 0, r.stderr);
+  const names = readdirSync(csvDir);
+  assert.ok(names.includes("HT1-mittarit.csv") && names.includes("HT1-mittarit-data.csv") && names.includes("tiedot-data.csv"), names.join(", "));
+  const text = plain(wordText(await (await JSZip.loadAsync(readFileSync(file))).file("word/document.xml")!.async("string")));
+  assert.ok(text.split("\n").includes("Laadittu: 5.1.2022"));
+});
+
+// ---------------------------------------------------------------------------
+// Documents for the ministry never carry instructions for the office's tooling.
+
+const PLACEHOLDER: Record<Lang, string> = { fi: "Arviointia ei ole kirjattu.", sv: "Ingen bedömning har förts in.", en: "No assessment has been recorded." };
+const TOOLING: Record<Lang, RegExp> = { fi: /data\/narratives|\.md\b|tiedosto|markdown/i, sv: /data\/narratives|\.md\b|\bfil(en|er|erna)?\b|markdown/i, en: /data\/narratives|\.md\b|\bfiles?\b|markdown/i };
+
+test("without narratives the documents print a neutral placeholder, never a path or a word about files; the page tells the office where", async () => {
+  const empty = selfAssessmentFor(inputs, PERIOD, { narrativesDir: tempDir("no-narratives-") });
+  for (const lang of ["fi", "sv", "en"] as Lang[]) {
+    const files = await renderExports(empty, lang, { charts: false });
+    const doc = plain(wordText(await (await JSZip.loadAsync(files.docx)).file("word/document.xml")!.async("string")));
+    const xlsx = (await xlsxTexts(files.xlsx)).map(plain);
+    assert.equal(doc.split("\n").filter((l) => l === PLACEHOLDER[lang]).length, 5, `DOCX ${lang}: one placeholder per goal`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(files.xlsx as unknown as ExcelJS.Buffer);
+    for (const g of ["HT1", "HT2", "HT3", "HT4", "HT5"]) {
+      let n = 0;
+      wb.getWorksheet(g)!.eachRow((r) => r.eachCell((c) => {
+        if (c.type !== ExcelJS.ValueType.Merge && c.value === PLACEHOLDER[lang]) n++;
+      }));
+      assert.equal(n, 1, `XLSX ${lang} ${g}: the placeholder`);
+    }
+    assert.doesNotMatch(doc, TOOLING[lang], `DOCX ${lang}`);
+    for (const t of xlsx) assert.doesNotMatch(t, TOOLING[lang], `XLSX ${lang}`);
+    for (const f of [...files.csv, ...files.dataCsv]) assert.doesNotMatch(f.text, TOOLING[lang], `CSV ${lang} ${f.name}`);
+    const page = renderHtml(empty, lang);
+    assert.ok(page.includes(`<p class="sa-missing">${PLACEHOLDER[lang]}</p>`), `page ${lang}`);
+    assert.match(page, new RegExp(`class="sa-office"><small>[^<]*2021H2/HT3\\.${lang}\\.md`), `page ${lang}: where the office writes it`);
   }
 });

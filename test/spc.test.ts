@@ -30,6 +30,7 @@ import {
   xmrRows,
   xmrWithBreaks,
 } from "../src/lib/spc.ts";
+import { spcBreakDates, spcBreaks } from "../src/lib/breaks.ts";
 import { MDC_TEST_SERIES } from "./reference/spc-mdc-test-data.ts";
 import { V26_SAMPLE } from "./reference/spc-v26-sample.ts";
 
@@ -264,6 +265,47 @@ test("recalculation: each partition its own mean, moving ranges and limits, from
   assert.deepEqual(xmrWithBreaks([], ["2022-01-01"]), []);
   const rows = xmrRows(a.segments);
   assert.deepEqual([rows[0].segment, rows[13].segment, rows[13].mean], [0, 1, 20]);
+});
+
+test("a recalculation recorded in the programme model: the indicator's limits recomputed from its month (src/lib/breaks.ts)", () => {
+  // Jan–Aug 2021: 4 6 5 7 6 4 5 7 — Σ 44, mean 5.5; moving ranges 2 1 2 1 2 1 2, mean 11/7.
+  // Sep 2021 on: 12 14 13 12 15 14 — Σ 80, mean 40/3; moving ranges 2 1 1 3 1, mean 8/5.
+  const values = [4, 6, 5, 7, 6, 4, 5, 7, 12, 14, 13, 12, 15, 14];
+  const reason = { fi: "Porrasmuutos", sv: "Stegförändring", en: "Step change" };
+  const programme = {
+    // A measure of another area starts in 2021-05: not this indicator's break.
+    measures: [{ developmentArea: "KA5", primaryGoal: "HT5", secondaryGoals: [], startDate: "2021-05" }],
+    recalculations: [
+      { indicator: "ACC_FIRST_CONTACT", from: "2021-09", reason },
+      { indicator: "ACC_T3_MEDIAN", from: "2021-04", reason },
+      { indicator: "ACC_FIRST_CONTACT", from: "2021-03", reason, extractSource: "Apotti (synteettinen)" },
+    ],
+  };
+  const indicator = { id: "ACC_FIRST_CONTACT", developmentArea: "KA1", benefitGoals: ["HT1"] };
+  assert.deepEqual(spcBreaks(indicator, programme).map((b) => [b.date, b.recalculation?.reason.en]), [["2021-09", "Step change"]]);
+  assert.deepEqual(spcBreakDates(indicator, programme, { extractSource: "Apotti (synteettinen)" }), ["2021-03", "2021-09"], "and the one recorded for this extract, in date order");
+  assert.deepEqual(spcBreakDates(indicator, programme, { extractSource: "Apotti" }), ["2021-09"]);
+  const a = chart(values, { direction: "higher", breaks: spcBreakDates(indicator, programme) });
+  const [before, after] = a.segments;
+  assert.deepEqual([after.breakDate, after.points[0].period, before.n, after.n], ["2021-09-01", "2021-09", 8, 6]);
+  close(before.limits!.mean, 5.5);
+  close(before.limits!.meanMovingRange, 11 / 7);
+  close(before.limits!.upper, 5.5 + 2.66 * (11 / 7));
+  close(before.limits!.lower, 5.5 - 2.66 * (11 / 7));
+  close(after.limits!.mean, 40 / 3);
+  close(after.limits!.meanMovingRange, 8 / 5);
+  close(after.limits!.upper, 40 / 3 + 2.66 * 1.6);
+  close(after.limits!.lower, 40 / 3 - 2.66 * 1.6);
+  assert.equal(after.points[0].movingRange, null, "no moving range across the recalculation (7 → 12)");
+  assert.equal(a.variation, "common-cause", "the new level is the new process's own");
+  // Not recorded: one process, mean 124/14, and the last six months a shift of improvement above it.
+  const whole = chart(values, { direction: "higher" });
+  close(whole.segments[0].limits!.mean, 124 / 14);
+  close(whole.segments[0].limits!.meanMovingRange, 24 / 13);
+  assert.equal(whole.variation, "improvement-high");
+  // The reason reaches the chart with the break.
+  const withReason = chart(values, { breaks: spcBreaks(indicator, programme).map((b) => ({ date: b.date, reason: b.recalculation?.reason.fi })) });
+  assert.deepEqual(withReason.segments[1].reasons, ["Porrasmuutos"]);
 });
 
 test("baseline: the partition after it keeps the baseline's mean and limits (L1771–1808, L2019–2033)", () => {

@@ -147,6 +147,21 @@ test("the limits are recalculated at the start dates of the measures the indicat
   assert.equal(statusTable(cells, oneIndicator([elsewhere])).status("ACC_FIRST_CONTACT", "month", "2023-12", "ALL", "ALL")!.verdict, "improving", "a measure the indicator does not follow is no break");
 });
 
+test("the limits are recalculated where the programme model records a recalculation for the indicator (and its extract)", () => {
+  // The same step up at 2023-01, no measure starting then: a recorded recalculation makes the new level a new process.
+  const values = [...Array.from({ length: 12 }, (_, i) => 0.5 + (i % 2 ? 0.01 : -0.01)), ...Array.from({ length: 12 }, (_, i) => 0.6 + (i % 2 ? 0.01 : -0.01))];
+  const cells = monthsBetween("2022-01", "2023-12").map((m, i) => month(m, values[i]));
+  const reason = { fi: "Porrasmuutos", sv: "Stegförändring", en: "Step change" };
+  const verdict = (recalculations: object[], extractSource?: string) =>
+    statusTable(cells, { ...oneIndicator(), programme: { measures: [], recalculations: recalculations as never }, extractSource }).status("ACC_FIRST_CONTACT", "month", "2023-12", "ALL", "ALL")!.verdict;
+  assert.equal(verdict([{ indicator: "ACC_FIRST_CONTACT", from: "2023-01", reason }]), "stable");
+  assert.equal(verdict([{ indicator: "ACC_T3_MEDIAN", from: "2023-01", reason }]), "improving", "another indicator's recalculation is no break");
+  const forSample = { indicator: "ACC_FIRST_CONTACT", from: "2023-01", reason, extractSource: "Apotti (synteettinen)" };
+  assert.equal(verdict([forSample], "Apotti (synteettinen)"), "stable", "recorded for this extract");
+  assert.equal(verdict([forSample], "Apotti"), "improving", "recorded for another extract");
+  assert.equal(verdict([forSample]), "improving", "an extract of unknown source gets only those recorded for every extract");
+});
+
 // ---------------------------------------------------------------------------
 // The noise extract
 

@@ -1,4 +1,4 @@
-// npm run indicators -- --out FILE.csv [--extracts DIR] [--tolerant] [--audit]
+// npm run indicators -- --out FILE.csv [--extracts DIR] [--tolerant]
 // Writes the suppressed indicator table in the export format of docs/indicators.md, and
 // beside it FILE.meta.json: the extract it came from, the rows per table
 // (rounded to the nearest hundred, as on the data-quality page, so that they
@@ -15,8 +15,8 @@ import { withheldShares } from "../withheld-share.ts";
 import { extractDirFromEnv, parseArgs, runCli } from "./args.ts";
 
 runCli(async () => {
-  const args = parseArgs(process.argv.slice(2), { out: "string", extracts: "string", tolerant: "boolean", audit: "boolean" });
-  if (!args.out) throw new Error("usage: npm run indicators -- --out FILE.csv [--extracts DIR] [--tolerant] [--audit]");
+  const args = parseArgs(process.argv.slice(2), { out: "string", extracts: "string", tolerant: "boolean" });
+  if (!args.out) throw new Error("usage: npm run indicators -- --out FILE.csv [--extracts DIR] [--tolerant]");
   const dir = (args.extracts as string | undefined) ?? (await extractDirFromEnv());
   const tolerant = Boolean(args.tolerant);
   const catalogue = loadCatalogue();
@@ -34,8 +34,8 @@ runCli(async () => {
     suppressedCells: result.suppressionLog.length,
     withheld: withheldShares(result.cells, result.suppressionLog, catalogue.indicators.map((i) => i.id)),
   };
-  // With --audit the audit reads both files as they will be written; nothing is written if it recovers anything.
-  if (args.audit) await assertPublishable({ indicatorsCsv: csv, quality: meta }, catalogue, (m) => console.error(m));
+  // The publishing gate: the audit reads both files as they will be written; nothing is written if it recovers anything.
+  await assertPublishable({ indicatorsCsv: csv, quality: meta }, catalogue, (m) => console.error(m));
   writeFileSync(out, csv);
   writeFileSync(`${out}.meta.json`, JSON.stringify(meta, null, 2) + "\n");
   const q = meta.quarantinedRows ? `; ${meta.quarantinedRows} rows quarantined (see ${out}.meta.json)` : "";

@@ -8,6 +8,8 @@ import type { PipelineResult } from "../pipeline.ts";
 import { loadProgramme, type Programme } from "../programme.ts";
 import { readPageDataFolder } from "./cells.ts";
 import { renderCsvFiles, zipCsv, type CsvFile } from "./csv.ts";
+import { renderDataCsvFiles } from "./data-csv.ts";
+import { fileDate } from "./dates.ts";
 import { renderDocx } from "./docx.ts";
 import { buildSelfAssessment, type SelfAssessment, type SelfAssessmentInput } from "./model.ts";
 import { NARRATIVES_DIR, readNarratives } from "./narratives.ts";
@@ -36,18 +38,25 @@ export { exportFileNames, LANGS };
 export interface RenderedExports {
   docx: Buffer;
   xlsx: Buffer;
+  /** The tables for Finnish Excel (csv.ts). */
   csv: CsvFile[];
+  /** The same tables for calculation (data-csv.ts). */
+  dataCsv: CsvFile[];
 }
 
-export async function renderExports(model: SelfAssessment, lang: Lang, options: { generatedOn?: string; charts?: boolean } = {}): Promise<RenderedExports> {
-  const generatedOn = options.generatedOn ?? new Date().toISOString().slice(0, 10);
+/** The documents, dated by the model's preparation date (the extract's), never the clock. */
+export async function renderExports(model: SelfAssessment, lang: Lang, options: { charts?: boolean } = {}): Promise<RenderedExports> {
+  const date = fileDate(model.dates);
   return {
-    docx: await stableZip(await renderDocx(model, lang, { ...options, generatedOn }), generatedOn),
-    xlsx: await stableZip(await renderXlsx(model, lang, { ...options, generatedOn }), generatedOn),
+    docx: await stableZip(await renderDocx(model, lang, options), date),
+    xlsx: await stableZip(await renderXlsx(model, lang), date),
     csv: renderCsvFiles(model, lang),
+    dataCsv: renderDataCsvFiles(model, lang),
   };
 }
 
-export async function csvZip(model: SelfAssessment, lang: Lang, isoDate = "2020-01-01"): Promise<Buffer> {
-  return stableZip(await zipCsv(renderCsvFiles(model, lang), exportFileNames(model.period, lang).csv.replace(/\.zip$/, "")), isoDate);
+/** A CSV set as the site's ZIP download, in a folder named like the ZIP. */
+export async function csvZip(model: SelfAssessment, lang: Lang, kind: "csv" | "data" = "csv"): Promise<Buffer> {
+  const files = kind === "csv" ? renderCsvFiles(model, lang) : renderDataCsvFiles(model, lang);
+  return stableZip(await zipCsv(files, exportFileNames(model.period, lang)[kind].replace(/\.zip$/, "")), fileDate(model.dates));
 }

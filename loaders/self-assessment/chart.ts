@@ -3,7 +3,7 @@
 // months, the target as a dashed step line, and withheld periods marked as
 // withheld (never drawn as 0 or left as an unexplained gap). The page inlines
 // the SVG; the DOCX gets it as PNG (png.ts).
-import { scaleLinear } from "d3";
+import { scaleLinear } from "d3-scale";
 import { WITHHELD_MARK, tickFormat, type Lang } from "../../src/lib/format.ts";
 import type { ChartData, Figure } from "./model.ts";
 import { periodText } from "./present.ts";

@@ -2,12 +2,19 @@
 //   [--xlsx FILE.xlsx] [--csv DIR] [--extracts DIR] [--baseline 2020H1]
 //   [--narratives DIR] [--tolerant] [--no-charts]
 // Writes the self-assessment (oma-arviointi) of one half-year: a Word document,
-// optionally an Excel workbook and the tables as CSV files. Reads EXTRACT_DIR
+// optionally an Excel workbook and the tables as CSV files — each table twice in
+// DIR, for Finnish Excel (HT1-mittarit.csv) and for calculation
+// (HT1-mittarit-data.csv). The documents are dated by the extract, never by the
+// clock. Reads EXTRACT_DIR
 // (or --extracts, or the bundled sample) through the pipeline, so every figure
-// is suppressed exactly as on the site.
+// is suppressed exactly as on the site, and passes the same privacy audit
+// before anything is written.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
+import { loadCatalogue } from "../catalogue.ts";
+import { publish, toExportCsv } from "../emit.ts";
 import { runPipeline } from "../pipeline.ts";
+import { assertPublishable } from "../privacy/gate.ts";
 import { extractDirFromEnv, parseArgs, runCli } from "../cli/args.ts";
 import { inputsFromPipeline, LANGS, renderExports, selfAssessmentFor } from "./build.ts";
 import { writeCsvDir } from "./csv.ts";
@@ -35,6 +42,8 @@ runCli(async () => {
   }
   const dir = (args.extracts as string | undefined) ?? (await extractDirFromEnv());
   const result = await runPipeline(dir, { tolerant: Boolean(args.tolerant), onProgress: (m) => console.error(m) });
+  // The publishing gate: the documents carry cells of this table only.
+  await assertPublishable({ indicatorsCsv: toExportCsv(publish(result.cells)) }, loadCatalogue(), (m) => console.error(m));
   const model = selfAssessmentFor(inputsFromPipeline(result), args.period as string, {
     baseline: (args.baseline as string | undefined) ?? null,
     narrativesDir: args.narratives as string | undefined,
@@ -47,8 +56,9 @@ runCli(async () => {
     console.error(`wrote ${args.xlsx}`);
   }
   if (args.csv) {
-    const paths = writeCsvDir(files.csv, args.csv as string);
-    console.error(`wrote ${paths.length} CSV files to ${args.csv}`);
+    const excel = writeCsvDir(files.csv, args.csv as string);
+    const data = writeCsvDir(files.dataCsv, args.csv as string);
+    console.error(`wrote ${excel.length} CSV files for Excel and ${data.length} for calculation (*-data.csv) to ${args.csv}`);
   }
   const missing = model.goals.filter((g) => g.narratives[lang].status === "missing").map((g) => g.narratives[lang].path);
   if (missing.length) console.error(`note: ${missing.length} narrative text(s) missing, shown as missing: ${missing.join(", ")}`);

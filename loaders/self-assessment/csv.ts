@@ -1,8 +1,10 @@
-// Every table of the self-assessment as CSV, in one language: per benefit goal
-// the measures and the indicator table, the indicator definitions and the
-// current half-year by unit. Figures read exactly as in the documents
-// ("57,0 %", "1 234", ".." for a withheld cell; the notes file says what
-// ".." means). Finnish and Swedish files use ";" (the list
+// Every table of the self-assessment as CSV for a spreadsheet, in one language:
+// per benefit goal the measures and the indicator table, the indicator
+// definitions and the current half-year by unit. Figures read exactly as in
+// the documents ("57,0 %", "1 234", ".." for a withheld cell); the notes file
+// starts with the report's header lines (its named dates among them, worded as
+// in the documents) and says what ".." means. The same tables for calculation
+// are data-csv.ts. Finnish and Swedish files use ";" (the list
 // separator of Finnish Excel), English ","; UTF-8 with a byte-order mark.
 // A field that a spreadsheet would run as a formula (=, +, -, @ first) gets a
 // leading apostrophe (OWASP's CSV-injection rule).
@@ -12,7 +14,7 @@ import JSZip from "jszip";
 import { csvText } from "../csv.ts";
 import type { SelfAssessment } from "./model.ts";
 import {
-  breakdownLabel, countText, definitionText, figureText, indicatorColumns, indicatorRowsText, measureText, noteLines, outcomeText, type Lang, unitName,
+  breakdownLabel, countText, definitionText, figureText, headerLines, indicatorColumns, indicatorRowsText, measureText, noteLines, outcomeText, reportTitle, type Lang, unitName,
 } from "./present.ts";
 import { s } from "./strings.ts";
 
@@ -91,8 +93,9 @@ export function renderCsvFiles(m: SelfAssessment, lang: Lang): CsvFile[] {
       ]),
     ], lang),
   });
-  // What ".." (withheld), "–" and the other marks mean.
-  files.push({ name: `${s(lang, "csvNotes")}.csv`, text: csv([[s(lang, "notes")], ...noteLines(lang).map((line) => [line])], lang) });
+  // The report's title, dates and data, then what ".." (withheld), "–" and the other marks mean.
+  const about = [reportTitle(m, lang), m.programmeName[lang], ...headerLines(m, lang), ...noteLines(lang)];
+  files.push({ name: `${s(lang, "csvNotes")}.csv`, text: csv([[s(lang, "notes")], ...about.map((line) => [line])], lang) });
   return files;
 }
 

@@ -17,8 +17,6 @@ import {
 import { s } from "./strings.ts";
 
 export interface DocxOptions {
-  /** The date printed as "prepared on" (YYYY-MM-DD); default today. */
-  generatedOn?: string;
   /** Draw the charts (default true). */
   charts?: boolean;
 }
@@ -92,7 +90,8 @@ function notice(text: string, bold = false): Paragraph {
 let listInstance = 0;
 
 function narrativeParagraphs(n: Narrative, lang: Lang): Paragraph[] {
-  if (n.status === "missing") return [notice(s(lang, "narrativeMissing", { path: n.path }))];
+  // A neutral placeholder: where the text is kept is for the office's page, not for the ministry.
+  if (n.status === "missing") return [notice(s(lang, "narrativeMissing"))];
   const out: Paragraph[] = [];
   if (n.example) out.push(notice(s(lang, "example"), true));
   for (const b of n.blocks as Block[]) {
@@ -188,7 +187,6 @@ function goalContent(m: SelfAssessment, g: GoalSection, lang: Lang, charts: bool
 }
 
 export async function renderDocx(m: SelfAssessment, lang: Lang, options: DocxOptions = {}): Promise<Buffer> {
-  const generatedOn = options.generatedOn ?? new Date().toISOString().slice(0, 10);
   const title = reportTitle(m, lang);
   const w = [2300, 3000, 1500, 1500, 3400, 1000];
   w.push(TEXT_WIDTH - w.reduce((a, b) => a + b, 0));
@@ -224,8 +222,7 @@ export async function renderDocx(m: SelfAssessment, lang: Lang, options: DocxOpt
       children: [
         new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(clean(title))] }),
         new Paragraph({ spacing: { after: 200 }, children: [new TextRun({ text: clean(m.programmeName[lang]), bold: true })] }),
-        ...headerLines(m, lang).map((line) => new Paragraph({ spacing: { after: 80 }, children: [new TextRun(clean(line))] })),
-        new Paragraph({ spacing: { after: 200 }, children: [new TextRun(s(lang, "generated", { date: dateText(generatedOn, lang) }))] }),
+        ...headerLines(m, lang).map((line, i, all) => new Paragraph({ spacing: { after: i === all.length - 1 ? 200 : 80 }, children: [new TextRun(clean(line))] })),
         ...noteLines(lang).map((line) => new Paragraph({ spacing: { after: 60 }, children: [new TextRun({ text: line, italics: true, size: SMALL })] })),
         ...m.goals.flatMap((g) => goalContent(m, g, lang, options.charts ?? true)),
         new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, text: s(lang, "definitions") }),

@@ -8,7 +8,7 @@ import type { Inline } from "./markdown.ts";
 import { exportNumber, formatPeriod } from "../../src/lib/format.ts";
 import type { Figure, GoalSection, IndicatorBlock, Narrative, SelfAssessment } from "./model.ts";
 import {
-  anyWithheld, dateText, definitionText, figureText, headerLines, indicatorColumns, indicatorRowsText, measureText, noteLines,
+  anyWithheld, definitionText, figureText, headerLines, indicatorColumns, indicatorRowsText, measureText, noteLines,
   periodText, reportTitle, type FigureText, type Lang, withheldLegend,
 } from "./present.ts";
 import { LANGS } from "./names.ts";
@@ -37,7 +37,8 @@ function inline(content: readonly Inline[]): string {
 }
 
 function narrativeHtml(n: Narrative, lang: Lang): string {
-  if (n.status === "missing") return `<p class="sa-missing">${e(s(lang, "narrativeMissing", { path: n.path }))}</p>`;
+  // The documents say only that no assessment is recorded; where to write it is said here, on the office's page.
+  if (n.status === "missing") return `<p class="sa-missing">${e(s(lang, "narrativeMissing"))}</p><p class="sa-office"><small>${e(s(lang, "narrativeWhere", { path: n.path }))}</small></p>`;
   const parts = n.example ? [`<p class="sa-example">${e(s(lang, "example"))}</p>`] : [];
   for (const b of n.blocks) {
     if (b.type === "heading") parts.push(`<h4>${inline(b.content)}</h4>`);
@@ -152,16 +153,18 @@ function goalHtml(m: SelfAssessment, g: GoalSection, lang: Lang): string {
 
 export interface ExportLink {
   lang: Lang;
-  kind: "docx" | "xlsx" | "csv";
+  kind: "docx" | "xlsx" | "csv" | "data";
   href: string;
   fileName: string;
 }
 
 const LANG_NAMES: Record<Lang, string> = { fi: "Suomeksi", sv: "På svenska", en: "In English" };
-const KIND_NAMES = { docx: "Word (DOCX)", xlsx: "Excel (XLSX)", csv: "CSV (ZIP)" };
+/** A download's name in the page's language: the two CSV sets differ by purpose (Excel or calculation). */
+const kindName = (kind: ExportLink["kind"], lang: Lang) =>
+  kind === "docx" ? "Word (DOCX)" : kind === "xlsx" ? "Excel (XLSX)" : s(lang, kind === "csv" ? "kindCsv" : "kindData");
 
 /** The page of one half-year in one language. `links` are the downloads; `nav` the neighbouring half-years with data. */
-export function renderHtml(m: SelfAssessment, lang: Lang, options: { links?: ExportLink[]; generatedOn?: string } = {}): string {
+export function renderHtml(m: SelfAssessment, lang: Lang, options: { links?: ExportLink[] } = {}): string {
   const out: string[] = [
     `<div class="sa" data-sa-lang="${lang}" lang="${lang}"${lang === "fi" ? "" : " hidden"}>`,
     `<h1>${e(reportTitle(m, lang))}</h1>`,
@@ -171,15 +174,16 @@ export function renderHtml(m: SelfAssessment, lang: Lang, options: { links?: Exp
   const i = m.halvesWithData.indexOf(m.period);
   const prev = m.halvesWithData[i - 1];
   const next = m.halvesWithData[i + 1];
-  const link = (period: string, text: string) => `<a href="./${period}" data-sa-keep-lang>${e(text)}</a>`;
-  out.push(`<p class="sa-nav">${prev ? `${link(prev, `← ${periodText(prev, lang)}`)} · ` : ""}<a href="./" data-sa-keep-lang>${e(s(lang, "indexTitle"))}</a>${next ? ` · ${link(next, `${periodText(next, lang)} →`)}` : ""}` +
-    ` · ${(["fi", "sv", "en"] as Lang[]).filter((l) => l !== lang).map((l) => `<a href="./${m.period}" data-sa-switch="${l}" lang="${l}" hreflang="${l}">${LANG_NAMES[l]}</a>`).join(" · ")}</p>`);
+  // Each page by its file (a plain static file server guesses neither ".html" nor a folder's index).
+  const link = (period: string, text: string) => `<a href="./${period}.html" data-sa-keep-lang>${e(text)}</a>`;
+  out.push(`<p class="sa-nav">${prev ? `${link(prev, `← ${periodText(prev, lang)}`)} · ` : ""}<a href="./index.html" data-sa-keep-lang>${e(s(lang, "indexTitle"))}</a>${next ? ` · ${link(next, `${periodText(next, lang)} →`)}` : ""}` +
+    ` · ${(["fi", "sv", "en"] as Lang[]).filter((l) => l !== lang).map((l) => `<a href="./${m.period}.html" data-sa-switch="${l}" lang="${l}" hreflang="${l}">${LANG_NAMES[l]}</a>`).join(" · ")}</p>`);
   if (options.links?.length) {
     out.push(`<div class="sa-downloads"><h2 class="sa-downloads-title">${e(s(lang, "download"))}</h2><p><small>${e(s(lang, "downloadNote"))}</small></p><table class="sa-table"><caption class="visually-hidden">${e(s(lang, "download"))}</caption><tbody>`);
     for (const l of LANGS) {
       const row = options.links.filter((x) => x.lang === l);
       if (!row.length) continue;
-      out.push(`<tr><th scope="row" lang="${l}">${LANG_NAMES[l]}</th>${row.map((x) => `<td><a href="${e(x.href)}" download="${e(x.fileName)}" hreflang="${l}">${KIND_NAMES[x.kind]}<span class="visually-hidden"> (${e(LANG_NAMES[l])})</span></a></td>`).join("")}</tr>`);
+      out.push(`<tr><th scope="row" lang="${l}">${LANG_NAMES[l]}</th>${row.map((x) => `<td><a href="${e(x.href)}" download="${e(x.fileName)}" hreflang="${l}">${e(kindName(x.kind, lang))}<span class="visually-hidden"> (${e(LANG_NAMES[l])})</span></a></td>`).join("")}</tr>`);
     }
     out.push(`</tbody></table></div>`);
   }
@@ -194,7 +198,6 @@ export function renderHtml(m: SelfAssessment, lang: Lang, options: { links?: Exp
     out.push(`<tr><th scope="row"><strong>${e(t.name)}</strong><br><small>${e(t.id)}${t.breakdown ? ` · ${e(t.breakdown)}` : ""}</small></th><td>${e(t.definition)}</td><td>${e(t.unit)}</td><td>${e(t.direction)}</td><td>${e(t.targets)}</td><td>${e(t.threshold)}</td><td>${e(t.goals)}</td></tr>`);
   }
   out.push(`</tbody></table></div></details>`);
-  if (options.generatedOn) out.push(`<p class="sa-meta">${e(s(lang, "generated", { date: dateText(options.generatedOn, lang) }))}</p>`);
   out.push(`</div>`);
   return out.join("\n");
 }

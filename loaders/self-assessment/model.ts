@@ -15,12 +15,13 @@ import { ALL } from "../indicator-row.ts";
 import type { BenefitGoalId, Language, LocalizedText, Programme, ProgressStatus } from "../programme.ts";
 import { BENEFIT_GOAL_IDS, LANGUAGES } from "../programme.ts";
 import { spcSettingsFor, xmrAnalysis, type AssuranceIcon, type VariationIcon } from "../../src/lib/spc.ts";
-import { spcBreaks } from "../../src/lib/breaks.ts";
+import { spcBreakDates } from "../../src/lib/breaks.ts";
 import { statusTable, type StatusContext, type Verdict } from "../../src/lib/statuses.ts";
 import { overviewVerdicts, type DimensionVerdict } from "../../src/lib/status.ts";
 import type { Outcome } from "../../src/lib/stats/compare.ts";
 import { isPeriod, monthsBetween, monthsOf, periodEnd, periodsBetween, periodStart, previousPeriod as periodBefore } from "../../src/lib/periods.ts";
 import { isMet, targetForPeriod, targetSteps } from "../../src/lib/targets.ts";
+import { reportDates, type ReportDates } from "./dates.ts";
 import { parseMarkdown, type Block } from "./markdown.ts";
 import type { NarrativeTexts } from "./narratives.ts";
 
@@ -207,10 +208,9 @@ export interface SelfAssessment {
   baselineIsDefault: boolean;
   halvesWithData: string[];
   programmeName: LocalizedText;
-  report: { id: string | null; name: LocalizedText | null; season: "spring" | "autumn"; due: string; situationMonth: string };
+  /** The reporting deadline, the days the figures cover, the data's date and the preparation date (dates.ts). */
+  dates: ReportDates;
   source: SourceInfo | null;
-  /** Days of the period the extract covers; partial when the extract starts or ends inside it. */
-  coverage: { from: string; to: string; partial: boolean } | null;
   goals: GoalSection[];
   definitions: IndicatorDefinition[];
   byUnit: UnitRow[];
@@ -231,19 +231,6 @@ function figureOf(cell: PublishedCell | undefined, period: string): Figure {
 function changeOf(from: Figure, to: Figure, outcome: Outcome | undefined): Change | null {
   if (from.state !== "value" || to.state !== "value") return null;
   return { delta: (to.value as number) - (from.value as number), outcome: outcome ?? "not-compared" };
-}
-
-/**
- * The report a half-year belongs to (the STM/THL rhythm): spring (H1, due 15
- * May, describing the April situation) or autumn (H2, due 15 November, the
- * October situation).
- */
-export function reportRhythm(period: string): { season: "spring" | "autumn"; due: string; situationMonth: string } {
-  if (!isPeriod(period, "half")) throw new SelfAssessmentError(`not a half-year: ${JSON.stringify(period)} (expected e.g. 2021H2)`);
-  const year = period.slice(0, 4);
-  return period.endsWith("H1")
-    ? { season: "spring", due: `${year}-05-15`, situationMonth: `${year}-04` }
-    : { season: "autumn", due: `${year}-11-15`, situationMonth: `${year}-10` };
 }
 
 /** The half-years that have at least one published or suppressed half-year cell, in order. */
@@ -330,7 +317,8 @@ export function buildSelfAssessment(input: SelfAssessmentInput): SelfAssessment 
   // The statuses, as the site computes them (with this document's baseline).
   const statusContext: StatusContext = {
     catalogue: catalogue as unknown as StatusContext["catalogue"],
-    programme: { measures: programme.measures },
+    programme: { measures: programme.measures, recalculations: programme.recalculations },
+    extractSource: input.source?.source ?? null,
     baselines: { half: baselinePeriod },
   };
   const statuses = statusTable(cells, statusContext);
@@ -360,7 +348,7 @@ export function buildSelfAssessment(input: SelfAssessmentInput): SelfAssessment 
       const series = first && first <= lastMonth ? monthsBetween(first, lastMonth).map((m) => fig(ind.id, m, ALL, bv)) : [];
       // The assurance icon and the count of months come from the same chart the status reads (same breaks and settings).
       const chart = xmrAnalysis(series.map((f) => ({ period: f.period, value: f.state === "value" ? f.value : null })), {
-        direction: ind.direction, targets: ind.targets, settings: spcSettingsFor(catalogue, ind), breaks: spcBreaks(ind, programme),
+        direction: ind.direction, targets: ind.targets, settings: spcSettingsFor(catalogue, ind), breaks: spcBreakDates(ind, programme, { extractSource: input.source?.source ?? null }),
       });
       const status = statusOf(ind.id, period, ALL, bv);
       return {
@@ -424,15 +412,7 @@ export function buildSelfAssessment(input: SelfAssessmentInput): SelfAssessment 
     }
   }
 
-  const report = programme.reports.find((r) => r.half === period);
-  const rhythm = reportRhythm(period);
   const source = input.source ?? null;
-  let coverage: SelfAssessment["coverage"] = null;
-  if (source) {
-    const from = source.period.from > periodStart(period) ? source.period.from : periodStart(period);
-    const to = source.period.to < periodEnd(period) ? source.period.to : periodEnd(period);
-    coverage = { from, to, partial: from !== periodStart(period) || to !== periodEnd(period) };
-  }
 
   // The quadruple aim as the overview reads it: the headline indicators' verdicts for the whole city.
   const headline = catalogue.indicators.filter((i) => i.headline);
@@ -445,7 +425,7 @@ export function buildSelfAssessment(input: SelfAssessmentInput): SelfAssessment 
   return {
     period, previousPeriod, baselinePeriod, baselineIsDefault: input.baseline == null, halvesWithData: halves, quadrupleAim,
     programmeName: programme.programme.name,
-    report: { id: report?.id ?? null, name: report?.name ?? null, ...rhythm },
-    source, coverage, goals, definitions, byUnit,
+    dates: reportDates(period, source),
+    source, goals, definitions, byUnit,
   };
 }

@@ -9,8 +9,15 @@ export const LANGS: readonly Lang[] = ["fi", "sv", "en"];
  */
 export const SITE_LANGS: readonly Lang[] = ["fi", "sv", "en"];
 
-/** The file names the site offers for a half-year and language. */
+/**
+ * The file names the site offers for a half-year and language: the documents,
+ * the CSV tables for Finnish Excel (`-csv.zip`, the name it always had) and
+ * the same tables for calculation (`-data-csv.zip`).
+ */
 export function exportFileNames(period: string, lang: Lang) {
   const base = `oma-arviointi-${period}-${lang}`;
-  return { docx: `${base}.docx`, xlsx: `${base}.xlsx`, csv: `${base}-csv.zip` };
+  return { docx: `${base}.docx`, xlsx: `${base}.xlsx`, csv: `${base}-csv.zip`, data: `${base}-data-csv.zip` };
 }
+
+/** The suffix that tells a CSV for calculation from its Excel twin: `HT1-mittarit.csv` and `HT1-mittarit-data.csv`. */
+export const DATA_CSV_SUFFIX = "-data";

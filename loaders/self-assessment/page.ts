@@ -2,16 +2,17 @@
 // half-years and one page per half-year (all three languages in the page,
 // `?lang=sv|en` shows the chosen one, Finnish by default and without
 // JavaScript). Used by src/self-assessment/*.md.ts page loaders.
-import { halvesWithData, reportRhythm, type SelfAssessment } from "./model.ts";
+import { reportDeadline } from "./dates.ts";
+import { halvesWithData, type SelfAssessment } from "./model.ts";
 import { exportFileNames, LANGS, SITE_LANGS } from "./names.ts";
 import { escapeHtml as e, renderHtml, type ExportLink } from "./html.ts";
-import { periodText, reportTitle, type Lang } from "./present.ts";
+import { dateText, periodText, reportTitle, type Lang } from "./present.ts";
 import { s } from "./strings.ts";
 import type { PublishedCell } from "../../src/lib/cell.ts";
 
 export const PAGE_STYLE = `<style>
 .sa { overflow-wrap: break-word; }
-.sa-missing, .sa-meta { overflow-wrap: anywhere; }
+.sa-missing, .sa-meta, .sa-office { overflow-wrap: anywhere; }
 .sa h2 { margin-top: 2.5rem; border-bottom: 1px solid var(--theme-foreground-faintest, #ddd); }
 .sa-sub { font-weight: 600; margin-top: -0.5rem; }
 .sa-meta { margin: 0.2rem 0; color: var(--theme-foreground-muted, #555); max-width: none; }
@@ -62,17 +63,17 @@ const frontMatter = (title: string) => `---\ntitle: ${JSON.stringify(title)}\nto
 export function exportLinks(period: string): ExportLink[] {
   return SITE_LANGS.flatMap((lang) => {
     const names = exportFileNames(period, lang);
-    return (["docx", "xlsx", "csv"] as const).map((kind) => ({ lang, kind, fileName: names[kind], href: `./exports/${period}/${names[kind]}` }));
+    return (["docx", "xlsx", "csv", "data"] as const).map((kind) => ({ lang, kind, fileName: names[kind], href: `./exports/${period}/${names[kind]}` }));
   });
 }
 
-export function periodPageMarkdown(model: SelfAssessment, generatedOn?: string): string {
+export function periodPageMarkdown(model: SelfAssessment): string {
   const links = exportLinks(model.period);
   return [
     frontMatter(`${reportTitle(model, "fi")} (${periodText(model.period, "fi")})`),
     PAGE_STYLE,
     LANG_SCRIPT,
-    ...LANGS.map((lang) => renderHtml(model, lang, { links, generatedOn })),
+    ...LANGS.map((lang) => renderHtml(model, lang, { links })),
   ].join("\n\n") + "\n";
 }
 
@@ -82,16 +83,16 @@ export function indexPageMarkdown(cells: readonly PublishedCell[]): string {
   const parts = LANGS.map((lang: Lang) => {
     const rows = halves.map((p) => {
       const links = exportLinks(p);
-      const rhythm = reportRhythm(p);
-      const report = s(lang, rhythm.season === "spring" ? "reportSpring" : "reportAutumn", { year: p.slice(0, 4) });
-      return `<tr><th scope="row"><a href="./${p}" data-sa-keep-lang>${e(periodText(p, lang))}</a> <small>${e(report)}</small></th>${links
-        .map((l) => `<td><a href="${e(l.href)}" download="${e(l.fileName)}" hreflang="${l.lang}">${l.kind.toUpperCase()}<span class="visually-hidden"> ${e(periodText(p, lang))} (${l.lang})</span></a></td>`).join("")}</tr>`;
+      const { deadline, season } = reportDeadline(p);
+      const report = `${s(lang, season === "spring" ? "reportSpring" : "reportAutumn", { year: deadline.slice(0, 4) })}, ${s(lang, "dateDeadline").toLowerCase()} ${dateText(deadline, lang)}`;
+      return `<tr><th scope="row"><a href="./${p}.html" data-sa-keep-lang>${e(periodText(p, lang))}</a> <small>${e(report)}</small></th>${links
+        .map((l) => `<td><a href="${e(l.href)}" download="${e(l.fileName)}" hreflang="${l.lang}">${l.kind === "data" ? "DATA" : l.kind.toUpperCase()}<span class="visually-hidden"> ${e(periodText(p, lang))} (${l.lang})</span></a></td>`).join("")}</tr>`;
     });
     return [
       `<div class="sa" data-sa-lang="${lang}" lang="${lang}"${lang === "fi" ? "" : " hidden"}>`,
       `<h1>${e(s(lang, "indexTitle"))}</h1>`,
       `<p class="sa-meta">${e(s(lang, "indexIntro"))}</p>`,
-      `<div class="sa-scroll" tabindex="0" role="region" aria-label="${e(s(lang, "indexTitle"))}"><table class="sa-table"><caption class="visually-hidden">${e(s(lang, "indexTitle"))}</caption><thead><tr><th scope="col">${e(s(lang, "periods"))}</th>${SITE_LANGS.map((l) => ["Word", "Excel", "CSV"].map((k) => `<th scope="col">${k} (${l})</th>`).join("")).join("")}</tr></thead><tbody>`,
+      `<div class="sa-scroll" tabindex="0" role="region" aria-label="${e(s(lang, "indexTitle"))}"><table class="sa-table"><caption class="visually-hidden">${e(s(lang, "indexTitle"))}</caption><thead><tr><th scope="col">${e(s(lang, "periods"))}</th>${SITE_LANGS.map((l) => ["Word", "Excel", s(lang, "kindCsvShort"), s(lang, "kindDataShort")].map((k) => `<th scope="col">${e(k)} (${l})</th>`).join("")).join("")}</tr></thead><tbody>`,
       ...rows,
       `</tbody></table></div>`,
       `</div>`,

@@ -111,24 +111,52 @@ export function dateText(date: string, lang: Lang): string {
   return formatDate(date, lang);
 }
 
+/** The title names the report by its deadline: the July–December 2021 figures are the spring 2022 report. */
 export function reportTitle(m: SelfAssessment, lang: Lang): string {
-  return m.report.name?.[lang] ?? s(lang, m.report.season === "spring" ? "reportSpring" : "reportAutumn", { year: m.period.slice(0, 4) });
+  return s(lang, m.dates.season === "spring" ? "reportSpring" : "reportAutumn", { year: m.dates.deadline.slice(0, 4) });
 }
 
-/** The lines under the title: half-year, due date, baseline, data and coverage. */
+/** A span of days: "1.7.–31.12.2023" (fi, sv), "1 Jul–31 Dec 2023" (en); the first year only when it differs. */
+export function dateRangeText(from: string, to: string, lang: Lang): string {
+  if (from.slice(0, 4) !== to.slice(0, 4)) return `${dateText(from, lang)}–${dateText(to, lang)}`;
+  const start = dateText(from, lang).replace(/\s?\d{4}$/, "");
+  return `${start}–${dateText(to, lang)}`;
+}
+
+export interface DateLine {
+  /** The same in every language (the key of the data CSV's about file). */
+  key: "deadline" | "figures_cover" | "data_as_of" | "prepared_on";
+  label: string;
+  /** For people, as the language writes dates ("15.5.2024", "1.7.–31.12.2023"; "15 May 2024"). */
+  text: string;
+  /** For programs: an ISO date, or an ISO interval "2023-07-01/2023-12-31". */
+  iso: string;
+}
+
+/** The four named dates (dates.ts) with their labels; the page and every document print these and no other date of the report. */
+export function dateLines(m: SelfAssessment, lang: Lang): DateLine[] {
+  const d = m.dates;
+  const lines: DateLine[] = [
+    { key: "deadline", label: s(lang, "dateDeadline"), text: dateText(d.deadline, lang), iso: d.deadline },
+    { key: "figures_cover", label: s(lang, "dateFiguresCover"), text: dateRangeText(d.figuresCover.from, d.figuresCover.to, lang), iso: `${d.figuresCover.from}/${d.figuresCover.to}` },
+  ];
+  if (d.dataAsOf) lines.push({ key: "data_as_of", label: s(lang, "dateDataAsOf"), text: dateText(d.dataAsOf, lang), iso: d.dataAsOf });
+  if (d.preparedOn) lines.push({ key: "prepared_on", label: s(lang, "datePreparedOn"), text: dateText(d.preparedOn, lang), iso: d.preparedOn });
+  return lines;
+}
+
+/** The lines under the title: half-year, the named dates, baseline, the quadruple aim, the data and a partial period. */
 export function headerLines(m: SelfAssessment, lang: Lang): string[] {
   const lines = [
-    `${s(lang, "halfYear", { period: periodText(m.period, lang) })}. ${s(lang, "due", { due: dateText(m.report.due, lang), month: periodText(m.report.situationMonth, lang) })}`,
+    s(lang, "halfYear", { period: periodText(m.period, lang) }),
+    ...dateLines(m, lang).map((d) => `${d.label}: ${d.text}`),
     s(lang, "baseline", { period: periodText(m.baselinePeriod, lang) }) + (m.baselineIsDefault ? s(lang, "baselineDefault") : ""),
     quadrupleAimText(m, lang),
   ];
   if (m.source) {
-    lines.push(s(lang, "source", {
-      source: m.source.source, extracted: dateText(m.source.extracted_at, lang),
-      from: dateText(m.source.period.from, lang), to: dateText(m.source.period.to, lang),
-    }));
+    lines.push(s(lang, "source", { source: m.source.source, from: dateText(m.source.period.from, lang), to: dateText(m.source.period.to, lang) }));
   }
-  if (m.coverage?.partial) lines.push(s(lang, "partial", { from: dateText(m.coverage.from, lang), to: dateText(m.coverage.to, lang) }));
+  if (m.dates.figuresCover.partial) lines.push(s(lang, "partial", { period: periodText(m.period, lang) }));
   return lines;
 }
 

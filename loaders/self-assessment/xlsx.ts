@@ -8,10 +8,11 @@
 // so it never becomes a live formula: names and narratives come from outside.
 import ExcelJS from "exceljs";
 import { changeWord, unitDigits, unitWord } from "../../src/lib/format.ts";
+import { fileDate } from "./dates.ts";
 import { blocksToLines } from "./markdown.ts";
 import type { Change, Figure, GoalSection, IndicatorBlock, SelfAssessment } from "./model.ts";
 import {
-  assuranceText, breakdownLabel, dateText, definitionText, headerLines, indicatorColumns, measureText, metText, noteLines, outcomeText, reportTitle, spcText, type Lang, anyWithheld, withheldLegend,
+  assuranceText, breakdownLabel, definitionText, headerLines, indicatorColumns, measureText, metText, noteLines, outcomeText, reportTitle, spcText, type Lang, anyWithheld, withheldLegend,
   figureText, periodText, unitName,
 } from "./present.ts";
 import { s } from "./strings.ts";
@@ -119,7 +120,7 @@ function goalSheet(wb: ExcelJS.Workbook, m: SelfAssessment, g: GoalSection, lang
   nh.font = { bold: true, size: 12 };
   const n = g.narratives[lang];
   const note = { font: { italic: true }, fill: { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFF4CE" } } } as Partial<ExcelJS.Style>;
-  if (n.status === "missing") textBlock(ws, [s(lang, "narrativeMissing", { path: n.path })], LAST, note);
+  if (n.status === "missing") textBlock(ws, [s(lang, "narrativeMissing")], LAST, note);
   else {
     if (n.example) textBlock(ws, [s(lang, "example")], LAST, { ...note, font: { bold: true } });
     textBlock(ws, blocksToLines(n.blocks), LAST);
@@ -183,12 +184,13 @@ function goalSheet(wb: ExcelJS.Workbook, m: SelfAssessment, g: GoalSection, lang
   widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
 }
 
-export async function renderXlsx(m: SelfAssessment, lang: Lang, options: { generatedOn?: string } = {}): Promise<Buffer> {
-  const generatedOn = options.generatedOn ?? new Date().toISOString().slice(0, 10);
+export async function renderXlsx(m: SelfAssessment, lang: Lang): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "Nelimaali";
   wb.title = reportTitle(m, lang);
-  wb.created = new Date(`${generatedOn}T00:00:00Z`);
+  // Dated by the extract, never the clock (stableZip rewrites docProps too).
+  wb.created = new Date(`${fileDate(m.dates)}T00:00:00Z`);
+  wb.modified = wb.created;
 
   const about = wb.addWorksheet(s(lang, "about"));
   about.getColumn(1).width = 140;
@@ -196,7 +198,7 @@ export async function renderXlsx(m: SelfAssessment, lang: Lang, options: { gener
   setText(t.getCell(1), reportTitle(m, lang));
   t.font = { bold: true, size: 16 };
   setText(about.addRow([]).getCell(1), m.programmeName[lang]);
-  for (const line of [...headerLines(m, lang), s(lang, "generated", { date: dateText(generatedOn, lang) }), "", ...noteLines(lang)]) {
+  for (const line of [...headerLines(m, lang), "", ...noteLines(lang)]) {
     const r = about.addRow([]);
     setText(r.getCell(1), line);
     r.getCell(1).alignment = { wrapText: true };

@@ -36,7 +36,8 @@ export interface ChartRule {
   date: string;
   /** Shown as the rule's title (hover) and in the caption. */
   title: string;
-  kind?: "measure" | "milestone";
+  /** A measure's start, a programme milestone, or a recalculation of an XmR chart's limits that no measure's start marks (a recorded one). */
+  kind?: "measure" | "milestone" | "recalculation";
 }
 
 export function ruleDate(date: string): Date {

@@ -8,8 +8,10 @@
 import { max, min } from "d3-array";
 import { classifyUnit, type FunnelClass, funnelClassOf, funnelLimits, Z95, Z998 } from "../lib/funnel.js";
 import type { CellStatus } from "../lib/statuses.js";
-import { formatNumber, formatPeriod, tickFormat, type Lang } from "../lib/format.js";
-import { cellWords, withheldLegendNote } from "../lib/chart-tables.js";
+import { formatCount, formatNumber, formatPeriod, tickFormat, type Lang } from "../lib/format.js";
+import { appendTableLegend, cellWords, figureNode, withheldLegendNote } from "../lib/chart-tables.js";
+import { dataTable } from "../lib/a11y.js";
+import { type DownloadSource, downloads } from "./downloads.js";
 import { t, type StringKey } from "../lib/i18n.js";
 import type { PublishedCell as Cell } from "../lib/cell.js";
 import { type TargetLike, targetForPeriod } from "../lib/targets.js";
@@ -26,6 +28,8 @@ export interface FunnelChartOptions {
   /** The indicator's direction: how the statuses' better and worse map to above and below. */
   direction?: "higher" | "lower" | null;
   indicator?: string;
+  /** With the extract's manifest, "Lataa: CSV · SVG · PNG" under the chart (its data table, the chart with title, source and date). */
+  downloads?: DownloadSource;
   lang?: Lang;
   width?: number;
   height?: number;
@@ -255,6 +259,29 @@ export function funnelChart(unitCells: readonly Cell[], whole: Cell | undefined,
     { label: t(lang, "funnelOutside998"), symbol: "●", color: "#1a1a1a" },
     ...(target ? [{ label: t(lang, "target"), color: COLORS.target, dash: "5,4" }] : []),
   ]), svg);
+  if (o.downloads) {
+    figure.append(downloads({
+      title: `${t(lang, "funnelTitle", { name: o.name })}, ${formatPeriod(o.period, lang)}`, table: () => funnelTable(whole, rows, { ...o, lang, document: doc }), chart: () => figure,
+      manifest: o.downloads, lang, document: doc,
+    }));
+  }
   figure.append(caption);
   return figure;
+}
+
+/** The funnel plot's data as a table: the whole city, then each unit (in the given order) with its share, numerator, denominator and where it lies. */
+export function funnelTable(whole: Cell | undefined, rows: readonly FunnelUnitRow[], o: Pick<FunnelChartOptions, "name" | "measure" | "period" | "lang" | "document">): HTMLTableElement {
+  const lang = o.lang ?? "fi";
+  const doc = o.document ?? document;
+  const all = [{ name: t(lang, "whole"), cell: whole, funnel: null as FunnelClass | null }, ...rows];
+  const count = (c: Cell | undefined, n: number | null | undefined) => (c?.suppressed ? figureNode(c, "count", lang, doc) : n === null || n === undefined ? "–" : formatCount(n, lang));
+  const table = dataTable(all, [
+    { label: t(lang, "unit"), value: (r) => r.name },
+    { label: t(lang, "value"), numeric: true, value: (r) => figureNode(r.cell, o.measure, lang, doc) },
+    { label: t(lang, "numerator"), numeric: true, value: (r) => count(r.cell, r.cell?.numerator) },
+    { label: t(lang, "denominator"), numeric: true, value: (r) => count(r.cell, r.cell?.denominator) },
+    { label: t(lang, "funnelColumn"), value: (r) => (r.funnel === null ? "–" : t(lang, r.funnel === "within" ? "funnelWithin" : CLASS_KEYS[r.funnel])) },
+  ], { caption: t(lang, "chartDataCaption", { name: `${t(lang, "funnelTitle", { name: o.name })}, ${formatPeriod(o.period, lang)}` }), className: "chart-table", document: doc });
+  if (all.some((r) => r.cell?.suppressed)) appendTableLegend(table, lang, doc);
+  return table;
 }

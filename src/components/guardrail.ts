@@ -9,6 +9,7 @@ import { t } from "../lib/i18n.js";
 import type { GuardrailScope } from "../lib/status.js";
 import { variationText } from "./xmr-chart-text.js";
 import { svgEl } from "./svg.js";
+import { type DownloadSource, tableDownloads } from "./downloads.js";
 
 export interface GuardrailOptions {
   /** The month the series were read up to. */
@@ -19,6 +20,8 @@ export interface GuardrailOptions {
   scopeHref?: (scope: string) => string | null;
   dimensionName: (id: string) => string;
   indicatorName: (id: string) => string;
+  /** With the extract's manifest, "Lataa: CSV" under the table. */
+  downloads?: DownloadSource;
   lang?: Lang;
   document?: Document;
 }
@@ -119,5 +122,6 @@ export function guardrailTable(scopes: readonly GuardrailScope[], o: GuardrailOp
     details.append(s, scrollBox(table, caption.textContent ?? "", doc));
     wrapper.append(details);
   } else wrapper.append(scrollBox(table, caption.textContent ?? "", doc));
+  if (o.downloads) wrapper.append(tableDownloads(table, { manifest: o.downloads, lang, document: doc }));
   return wrapper;
 }

@@ -1,7 +1,8 @@
 // The overview's card for one headline indicator: the latest value, the
 // change from the previous period and from the baseline with whether that is
 // significantly better or worse (95 % intervals, by the indicator's
-// direction), the target in force and whether it is met, the verdict (the
+// direction), the goal and whether it is met (the target in force, else the
+// programme's rule "no significant worsening": lib/goals.ts), the verdict (the
 // monthly SPC chart at the period's end) and a small trend line. The verdict
 // and the comparisons are the cell's status (lib/statuses.ts), not worked out
 // here.
@@ -13,9 +14,12 @@ import type { Assessment } from "../lib/status.js";
 import type { Outcome } from "../lib/stats/compare.js";
 import { OUTCOME_KEY, OUTCOME_SYMBOL, verdictKey } from "./status.js";
 import type { TargetLike } from "../lib/targets.js";
+import { goalOf } from "../lib/goals.js";
 import { cellValue } from "./cell-value.js";
 import { formatTarget } from "./chart-common.js";
 import { sparkline } from "./sparkline.js";
+import { seriesTable } from "../lib/chart-tables.js";
+import { type DownloadSource, downloads } from "./downloads.js";
 
 export interface HeadlineCardOptions {
   indicator: string;
@@ -29,6 +33,8 @@ export interface HeadlineCardOptions {
   /** Link to the indicator's dimension page section. */
   href?: string;
   scope: string;
+  /** With the extract's manifest, "Lataa: CSV · SVG · PNG" under the trend line (the series as a table, the line with title, source and date). */
+  downloads?: DownloadSource;
   lang?: Lang;
   document?: Document;
 }
@@ -69,13 +75,13 @@ export function headlineCard(o: HeadlineCardOptions): HTMLElement {
     dl.append(dd);
     return dd;
   };
-  // Target in force at the end of the period.
-  const targetDd = row(t(lang, "target"), formatTarget(a.target, o.measure, lang));
-  if (a.target) {
-    const met = a.met === null ? "targetUnknown" : a.met ? "targetMet" : "targetNotMet";
-    targetDd.append(" ", el(doc, "span", `badge target-${met}`, t(lang, met)));
-    targetDd.dataset.targetMet = a.met === null ? "unknown" : String(a.met);
-  }
+  // The target in force at the end of the period; without one, the programme's rule: no significant worsening.
+  const goal = goalOf(o.targets, a.current, a.period);
+  const targetDd = row(t(lang, "target"), goal.kind === "target" ? formatTarget(goal.target, o.measure, lang) : t(lang, "noWorseningTarget"));
+  const met = goal.met === null ? "targetUnknown" : goal.met ? "targetMet" : "targetNotMet";
+  targetDd.append(" ", el(doc, "span", `badge target-${met}`, t(lang, met)));
+  targetDd.dataset.targetMet = goal.met === null ? "unknown" : String(goal.met);
+  targetDd.dataset.targetKind = goal.kind;
   const change = (label: StringKey, delta: number | null, outcome: Outcome, other: Cell | undefined, otherPeriod: string | undefined) => {
     const dd = row(t(lang, label));
     dd.dataset.outcome = outcome;
@@ -98,6 +104,13 @@ export function headlineCard(o: HeadlineCardOptions): HTMLElement {
   verdict.append(el(doc, "strong", undefined, t(lang, verdictKey(a.verdict))));
   if (a.verdict) verdict.append(el(doc, "span", "muted", ` – ${t(lang, "basisSpc")}`));
   card.append(verdict);
-  card.append(sparkline(o.series, { name: o.name, scope: o.scope, measure: o.measure, targets: o.targets, lang, document: doc }));
+  const line = sparkline(o.series, { name: o.name, scope: o.scope, measure: o.measure, targets: o.targets, lang, document: doc });
+  card.append(line);
+  if (o.downloads && line.querySelector("svg")) {
+    card.append(downloads({
+      title: `${o.name}, ${o.scope}`, table: () => seriesTable([{ label: o.scope, cells: o.series }], { name: o.name, measure: o.measure, targets: o.targets, lang, document: doc }),
+      chart: () => line, manifest: o.downloads, lang, document: doc,
+    }));
+  }
   return card;
 }

@@ -31,14 +31,15 @@ const escape = (s: string) => s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": 
 /**
  * The header's static HTML (Finnish; the site script translates it) for the
  * page at `path` ("/dimensions/TUOTTAVUUS", "/index"). The language links
- * point at this same page, relative to itself ("./TUOTTAVUUS?lang=sv"), so
- * they work without JavaScript too (losing only the page's other
- * parameters). rel="alternate" with hreflang: the same page in another
- * language; "external" keeps Framework from rewriting them and from reporting
- * a link with a query string as broken.
+ * point at this same page's file, relative to itself
+ * ("./TUOTTAVUUS.html?lang=sv", "./index.html?lang=en": a plain file server
+ * guesses neither), so they work without JavaScript too (losing only the
+ * page's other parameters). rel="alternate" with hreflang: the same page in
+ * another language; "external" keeps Framework from rewriting them and from
+ * reporting a link with a query string as broken.
  */
 export function headerHtml(path: string): string {
-  const self = `./${path.replace(/^.*\//, "").replace(/^index$/, "")}`;
+  const self = `./${path.replace(/^.*\//, "").replace(/\.html$/, "") || "index"}.html`;
   const links = LANGS.map((lang) =>
     `<li><a href="${escape(self)}${lang === "fi" ? "" : `?lang=${lang}`}" rel="alternate external" lang="${lang}" hreflang="${lang}" data-language="${lang}"${lang === "fi" ? ' aria-current="true"' : ""}>${escape(LANGUAGE_NAMES[lang])}</a></li>`,
   ).join("");
@@ -46,7 +47,7 @@ export function headerHtml(path: string): string {
     `<nav class="language-switch" id="language-switch" aria-label="Kieli – Språk – Language"><ul>${links}</ul></nav>`;
 }
 
-/** The footer's static HTML: who publishes, and the accessibility statement. `statement` is its address relative to the page. */
+/** The footer's static HTML: who publishes, and the accessibility statement. `statement` is its file ("/accessibility.html"; Framework makes it relative to each page). */
 export function footerHtml(statement: string): string {
   return `<p><span data-i18n="footerText">${escape(STRINGS.fi.footerText)}</span> · <a href="${escape(statement)}" data-i18n="accessibility" data-accessibility-link>${escape(STRINGS.fi.accessibility)}</a></p>`;
 }
@@ -68,8 +69,11 @@ export function keepLanguage(a: HTMLAnchorElement, lang: Lang, doc: Document = d
   if (!raw || raw.startsWith("#") || /^[a-z][a-z0-9+.-]*:/i.test(raw)) return;
   const url = new URL(raw, doc.baseURI);
   if (url.origin !== doc.location.origin || url.searchParams.has("lang")) return;
-  url.searchParams.set("lang", lang);
-  a.setAttribute("href", `${url.pathname}${url.search}${url.hash}`);
+  // Only the query changes: the link stays relative to its page (any host, any base path).
+  const [, path, query, hash] = /^([^?#]*)(?:\?([^#]*))?(.*)$/.exec(raw)!;
+  const params = new URLSearchParams(query ?? "");
+  params.set("lang", lang);
+  a.setAttribute("href", `${path}?${params}${hash}`);
 }
 
 /** Prepares a link: keeps the language, and gives a download its full address for print (style.css shows it after the link). */

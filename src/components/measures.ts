@@ -6,13 +6,17 @@ import { codeLabel, localized, t } from "../lib/i18n.js";
 import type { Measure, Milestone, Programme } from "../lib/model.js";
 import type { ChartRule } from "./chart-common.js";
 import { tableHead } from "../lib/a11y.js";
-import { indicatorMeasures as followedMeasures } from "../lib/breaks.js";
+import { indicatorMeasures as followedMeasures, spcBreaks } from "../lib/breaks.js";
+import type { Recalculation } from "../lib/spc.js";
+
+/** A measure's start in words: "Toimenpide alkoi: name (9/2021)". */
+const measureStartTitle = (m: Measure, lang: Lang) => `${t(lang, "measureStart", { name: localized(m.name, lang) })} (${formatProgrammeDate(m.startDate!, m.startDatePrecision, lang)})`;
 
 /** Start dates as rule marks, titled with the measure's name; without any, the programme's own start milestones. */
 export function measureRules(measures: readonly Measure[], programme: Pick<Programme, "programme">, lang: Lang = "fi"): ChartRule[] {
   const starts: ChartRule[] = measures
     .filter((m) => m.startDate)
-    .map((m) => ({ date: m.startDate!, title: `${t(lang, "measureStart", { name: localized(m.name, lang) })} (${formatProgrammeDate(m.startDate!, m.startDatePrecision, lang)})`, kind: "measure" as const }));
+    .map((m) => ({ date: m.startDate!, title: measureStartTitle(m, lang), kind: "measure" as const }));
   if (starts.length) return starts;
   return (programme.programme.milestones ?? [])
     .filter((m: Milestone) => m.kind === "STARTED")
@@ -27,12 +31,15 @@ export function indicatorMeasures(indicator: { developmentArea: string; benefitG
 /**
  * An indicator's annotations and SPC breaks: the start dates of the measures
  * it follows as rules (else the programme's start milestones, as annotations
- * only), and those start dates as the dates from which an XmR chart's limits
- * are recalculated — a milestone of the whole programme is no break.
+ * only), and the dates from which an XmR chart's limits are recalculated
+ * (lib/breaks.ts) with why — a measure's start (its rule's title) or a
+ * recorded recalculation (its reason). A milestone of the whole programme is
+ * no break.
  */
-export function indicatorRules(indicator: { developmentArea: string; benefitGoals: readonly string[] }, programme: Pick<Programme, "measures" | "programme">, lang: Lang = "fi"): { rules: ChartRule[]; breaks: string[] } {
+export function indicatorRules(indicator: { id: string; developmentArea: string; benefitGoals: readonly string[] }, programme: Pick<Programme, "measures" | "programme" | "recalculations">, lang: Lang = "fi"): { rules: ChartRule[]; breaks: Recalculation[] } {
   const rules = measureRules(indicatorMeasures(indicator, programme), programme, lang);
-  return { rules, breaks: rules.filter((r) => r.kind === "measure").map((r) => r.date) };
+  const breaks = spcBreaks(indicator, programme).map((b) => ({ date: b.date, reason: b.measure ? measureStartTitle(b.measure, lang) : localized(b.recalculation.reason, lang) }));
+  return { rules, breaks };
 }
 
 export function measuresTable(measures: readonly Measure[], programme: Pick<Programme, "benefitGoals" | "spearheads">, o: { lang?: Lang; document?: Document } = {}): HTMLTableElement {

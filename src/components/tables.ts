@@ -57,13 +57,14 @@ export function figureTable(rowCount: number, columns: readonly TableColumn[], o
   return table;
 }
 
-/** A table inside a closed <details>, so it is there for screen readers and copying without taking room; it scrolls in its own box on a narrow screen. */
-export function tableDetails(summary: string, table: HTMLElement, doc: Document = document): HTMLDetailsElement {
+/** A table inside a closed <details>, so it is there for screen readers and copying without taking room; it scrolls in its own box on a narrow screen. `after` (its downloads) follows the table. */
+export function tableDetails(summary: string, table: HTMLElement, doc: Document = document, after?: Node): HTMLDetailsElement {
   const details = doc.createElement("details");
   details.className = "table-details";
   const s = doc.createElement("summary");
   s.textContent = summary;
   details.append(s, scrollTable(table, summary, doc));
+  if (after) details.append(after);
   return details;
 }
 

@@ -11,7 +11,7 @@
 // one panel per value with its line over the others in grey, on one shared
 // scale: never one tangle of lines whose colours repeat.
 import { WITHHELD_MARK, formatPeriod, tickFormat, type Lang } from "../lib/format.js";
-import { cellWords, withheldLegendNote } from "../lib/chart-tables.js";
+import { cellWords, seriesTable, withheldLegendNote } from "../lib/chart-tables.js";
 import { t } from "../lib/i18n.js";
 import { periodEnd, periodEndDate, periodMidDate, periodStart, periodStartDate } from "../lib/periods.js";
 import type { PublishedCell as Cell } from "../lib/cell.js";
@@ -19,6 +19,7 @@ import { type TargetLike, targetSteps } from "../lib/targets.js";
 import { COLORS, type ChartRule, DASHES, PALETTE, TARGET_SYMBOL, describeTargetPeriods, describeTrend, hasValue, ruleDate, targetStatuses } from "./chart-common.js";
 import { chartCaption, periodBand, timeChartFrame, ruleMarks, statusRow, suppressedMarks, targetMarks } from "./chart-marks.js";
 import { type ChartFrame, type Scale, type TimeScale, chartFrame, legend, linePath, linearScale, paddedDomain, px, svgEl, timeAxis, timeScale, titleEl, yAxis } from "./svg.js";
+import { type DownloadSource, downloads } from "./downloads.js";
 
 export interface TrendSeries {
   key: string;
@@ -43,6 +44,8 @@ export interface TrendChartOptions {
   selectedPeriod?: string;
   /** The indicator id, written on the figure (data-indicator-chart) for tests and tools. */
   indicator?: string;
+  /** With the extract's manifest, "Lataa: CSV · SVG · PNG" under the chart (its data table, the chart with title, source and date). */
+  downloads?: DownloadSource;
   document?: Document;
 }
 
@@ -119,10 +122,17 @@ export function trendChart(series: readonly TrendSeries[], o: TrendChartOptions)
   if (entries.length > 1 || series.length > 1 || anyWithheld) figure.append(legend(doc, entries));
   figure.append(svg);
   const periodsText = main ? describeTargetPeriods(main.cells, o.targets, o.measure, lang) : "";
+  if (o.downloads) figure.append(chartDownloads(figure, series, { ...o, lang, document: doc }));
   const caption = chartCaption(doc, [summary, periodsText].filter(Boolean).join(" "), ruled?.shown);
   if (anyWithheld) caption.append(withheldLegendNote(lang, doc));
   figure.append(caption);
   return figure;
+}
+
+/** The chart's downloads: its data table (the series; the target column when the first series is the main one) and the figure. */
+function chartDownloads(figure: HTMLElement, series: readonly TrendSeries[], o: TrendChartOptions & { lang: Lang; document: Document }): HTMLElement {
+  const table = () => seriesTable(series, { name: o.name, measure: o.measure, targets: series[0]?.role === "main" ? o.targets : undefined, lang: o.lang, document: o.document });
+  return downloads({ title: `${o.name}, ${o.scope}`, table, chart: () => figure, manifest: o.downloads!, lang: o.lang, document: o.document });
 }
 
 /** A series as one path (d3-shape's line): it breaks where a period has no value — withheld periods are marked ".." separately. */
@@ -202,6 +212,7 @@ function smallMultiples(doc: Document, figure: HTMLElement, series: readonly Tre
   if (anyWithheld) entries.push({ label: t(lang, "suppressedSpoken"), symbol: WITHHELD_MARK, color: COLORS.neutral });
   if (entries.length) figure.append(legend(doc, entries));
   figure.append(f.svg);
+  if (o.downloads) figure.append(chartDownloads(figure, series, { ...o, document: doc }));
   const caption = chartCaption(doc, summary, shownRules);
   if (anyWithheld) caption.append(withheldLegendNote(lang, doc));
   figure.append(caption);

@@ -11,6 +11,7 @@ import { Y_TICKS, periodBand, targetMarks } from "./chart-marks.js";
 import { bandScale, chartFrame, legend, linePath, linearScale, numberAxis, paddedDomain, px, svgEl, timeAxis, timeScale, titleEl, yAxis } from "./svg.js";
 import { chartDataDetails, dataTable } from "../lib/a11y.js";
 import { appendTableLegend, cellWords, figureNode, withheldLegend } from "../lib/chart-tables.js";
+import { type DownloadSource, downloads } from "./downloads.js";
 
 export interface UnitSpreadOptions {
   name: string;
@@ -21,6 +22,8 @@ export interface UnitSpreadOptions {
   /** unit_id → display name. */
   unitNames: ReadonlyMap<string, string>;
   highlight?: string | null;
+  /** With the extract's manifest, "Lataa: CSV · SVG · PNG" under the chart (its data table, the chart with title, source and date). */
+  downloads?: DownloadSource;
   lang?: Lang;
   width?: number;
   height?: number;
@@ -94,6 +97,12 @@ export function unitSpread(unitCells: readonly Cell[], wholeCells: readonly Cell
   if (o.highlight) entries.push({ label: o.unitNames.get(o.highlight) ?? o.highlight, color: COLORS.highlight });
   if (steps.length) entries.push({ label: t(lang, "target"), color: COLORS.target, dash: "5,4" } as (typeof entries)[number]);
   figure.append(legend(doc, entries), svg);
+  if (o.downloads) {
+    figure.append(downloads({
+      title: `${o.name}: ${t(lang, "byUnit")}`, table: () => unitSpreadTable(unitCells, wholeCells, { ...o, lang, document: doc }), chart: () => figure,
+      manifest: o.downloads, lang, document: doc,
+    }));
+  }
   const caption = doc.createElement("figcaption");
   caption.textContent = withheld ? `${summary} ${withheldLegend(lang)}` : summary;
   figure.append(caption);
@@ -108,6 +117,8 @@ export interface UnitComparisonOptions {
   /** The units to show, already in name order (the caller sorts by name, never by value). */
   units: readonly { unit_id: string; name: string }[];
   targets?: readonly TargetLike[];
+  /** With the extract's manifest, "Lataa: CSV · SVG · PNG" under the chart (its data table, the chart with title, source and date). */
+  downloads?: DownloadSource;
   lang?: Lang;
   width?: number;
   document?: Document;
@@ -193,6 +204,12 @@ export function unitComparison(unitCells: readonly Cell[], whole: Cell | undefin
   });
   svg.append(marks);
   figure.append(svg);
+  if (o.downloads) {
+    figure.append(downloads({
+      title: `${o.name}, ${formatPeriod(o.period, lang)}: ${t(lang, "comparison")}`, table: () => unitComparisonTable(unitCells, whole, { ...o, lang, document: doc }), chart: () => figure,
+      manifest: o.downloads, lang, document: doc,
+    }));
+  }
   const caption = doc.createElement("figcaption");
   caption.textContent = rows.some((r) => r.cell?.suppressed) ? `${summary} ${withheldLegend(lang)}` : summary;
   figure.append(caption);
@@ -227,4 +244,18 @@ export function unitSpreadTable(unitCells: readonly Cell[], wholeCells: readonly
 
 export function unitSpreadTableDetails(unitCells: readonly Cell[], wholeCells: readonly Cell[], o: Pick<UnitSpreadOptions, "name" | "measure" | "unitNames" | "lang" | "document">): HTMLDetailsElement {
   return chartDataDetails(t(o.lang ?? "fi", "chartData"), () => unitSpreadTable(unitCells, wholeCells, o), o.document ?? document);
+}
+
+/** The comparison chart's data as a table: the whole city, then a row per unit in the given (name) order, with its value at the period. */
+export function unitComparisonTable(unitCells: readonly Cell[], whole: Cell | undefined, o: Pick<UnitComparisonOptions, "name" | "measure" | "period" | "units" | "lang" | "document">): HTMLTableElement {
+  const lang = o.lang ?? "fi";
+  const doc = o.document ?? document;
+  const byUnit = new Map(unitCells.filter((c) => c.period === o.period).map((c) => [c.unit_id, c]));
+  const rows = [{ name: t(lang, "whole"), cell: whole }, ...o.units.map((u) => ({ name: u.name, cell: byUnit.get(u.unit_id) }))];
+  const table = dataTable(rows, [
+    { label: t(lang, "unit"), value: (r) => r.name },
+    { label: `${t(lang, "value")} ${formatPeriod(o.period, lang)}`, numeric: true, value: (r) => figureNode(r.cell, o.measure, lang, doc) },
+  ], { caption: t(lang, "chartDataCaption", { name: `${o.name}: ${t(lang, "comparison")}` }), className: "chart-table", document: doc });
+  if (rows.some((r) => r.cell?.suppressed)) appendTableLegend(table, lang, doc);
+  return table;
 }

@@ -18,12 +18,13 @@ import type { PublishedCell as Cell } from "../lib/cell.js";
 import { type AssuranceIcon, type Direction, type PointVariation, type Recalculation, type SpcFlag, type SpcRule, type SpcSettings, type VariationIcon, type XmrSegment } from "../lib/spc.js";
 import { type SeriesSpc, seriesSpc } from "../lib/status.js";
 import { type TargetLike, targetForPeriod, targetSteps } from "../lib/targets.js";
-import { COLORS, type ChartRule, TARGET_SYMBOL, describeTargetPeriods, formatTarget, hasValue, targetStatuses } from "./chart-common.js";
+import { COLORS, type ChartRule, TARGET_SYMBOL, ruleDate, describeTargetPeriods, formatTarget, hasValue, targetStatuses } from "./chart-common.js";
 import { chartCaption, periodBand, timeChartFrame, ruleMarks, statusRow, suppressedMarks, targetMarks } from "./chart-marks.js";
-import { assuranceText, variationText } from "./xmr-chart-text.js";
+import { assuranceText, breakText, variationText } from "./xmr-chart-text.js";
 import { legend, linePath, paddedDomain, px, svgEl, titleEl } from "./svg.js";
 import { chartDataDetails, type DataColumn, dataTable } from "../lib/a11y.js";
 import { appendTableLegend, cellWords, figureNode, withheldLegendNote } from "../lib/chart-tables.js";
+import { type DownloadSource, downloads } from "./downloads.js";
 
 /** MDC's colours: grey common cause, blue improvement, orange concern, purple neither. */
 export const SPC_COLORS: Record<PointVariation, string> = { "common-cause": "#7f7f7f", improvement: COLORS.better, concern: COLORS.worse, neither: "#7b3294" };
@@ -45,6 +46,16 @@ const firstDay = (date: string) => (date.length === 4 ? `${date}-01-01` : date.l
 
 /** The XmR chart's numbers (lib/status.ts seriesSpc): processes split at the breaks inside the series, icons of the latest. */
 export const xmrModel = seriesSpc;
+
+/**
+ * Why the limits were recalculated where a partition starts: the titles of the
+ * rules (measures' starts) on that date, and the reasons given with the break
+ * that are not one of those titles (recorded recalculations).
+ */
+function breakReasons(segment: XmrSegment, rules: readonly ChartRule[]): { titles: string[]; recorded: string[] } {
+  const titles = rules.filter((r) => r.kind !== "milestone" && firstDay(r.date) === segment.breakDate).map((r) => r.title);
+  return { titles, recorded: segment.reasons.filter((reason) => !titles.includes(reason)) };
+}
 
 /** A variation icon as MDC draws it, small and in SVG: a ring in the icon's colour with H or L (or a flat zigzag for common cause), and its words beside it. */
 export function variationIconEl(icon: VariationIcon, lang: Lang, doc: Document = document): HTMLElement {
@@ -101,6 +112,8 @@ export interface XmrChartOptions {
   indicator?: string;
   unit?: string;
   selectedPeriod?: string;
+  /** With the extract's manifest, "Lataa: CSV · SVG · PNG" under the chart (the XmR table, the chart with title, source and date). */
+  downloads?: DownloadSource;
   lang?: Lang;
   width?: number;
   height?: number;
@@ -163,11 +176,14 @@ export function xmrChart(cells: readonly Cell[], o: XmrChartOptions): HTMLElemen
       ? t(lang, "xmrAssurance", { target: formatTarget(model.target, o.measure, lang), assurance: assuranceText(model.assurance, lang).toLowerCase() })
       : t(lang, "chartTarget", { target: formatTarget(model.target, o.measure, lang) }));
   }
-  const breakRules = (o.rules ?? []).filter((r) => model.breaks.includes(firstDay(r.date)));
+  const breakRules = (o.rules ?? []).filter((r) => r.kind !== "milestone" && model.breaks.includes(firstDay(r.date)));
+  // Every break is a rule: a measure's start is its rule; a break no such rule marks, or one with a recorded reason, gets its own.
+  const breakMarks: ChartRule[] = [];
   for (const s of model.segments) {
     if (!s.breakDate) continue;
-    const names = [...new Set([...breakRules.filter((r) => firstDay(r.date) === s.breakDate).map((r) => r.title), ...s.reasons])];
-    sentences.push(t(lang, "xmrBreak", { date: formatDate(s.breakDate, lang), name: names.join("; ") || "–" }));
+    const { titles, recorded } = breakReasons(s, breakRules);
+    sentences.push(breakText(s.breakDate, [...titles, ...recorded], lang));
+    if (!titles.length || recorded.length) breakMarks.push({ date: s.breakDate, title: recorded.length ? t(lang, "xmrRecorded", { reason: recorded.join("; ") }) : t(lang, "xmrBreakColumn"), kind: "recalculation" });
   }
   const ghosted = model.rows.filter((r) => r.ghost).length;
   if (ghosted) sentences.push(t(lang, "xmrGhosted", { count: ghosted }));
@@ -194,7 +210,7 @@ export function xmrChart(cells: readonly Cell[], o: XmrChartOptions): HTMLElemen
   const limitValues = model.segments.flatMap((s) => (s.limits ? [s.limits.lower, s.limits.upper, s.limits.mean] : []));
   const yDomain = paddedDomain([...cells.filter(hasValue).map((c) => c.value as number), ...limitValues, ...steps.map((s) => s.value)], o.measure);
   const xDomain: [Date, Date] = [periodStartDate(first), periodEndDate(last)];
-  const rules = o.rules ?? [];
+  const rules = [...(o.rules ?? []), ...breakMarks];
   const { f, x, y } = timeChartFrame(doc, {
     width: o.width, height: o.height ?? 260, rules: rules.length > 0, statuses: statuses.length > 0,
     label: t(lang, "xmrTitle", { name: o.name }), xDomain, yDomain, measure: o.measure, lang,
@@ -204,8 +220,16 @@ export function xmrChart(cells: readonly Cell[], o: XmrChartOptions): HTMLElemen
   if (band) svg.append(band);
   const targetG = targetMarks(doc, f, x, y, o.targets, first, last, o.measure, lang);
   if (targetG) svg.append(targetG);
-  const ruled = ruleMarks(doc, f, x, rules, xDomain, { breaks: breakRules.map((r) => r.date) });
+  const ruled = ruleMarks(doc, f, x, rules, xDomain, { breaks: [...breakRules, ...breakMarks].map((r) => r.date) });
   if (ruled) svg.append(ruled.g);
+  // A short label at the top of each break's rule; the caption and the table say why.
+  const breakLabels = svgEl(doc, "g", { class: "xmr-break-labels", fill: COLORS.rule, "font-size": 10, stroke: "white", "stroke-width": 3, "paint-order": "stroke" });
+  for (const date of model.breaks) {
+    const xx = x(ruleDate(date));
+    const nearEnd = xx > f.right - 60;
+    breakLabels.append(svgEl(doc, "text", { x: px(nearEnd ? xx - 3 : xx + 3), y: f.top + 10, "text-anchor": nearEnd ? "end" : "start", "data-break": date }, t(lang, "xmrBreakLabel")));
+  }
+  if (model.breaks.length) svg.append(breakLabels);
 
   // Mean and process limits of each process; a break starts new ones.
   const limitsG = svgEl(doc, "g", { class: "xmr-limits", fill: "none" });
@@ -271,11 +295,18 @@ export function xmrChart(cells: readonly Cell[], o: XmrChartOptions): HTMLElemen
   const entries: { label: string; color?: string; symbol?: string; dash?: string }[] = [];
   if (model.segments.some((s) => s.limits)) entries.push({ label: t(lang, "xmrMean"), color: "#4d4d4d" }, { label: t(lang, "xmrLimits"), color: "#8c8c8c", dash: "4,3" });
   for (const kind of ["common-cause", "improvement", "concern", "neither"] as const) if (kinds.has(kind)) entries.push({ label: t(lang, POINT_KEYS[kind]), symbol: POINT_SYMBOL[kind], color: SPC_COLORS[kind] });
+  if (model.breaks.length) entries.push({ label: t(lang, "xmrBreakLegend"), color: COLORS.rule, dash: "6,3" });
   if (steps.length) entries.push({ label: t(lang, "target"), color: COLORS.target, dash: "5,4" });
   if (statuses.length) entries.push({ label: t(lang, "targetMet"), symbol: TARGET_SYMBOL.met, color: COLORS.better }, { label: t(lang, "targetNotMet"), symbol: TARGET_SYMBOL.notMet, color: COLORS.worse });
   const anyWithheld = cells.some((c) => c.suppressed);
   if (anyWithheld) entries.push({ label: t(lang, "suppressedSpoken"), symbol: WITHHELD_MARK, color: COLORS.neutral });
   figure.append(legend(doc, entries), svg);
+  if (o.downloads) {
+    figure.append(downloads({
+      title: `${t(lang, "xmrTitle", { name: o.name })}, ${o.scope}`, table: () => xmrTable(cells, { ...o, lang, document: doc }), chart: () => figure,
+      manifest: o.downloads, lang, document: doc,
+    }));
+  }
 
   const caption = chartCaption(doc, sentences.join(" "), ruled?.shown);
   if (anyWithheld) caption.append(withheldLegendNote(lang, doc));
@@ -312,6 +343,26 @@ export function xmrTable(cells: readonly Cell[], o: Omit<XmrChartOptions, "width
       },
     },
   ];
+  if (model.breaks.length) {
+    // On the first month of each process after a break: from when, and why (as the caption says it).
+    const firstOfSegment = new Map<string, XmrSegment>();
+    let previous = -1;
+    for (const c of cells) {
+      const segment = rowOf.get(c.period)?.segment ?? previous;
+      if (segment !== previous && model.segments[segment]?.breakDate) firstOfSegment.set(c.period, model.segments[segment]);
+      previous = segment;
+    }
+    const breakRules = (o.rules ?? []).filter((r) => r.kind !== "milestone");
+    columns.push({
+      label: t(lang, "xmrBreakColumn"),
+      value: (c) => {
+        const segment = firstOfSegment.get(c.period);
+        if (!segment) return "";
+        const { titles, recorded } = breakReasons(segment, breakRules);
+        return `${formatDate(segment.breakDate!, lang)}: ${[...titles, ...recorded].join("; ") || "–"}`;
+      },
+    });
+  }
   if (o.targets?.length) {
     const statuses = new Map(targetStatuses(cells, o.targets).map((st) => [st.period, st]));
     columns.push({

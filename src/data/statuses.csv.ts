@@ -12,4 +12,5 @@ import { statusesCsv } from "../../loaders/statuses-csv.ts";
 const dir = await ensurePageData(await extractDirFromEnv());
 const cells = cellsFromArrow(new Uint8Array(readFileSync(join(dir, "indicators.arrow"))));
 const programme = JSON.parse(readFileSync(join(PROJECT_ROOT, "data", "programme.json"), "utf8"));
-process.stdout.write(statusesCsv(cells, loadCatalogue(), programme));
+const meta = JSON.parse(readFileSync(join(dir, "meta.json"), "utf8")) as { manifest: { source: string } };
+process.stdout.write(statusesCsv(cells, loadCatalogue(), programme, meta.manifest.source));

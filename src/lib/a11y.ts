@@ -1,27 +1,6 @@
 // Small accessibility helpers shared by the pages and the chart components.
 
 /**
- * A Plot chart as one image with one name: Plot labels each mark's <g> with
- * aria-label ("line", "dot", "x-axis tick"), which is not allowed on a <g>
- * without a role and only adds noise for a screen reader. The chart's own
- * name and description (on the <svg>) stay; the marks become decoration, and
- * the chart's message is in its caption and its data table.
- */
-export function plainChart<T extends Element>(chart: T): T {
-  const svgs = chart.tagName.toLowerCase() === "svg" ? [chart] : [...chart.querySelectorAll("svg")];
-  for (const svg of svgs) {
-    for (const el of svg.querySelectorAll("[aria-label], [aria-description]")) {
-      el.removeAttribute("aria-label");
-      el.removeAttribute("aria-description");
-    }
-    // A swatch legend's little squares are decoration too.
-    if (!svg.getAttribute("aria-label")) svg.setAttribute("aria-hidden", "true");
-    else svg.setAttribute("role", "img");
-  }
-  return chart;
-}
-
-/**
  * A box that scrolls sideways on a narrow screen instead of the page (a wide
  * table at 320 px). It can take keyboard focus, so it can be scrolled with the
  * arrow keys, and it is a named region for screen readers.

@@ -3,31 +3,17 @@
 // (or anyone who would rather read numbers) gets the chart's data. A withheld
 // figure shows ".." and is read out as "piilotettu tietosuojan vuoksi"; a
 // missing one reads "ei tietoa", never 0.
-import { WITHHELD_MARK, formatCell, formatPeriod, formatTargetValue, type Lang } from "./format.js";
+import { formatCell, formatPeriod, formatTargetValue, type Lang } from "./format.js";
 import { t } from "./i18n.js";
 import type { PublishedCell as Cell } from "./cell.js";
 import { type TargetLike, isMet, targetForPeriod } from "./targets.js";
 import { chartDataDetails, dataTable } from "./a11y.js";
+import { spokenSuppressed, withheldFigure, withheldLegend, withheldLegendNote } from "./withheld.js";
+
+// The withheld mark's helpers live in withheld.ts (a page that needs only them loads no chart code); re-exported here.
+export { spokenSuppressed, withheldFigure, withheldLegend, withheldLegendNote };
 
 const hasValue = (c: Cell | undefined | null): c is Cell & { value: number } => !!c && !c.suppressed && c.value !== null && Number.isFinite(c.value);
-
-/** How a withheld figure is read out: "piilotettu tietosuojan vuoksi" (never "alle 5": a partner cell may be large). */
-export function spokenSuppressed(lang: Lang): string {
-  return t(lang, "suppressedSpoken");
-}
-
-/** The legend of the withheld mark: ".. Piilotettu tietosuojan vuoksi: solussa on alle kynnysarvon …". */
-export function withheldLegend(lang: Lang): string {
-  return `${WITHHELD_MARK} ${t(lang, "suppressedLegend")}`;
-}
-
-/** The legend as a small paragraph (class "withheld-legend"), for below a table or a chart. */
-export function withheldLegendNote(lang: Lang, doc: Document = document, tag = "p"): HTMLElement {
-  const el = doc.createElement(tag);
-  el.className = "withheld-legend muted small";
-  el.textContent = withheldLegend(lang);
-  return el;
-}
 
 /**
  * A cell in words, for sentences, captions and hover titles: its value,
@@ -47,19 +33,6 @@ export function figureNode(cell: Cell | null | undefined, measure: string, lang:
   const span = doc.createElement("span");
   span.className = "cell-suppressed";
   return withheldFigure(span, lang, doc);
-}
-
-/** Fills `el` with a withheld figure: ".." on screen, its meaning in its title and, in words, for a screen reader. */
-export function withheldFigure<E extends HTMLElement>(el: E, lang: Lang, doc: Document = document): E {
-  el.title = t(lang, "suppressedLegend");
-  const shown = doc.createElement("span");
-  shown.setAttribute("aria-hidden", "true");
-  shown.textContent = WITHHELD_MARK;
-  const spoken = doc.createElement("span");
-  spoken.className = "visually-hidden";
-  spoken.textContent = spokenSuppressed(lang);
-  el.append(shown, spoken);
-  return el;
 }
 
 export interface TableSeries {

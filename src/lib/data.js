@@ -20,7 +20,7 @@ const DIM_UNITS = {
   SAATAVUUS_VAIKUTTAVUUS: {month: FileAttachment("../data/slices/dimunits-SAATAVUUS_VAIKUTTAVUUS-month.json"), quarter: FileAttachment("../data/slices/dimunits-SAATAVUUS_VAIKUTTAVUUS-quarter.json"), half: FileAttachment("../data/slices/dimunits-SAATAVUUS_VAIKUTTAVUUS-half.json"), year: FileAttachment("../data/slices/dimunits-SAATAVUUS_VAIKUTTAVUUS-year.json")},
 };
 const HEADLINE = {month: FileAttachment("../data/slices/headline-month.json"), quarter: FileAttachment("../data/slices/headline-quarter.json"), half: FileAttachment("../data/slices/headline-half.json"), year: FileAttachment("../data/slices/headline-year.json")};
-const HEADLINE_UNITS = FileAttachment("../data/slices/headunits-month.json");
+const HEADLINE_UNITS = {month: FileAttachment("../data/slices/headunits-month.json"), quarter: FileAttachment("../data/slices/headunits-quarter.json"), half: FileAttachment("../data/slices/headunits-half.json"), year: FileAttachment("../data/slices/headunits-year.json")};
 const CONTEXT = FileAttachment("../data/slices/context.json");
 const PROGRAMME = FileAttachment("../data/slices/programme.json");
 const NAMES = FileAttachment("../data/slices/names.json");
@@ -52,8 +52,8 @@ export const dimensionCells = (dimension, periodType) => cellsOf(pick(DIM, dimen
 export const dimensionUnitCells = (dimension, periodType) => cellsOf(pick(DIM_UNITS, dimension, periodType));
 /** Headline indicators, all units together, totals only, one period type. */
 export const headlineCells = (periodType) => cellsOf(pick(HEADLINE, periodType));
-/** Headline indicators, every unit, totals only, months: values without counts (the overview's guardrail). */
-export const headlineUnitCells = () => cellsOf(HEADLINE_UNITS);
+/** Headline indicators, every unit, totals only, one period type (months by default): values and statuses without counts (the overview's guardrail, the units table). */
+export const headlineUnitCells = (periodType = "month") => cellsOf(pick(HEADLINE_UNITS, periodType));
 export const loadContext = () => once("context", () => CONTEXT.json());
 export const loadProgramme = () => once("programme", () => PROGRAMME.json());
 /** The catalogue without definitions and target sources. */

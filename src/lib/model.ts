@@ -75,6 +75,15 @@ export interface Programme {
   operatingModels: { id: string; name: Localized }[];
   areas: { id: string; name: Localized }[];
   measures: Measure[];
+  /** Recorded recalculations of an indicator's XmR limits (those for this extract), with their reasons. */
+  recalculations?: RecordedRecalculation[];
+}
+
+export interface RecordedRecalculation {
+  indicator: string;
+  /** The first month of the new process, YYYY-MM. */
+  from: string;
+  reason: Localized;
 }
 
 export interface SiteContext {

@@ -30,7 +30,7 @@
 // (loaders/page-slices.ts) and the statuses download; the self-assessment
 // computes its rows with the same functions from the same published cells.
 // Pure functions on plain data: imported by browser pages and Node tools alike.
-import { spcBreaks, type MeasureLike } from "./breaks.js";
+import { spcBreakDates, type MeasureLike, type RecalculationLike } from "./breaks.js";
 import type { PublishedCell } from "./cell.js";
 import { CONFIDENCE, CONFIDENCE_OUTER, cellEstimate, comparesWithCity, intervalSettingFor, type IntervalSetting } from "./intervals.js";
 import { monthsOf, previousPeriod, type PeriodType } from "./periods.js";
@@ -68,8 +68,10 @@ export interface StatusIndicator {
 export interface StatusContext {
   /** The catalogue: its indicators (direction, interval, spc, area and goals) and its `spc` defaults. */
   catalogue: { spc?: Partial<SpcSettings> | null; indicators: readonly StatusIndicator[] };
-  /** The programme model's measures: their start dates recalculate the XmR limits (breaks.ts). */
-  programme: { measures: readonly MeasureLike[] };
+  /** The programme model's measures and recorded recalculations: their dates recalculate the XmR limits (breaks.ts). */
+  programme: { measures: readonly MeasureLike[]; recalculations?: readonly RecalculationLike[] };
+  /** The extract's manifest source: a recalculation recorded for one extract applies only to it (breaks.ts). */
+  extractSource?: string | null;
   /** The baseline period of a period type; by default the first period of that type with any cell. */
   baselines?: Partial<Record<PeriodType, string>>;
 }
@@ -130,7 +132,7 @@ export function statusTable(cells: readonly PublishedCell[], context: StatusCont
   const breaksOf = new Map<string, string[]>();
   for (const ind of indicators.values()) {
     settingsOf.set(ind.id, spcSettingsFor(context.catalogue, ind));
-    breaksOf.set(ind.id, spcBreaks(ind, context.programme));
+    breaksOf.set(ind.id, spcBreakDates(ind, context.programme, { extractSource: context.extractSource }));
   }
   // Per monthly series: the months with a value in order, and the icon at each.
   const monthly = new Map<string, { months: string[]; icons: Map<string, VariationIcon | null> }>();

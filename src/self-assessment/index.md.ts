@@ -1,5 +1,6 @@
 // The index of the self-assessments: every half-year with data, with its page
-// and its downloads (DOCX, XLSX, CSV in Finnish, Swedish and English).
+// and its downloads (DOCX, XLSX, CSV for Excel and CSV for calculation, in
+// Finnish, Swedish and English).
 import { extractDirFromEnv } from "../../loaders/cli/args.ts";
 import { ensurePageData } from "../../loaders/page-data.ts";
 import { readPageDataFolder } from "../../loaders/self-assessment/cells.ts";

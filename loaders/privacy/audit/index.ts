@@ -12,7 +12,7 @@ import { readPublished, type IndicatorTable } from "./published.ts";
 import { addQuality, type QualityFigures } from "./quality.ts";
 import { addRelations, type Inference } from "./relations.ts";
 import { Slots } from "./slots.ts";
-import { solveRanges, pinTol } from "./solve.ts";
+import { solveRanges } from "./solve.ts";
 import { LinearSystem } from "./system.ts";
 
 export type { AuditViolation } from "./checks.ts";
@@ -68,24 +68,25 @@ export async function auditPublished(input: AuditInput): Promise<AuditResult> {
   const relations: Inference[] = [];
   for (const t of tables.values()) relations.push(...addRelations(t, fields.get(t.id)!.fields, slots, sys));
   addQuality(input.quality, tables, slots, sys);
-  log(`${slots.cells.length} withheld cells, ${sys.lo.length} unknowns, ${sys.rows.length} rows, ${links.length} links`);
+  log(`${slots.cells.length} withheld cells, ${sys.lo.length} unknowns, ${sys.rows.length} rows, ${links.length} links, ${sys.contradictions} published rows contradicting their sums`);
 
   const bounds = propagate(sys);
   const comps = components(sys, bounds);
   log(`propagation fixed ${bounds.fixed.reduce((a, b) => a + b, 0)} unknowns (${bounds.conflicts} conflicts); ${comps.length} components, ${comps.filter((c) => c.length > 1).length} with more than one unknown, largest ${comps.reduce((m, c) => Math.max(m, c.length), 0)}`);
   // An unknown needs its own LPs only while it could still be narrow (its
-  // threshold) or pinned (the pinning tolerance).
+  // count threshold) or pinned.
   const countVars = new Map<number, number>();
   for (const c of slots.cells) {
     const f = fields.get(c.row.indicator)!;
     if (f.countField && f.threshold !== null) countVars.set(c.vars[f.countField]!, f.threshold);
   }
-  const needFor = (v: number, observedMax: number) => {
-    const thr = countVars.get(v);
-    const tol = 10 * pinTol(observedMax);
-    return thr !== undefined && bounds.lo[v] < thr ? Math.max(thr, tol) : tol;
-  };
-  const ranges = await solveRanges(sys, bounds, comps, needFor, log);
+  // The numerators over each denominator (the value check's "numerator pinned at 0").
+  const tops = new Map<number, number[]>();
+  for (const c of slots.cells) {
+    const top = c.vars.num ?? c.vars.net;
+    if (top !== undefined && c.vars.den !== undefined) tops.set(c.vars.den, [...(tops.get(c.vars.den) ?? []), top]);
+  }
+  const ranges = await solveRanges(sys, bounds, comps, (v) => countVars.get(v) ?? 0, (v) => tops.get(v), log);
   log(`${ranges.lps} LPs`);
   await ranges.exactMin(minimaWanted(slots.cells, ranges));
   const violations = violationsOf(slots.cells, fields, valueScale, ranges);

@@ -1,27 +1,27 @@
 // The downloads of one half-year as one archive, which Framework unpacks on
 // demand: exports/2021H2/oma-arviointi-2021H2-fi.docx, -fi.xlsx, -fi-csv.zip
-// and the same in Swedish and English (SITE_LANGS). Reads only the published, suppressed cells of the page data
-// (ensurePageData), never raw data.
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+// (the tables for Excel), -fi-data-csv.zip (the tables for calculation) and
+// the same in Swedish and English (SITE_LANGS). Reads only the published,
+// suppressed cells of the page data (ensurePageData), never raw data.
 import JSZip from "jszip";
 import { extractDirFromEnv, parseArgs } from "../../../loaders/cli/args.ts";
 import { ensurePageData } from "../../../loaders/page-data.ts";
 import { SITE_LANGS } from "../../../loaders/self-assessment/names.ts";
+import { fileDate } from "../../../loaders/self-assessment/dates.ts";
 import { csvZip, exportFileNames, inputsFromPageData, renderExports, selfAssessmentFor } from "../../../loaders/self-assessment/build.ts";
 
 const { period } = parseArgs(process.argv.slice(2), { period: "string" });
 const dir = await ensurePageData(await extractDirFromEnv());
 const model = selfAssessmentFor(inputsFromPageData(dir), period as string);
 const zip = new JSZip();
-// The extract's date, not the build's: two builds of one extract are identical.
-const extractDate = (JSON.parse(readFileSync(join(dir, "meta.json"), "utf8")).manifest.extracted_at as string).slice(0, 10);
-const date = new Date(`${extractDate}T00:00:00Z`);
+// The extract's date (the documents' preparation date), not the build's: two builds of one extract are identical.
+const date = new Date(`${fileDate(model.dates)}T00:00:00Z`);
 for (const lang of SITE_LANGS) {
   const names = exportFileNames(model.period, lang);
-  const files = await renderExports(model, lang, { generatedOn: extractDate });
+  const files = await renderExports(model, lang);
   zip.file(names.docx, files.docx, { date, createFolders: false });
   zip.file(names.xlsx, files.xlsx, { date, createFolders: false });
-  zip.file(names.csv, await csvZip(model, lang, extractDate), { date, createFolders: false });
+  zip.file(names.csv, await csvZip(model, lang, "csv"), { date, createFolders: false });
+  zip.file(names.data, await csvZip(model, lang, "data"), { date, createFolders: false });
 }
 process.stdout.write(await zip.generateAsync({ type: "nodebuffer", compression: "STORE" }));

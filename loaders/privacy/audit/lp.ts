@@ -1,0 +1,167 @@
+// One connected component of the attacker's system as a HiGHS LP. The data is
+// plain arrays, so a component can be solved in a worker thread as well as
+// here (./pool.ts).
+import highsModule, { type Highs } from "highs";
+
+// The package is CommonJS with a default-export declaration; under Node's ESM
+// interop the default import is the loader itself.
+const loadHighs = highsModule as unknown as () => Promise<Highs>;
+type Model = ReturnType<Highs["createModel"]>;
+
+let runtime: Promise<Highs> | null = null;
+export const highs = (): Promise<Highs> => (runtime ??= loadHighs());
+
+/** A component's rows (fixed unknowns folded into the row bounds) and its unknowns' bounds. */
+export interface ComponentData {
+  /** The first unknown's global id: seeds the component's random objectives. */
+  seed: number;
+  numCols: number;
+  numRows: number;
+  starts: Int32Array;
+  indices: Int32Array;
+  values: Float64Array;
+  rowLower: Float64Array;
+  rowUpper: Float64Array;
+  /** The unknowns' own bounds (the LP's columns). */
+  colLower: Float64Array;
+  colUpper: Float64Array;
+  /** Propagated outer bounds: a feasible value at one of them is the optimum. */
+  outerLo: Float64Array;
+  outerHi: Float64Array;
+  /** The spread a count needs to be neither narrow nor small (its threshold), 0 where none applies. */
+  threshold: Float64Array;
+  /**
+   * Pairs (denominator, its numerator) flattened, local indices: the value
+   * check wants the denominator's exact minimum when the numerator is pinned
+   * at 0; -1 for a numerator fixed at 0 before any LP.
+   */
+  zeroPairs: Int32Array;
+}
+
+/** Model statuses that answer the question: optimal, infeasible, unbounded, unbounded or infeasible. */
+const CONCLUSIVE = new Set([7, 8, 9, 10]);
+const RETRIES = [
+  { solver: "simplex", simplex_strategy: 1, presolve: "off" },
+  { solver: "ipm", run_crossover: "on", presolve: "on" },
+] as const;
+/** The options every LP starts from; a retry or a spread round restores them after itself. */
+export const WARM_OPTIONS = { solver: "simplex", simplex_strategy: 4, presolve: "off" } as const;
+
+export type Solution = { obj: number; x: Float64Array | readonly number[] } | { obj: number; x: null } | null;
+
+export class ComponentLP {
+  readonly model: Model;
+  private cost: number[];
+  private warm = false;
+  /** The options a retry restores: the warm simplex, or a spread round's own. */
+  private base: Record<string, string | number> = { ...WARM_OPTIONS };
+  /** Column scales (powers of 2): the LP's unknown j is x_j / scale[j]. */
+  private readonly scale: Float64Array;
+  /**
+   * scaled: euro sums of 10⁸ beside counts of 1 leave HiGHS's absolute
+   * tolerances (1e-7) at the edge of float precision: at the Helsinki scale it
+   * called feasible LPs infeasible. Scaled, each column is divided by a power
+   * of 2 near its magnitude and each row by one near its largest coefficient,
+   * so the LP sees numbers near 1 (powers of 2 keep it exact). Only a rescue:
+   * the spread rounds settle far fewer unknowns on the scaled LP (the euro
+   * columns' costs then dwarf the counts').
+   */
+  constructor(readonly h: Highs, readonly data: ComponentData, scaled = false) {
+    const { numCols, numRows } = data;
+    const pow2 = (x: number) => (scaled && Number.isFinite(x) && x > 1 ? 2 ** Math.floor(Math.log2(x)) : 1);
+    this.scale = Float64Array.from({ length: numCols }, (_, j) => pow2(Math.max(Math.abs(data.outerLo[j]), Number.isFinite(data.outerHi[j]) ? Math.abs(data.outerHi[j]) : 0)));
+    const values = new Float64Array(data.values.length);
+    const rowLower = new Float64Array(numRows), rowUpper = new Float64Array(numRows);
+    for (let r = 0; r < numRows; r++) {
+      let big = 0;
+      for (let k = data.starts[r]; k < data.starts[r + 1]; k++) big = Math.max(big, Math.abs((values[k] = data.values[k] * this.scale[data.indices[k]])));
+      const rs = scaled && big > 0 ? 1 / 2 ** Math.floor(Math.log2(big)) : 1;
+      for (let k = data.starts[r]; k < data.starts[r + 1]; k++) values[k] *= rs;
+      rowLower[r] = data.rowLower[r] * rs;
+      rowUpper[r] = data.rowUpper[r] * rs;
+    }
+    this.cost = new Array(numCols).fill(0);
+    try {
+      this.model = h.createModel({
+        numCols,
+        numRows,
+        colCost: this.cost,
+        colLower: Array.from(data.colLower, (x, j) => x / this.scale[j]),
+        colUpper: Array.from(data.colUpper, (x, j) => x / this.scale[j]),
+        rowLower: [...rowLower],
+        rowUpper: [...rowUpper],
+        matrix: { format: "csr" as const, numRows, numCols, starts: [...data.starts], indices: [...data.indices], values: [...values] },
+      });
+    } catch (e) {
+      throw new Error(`cannot load a component of ${numCols} unknowns into HiGHS: ${(e as Error).message}`);
+    }
+    this.model.options.set({ output_flag: false, presolve: "off" });
+  }
+
+  /** New bounds of every unknown (in its own units). */
+  setBounds(lower: ArrayLike<number>, upper: ArrayLike<number>): void {
+    const n = this.data.numCols;
+    this.model.changeColsBounds({ kind: "range", from: 0, to: n - 1 }, Float64Array.from({ length: n }, (_, j) => lower[j] / this.scale[j]), Float64Array.from({ length: n }, (_, j) => upper[j] / this.scale[j]));
+  }
+
+  /** Optimises cost·x; returns the objective and the solution, or ±Infinity when unbounded, or null when infeasible. */
+  run(cost: number[], maximise: boolean): Solution {
+    const n = this.data.numCols;
+    // The objective stays in the unknowns' own units: cost_j·x_j = (cost_j·scale_j)·(x_j/scale_j).
+    for (let i = 0; i < n; i++) if (cost[i] !== this.cost[i]) this.model.changeColCost(i, cost[i] * this.scale[i]);
+    this.cost = cost.slice();
+    const s = this.h.constants.objectiveSense;
+    this.model.changeObjectiveSense(maximise ? s.maximize : s.minimize);
+    // Numerical trouble from a warm start (an error, or status "unknown"): once more from scratch.
+    let settled = false;
+    try {
+      this.model.run();
+      settled = CONCLUSIVE.has(this.model.getModelStatus());
+    } catch {
+      settled = false;
+    }
+    // Then from scratch: dual simplex, then interior point with presolve.
+    for (const retry of RETRIES) {
+      if (settled) break;
+      this.model.clearSolver();
+      this.model.options.set(retry);
+      try {
+        this.model.run();
+        settled = CONCLUSIVE.has(this.model.getModelStatus());
+      } catch (e) {
+        if (retry === RETRIES.at(-1)) throw e;
+      } finally {
+        this.model.options.set(this.base);
+      }
+    }
+    // Only the objective changes from one LP to the next, so the last basis
+    // stays primal feasible: primal simplex from it takes a few iterations
+    // where dual simplex would redo hundreds (measured: ~5 ms vs ~200 ms).
+    if (!this.warm) this.model.options.set({ simplex_strategy: 4 }), (this.warm = true);
+    const st = this.model.getModelStatus();
+    const M = this.h.constants.modelStatus;
+    if (st === M.optimal) {
+      const y = this.model.getSolution().colValue;
+      return { obj: this.model.getObjectiveValue(), x: Float64Array.from({ length: n }, (_, j) => y[j] * this.scale[j]) };
+    }
+    if (st === M.unbounded) return { obj: maximise ? Infinity : -Infinity, x: null };
+    if (st === M.infeasible) return null;
+    if (st === M.unboundedOrInfeasible) {
+      // Tell the two apart with a zero objective: feasible ⇒ unbounded.
+      const again = this.run(new Array(n).fill(0), false);
+      this.cost = new Array(n).fill(0);
+      return again ? { obj: maximise ? Infinity : -Infinity, x: null } : null;
+    }
+    throw new Error(`LP ended with status ${st}`);
+  }
+
+  /** Options for the LPs that follow (a retry returns to them). */
+  useOptions(options: Record<string, string | number>): void {
+    this.base = { ...options };
+    this.model.options.set(options);
+  }
+
+  dispose(): void {
+    this.model.dispose();
+  }
+}
