@@ -19,7 +19,8 @@ const programme = JSON.parse(readFileSync(join(root, "data", "programme.json"), 
   benefitGoals: Named[];
   developmentAreas: Named[];
 };
-const metaPath = join(root, ".build", "page-data", "meta.json");
+// The page data being audited while a build runs (scripts/build.ts), else .build/page-data.
+const metaPath = join(process.env.NELIMAALI_PAGE_DATA ?? join(root, ".build", "page-data"), "meta.json");
 const meta = existsSync(metaPath) ? JSON.parse(readFileSync(metaPath, "utf8")) : null;
 const units: { unit_id: string }[] = meta?.units ?? [];
 // The half-years of the extract period, for the self-assessment pages (src/self-assessment/[period].md.ts).

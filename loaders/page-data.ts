@@ -13,7 +13,13 @@ import { assertPublishable } from "./privacy/gate.ts";
 import type { TableReport } from "./validate.ts";
 import { withheldShares, type WithheldShare } from "./withheld-share.ts";
 
-export const PAGE_DATA_DIR = join(PROJECT_ROOT, ".build", "page-data");
+/**
+ * Where the pages' data lives. While a build's privacy audit still runs,
+ * Framework reads the data about to be published from a folder beside it
+ * (scripts/build.ts sets NELIMAALI_PAGE_DATA for Framework only); the folder
+ * becomes .build/page-data, and the site dist/, only once the audit passed.
+ */
+export const PAGE_DATA_DIR = process.env.NELIMAALI_PAGE_DATA ?? join(PROJECT_ROOT, ".build", "page-data");
 
 /** Row counts are published rounded to this, so that they cannot be combined with the indicator table. */
 export const ROW_PRECISION = 100;
@@ -77,6 +83,12 @@ export interface PageDataOptions extends PipelineOptions {
   outDir?: string;
   /** The project whose code is fingerprinted (default this one); tests use a copy that nobody edits meanwhile. */
   codeRoot?: string;
+  /**
+   * Work on the data about to be published while the privacy audit runs (the
+   * build runs Framework on it): given the folder it is in, and a signal that
+   * aborts when the audit refuses. Nothing of it counts unless both succeed.
+   */
+  whileAuditing?: (pendingDir: string, signal: AbortSignal) => Promise<void>;
 }
 
 const MODES = ["strict", "tolerant"] as const;
@@ -98,7 +110,7 @@ export async function ensurePageData(extractDir: string, options: PageDataOption
   const modes = options.tolerant === undefined ? MODES : [options.tolerant ? "tolerant" : "strict"];
   const catalogue = options.catalogue ?? loadCatalogue();
   for (const mode of modes) {
-    // Written only after the audit passed, by this very code (the fingerprint covers the audit's too): no second audit.
+    // .build/page-data is swapped in only after the audit passed, by this very code (the fingerprint covers the audit's too): no second audit.
     if (current !== null && current === fingerprint(extractDir, { tolerant: mode === "tolerant", root: options.codeRoot })) return outDir;
   }
   const tolerant = options.tolerant ?? false;
@@ -107,27 +119,38 @@ export async function ensurePageData(extractDir: string, options: PageDataOption
   let published: ReturnType<typeof publish>;
   let meta: PageMeta;
   let csv: string;
+  // Written beside the old output, audited, then swapped in, so a failure never leaves half a folder.
+  const next = `${outDir}.next`;
   try {
     result = await runPipeline(extractDir, { ...options, tolerant });
     published = publish(result.cells);
     csv = toExportCsv(published);
     meta = pageMeta(result, print, tolerant, catalogue.indicators.map((i) => i.id));
-    // The publishing gate: the audit reads the files as they are about to be written; nothing is written if it recovers anything.
-    await assertPublishable({ indicatorsCsv: csv, quality: meta }, catalogue, options.onProgress);
+    rmSync(next, { recursive: true, force: true });
+    mkdirSync(next, { recursive: true });
+    writeFileSync(join(next, "indicators.arrow"), toArrowIpc(published));
+    writeFileSync(join(next, "indicators.csv"), csv);
+    writeFileSync(join(next, "meta.json"), JSON.stringify(meta));
+    writeFileSync(join(next, "fingerprint"), print);
+    // The publishing gate: the audit reads the files as they are about to be
+    // published; nothing is published if it recovers anything.
+    const refused = new AbortController();
+    const [audit, side] = await Promise.allSettled([
+      assertPublishable({ indicatorsCsv: csv, quality: meta }, catalogue, options.onProgress).catch((e) => {
+        refused.abort();
+        throw e;
+      }),
+      options.whileAuditing?.(next, refused.signal),
+    ]);
+    if (audit.status === "rejected") throw audit.reason;
+    if (side.status === "rejected") throw side.reason;
   } catch (error) {
     // What the folder holds is not current for this run (another mode, older
     // code or another extract): drop it, so that nothing can publish it.
+    rmSync(next, { recursive: true, force: true });
     rmSync(outDir, { recursive: true, force: true });
     throw error;
   }
-  // Write beside the old output, then swap, so a failure never leaves half a folder.
-  const next = `${outDir}.next`;
-  rmSync(next, { recursive: true, force: true });
-  mkdirSync(next, { recursive: true });
-  writeFileSync(join(next, "indicators.arrow"), toArrowIpc(published));
-  writeFileSync(join(next, "indicators.csv"), csv);
-  writeFileSync(join(next, "meta.json"), JSON.stringify(meta));
-  writeFileSync(join(next, "fingerprint"), print);
   rmSync(outDir, { recursive: true, force: true });
   renameSync(next, outDir);
   return outDir;

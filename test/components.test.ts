@@ -188,16 +188,43 @@ test("statusLine and the headline card say the status in words and symbols, with
   const status: CellStatus = { spc: "concern-low", verdict: "worsening", vsPrevious: "worse", vsBaseline: "similar", vsCity: "better", vsCityOuter: "similar" };
   const line = statusLine(status, { lang: "fi", city: true, document });
   assert.deepEqual([line.dataset.verdict, line.dataset.vsPrevious, line.dataset.vsBaseline, line.dataset.vsCity], ["worsening", "worse", "similar", "better"]);
-  assert.equal(line.textContent, "Arvio jakson lopussa (SPC): Heikkenee · Edelliseen jaksoon: ▼ huonompi · Lähtötasoon: ● samaa tasoa · Koko kaupunkiin verrattuna: ▲ parempi");
+  // Without the indicator's polarity the arrows cannot be known: better and worse are words only.
+  assert.equal(line.textContent, "Arvio jakson lopussa (SPC): Heikkenee · Edelliseen jaksoon: huonompi · Lähtötasoon: ● samaa tasoa · Koko kaupunkiin verrattuna: parempi");
+  // A lower-is-better indicator: worse than the previous period means it rose (▲), better than the city that it is lower (▼).
+  assert.equal(statusLine(status, { lang: "fi", city: true, direction: "lower", document }).textContent,
+    "Arvio jakson lopussa (SPC): Heikkenee · Edelliseen jaksoon: ▲ huonompi · Lähtötasoon: ● samaa tasoa · Koko kaupunkiin verrattuna: ▼ parempi");
+  assert.equal(outcomeText("better", "en", "higher"), "▲ better");
+  assert.equal(outcomeText("worse", "en", "higher"), "▼ worse");
   assert.match(statusLine(null, { lang: "en", document }).textContent!, /^Verdict at the period's end \(SPC\): Cannot be judged · Against the previous period: not compared/);
-  assert.equal(outcomeText("higher", "sv"), "↑ högre");
+  assert.equal(outcomeText("higher", "sv"), "▲ högre");
   const indicator = { id: "ACC_FIRST_CONTACT", direction: "higher" as const, targets: [] };
   const series: StatusCell[] = [cell("2021Q1", 0.5), { ...cell("2021Q2", 0.498), status: { ...NOT_COMPARED, spc: "common-cause", verdict: "stable", vsPrevious: "similar", vsBaseline: "similar" } }];
   const card = headlineCard({ indicator: indicator.id, name: "Ensikontakti", measure: "share", direction: "higher", targets: [], series, assessment: assess(indicator, series, "2021Q2", "2021Q1"), scope: "Koko kaupunki", document });
   // A −0.2 %-point move within the intervals reads "samaa tasoa", and the verdict "no significant change" — never "worsening".
-  assert.match(card.textContent!, /● −0,2\u202F%-yks\. \(samaa tasoa\)/);
+  assert.match(card.textContent!, /▼ −0,2\u202F%-yks\. \(samaa tasoa\)/, "the arrow is the change's sign, the words its outcome");
   assert.equal(card.dataset.verdict, "stable");
   assert.match(card.querySelector(".verdict")!.textContent!, /^Ei merkittävää muutosta – arvio: kuukausittainen prosessinohjauskortti/);
+});
+
+test("headlineCard: ▲/▼ is the sign of the change, better or worse its words and colour; the change is of the values as shown", () => {
+  // A cost (lower is better) falling from 110,6 € (shown "111 €") to 100,4 € (shown "100 €"): "▼ −11 €", an improvement
+  // — not "▲" for better, and not "−10 €" from the unrounded values.
+  const cost = { id: "EFF_COST", direction: "lower" as const, targets: [] };
+  const better = { ...NOT_COMPARED, spc: "common-cause" as const, verdict: "stable" as const, vsPrevious: "better" as const, vsBaseline: "better" as const };
+  const costSeries: StatusCell[] = [cell("2021Q1", 110.6), { ...cell("2021Q2", 100.4), status: better }];
+  const card = headlineCard({ indicator: cost.id, name: "Kustannus", measure: "eur", direction: "lower", targets: [], series: costSeries, assessment: assess(cost, costSeries, "2021Q2"), scope: "Koko kaupunki", document });
+  const change = card.querySelector<HTMLElement>("[data-outcome] .change")!;
+  assert.equal(change.textContent, `▼ \u221211${N}€ (parempi)`);
+  assert.ok(change.classList.contains("change-better"), "the improvement's colour");
+  // NPS: a baseline of −0,6 (shown "−1") and a value of −3,4 (shown "−3") differ by −2 as shown, not −3 (−2,8 unrounded).
+  const nps = { id: "EXP_NPS", direction: "higher" as const, targets: [] };
+  const worse = { ...better, vsPrevious: "not-compared" as const, vsBaseline: "worse" as const };
+  const npsSeries: StatusCell[] = [cell("2021Q1", -0.6), { ...cell("2021Q2", -3.4), status: worse }];
+  const npsCard = headlineCard({ indicator: nps.id, name: "NPS", measure: "nps", direction: "higher", targets: [], series: npsSeries, assessment: assess(nps, npsSeries, "2021Q2", "2021Q1"), scope: "Koko kaupunki", document });
+  const baseline = npsCard.querySelector<HTMLElement>('[data-outcome="worse"]')!;
+  assert.equal(baseline.querySelector(".change")!.textContent, "▼ \u22122 (huonompi)");
+  assert.equal(baseline.querySelector<HTMLElement>(".cell-value")!.textContent, "\u22121");
+  assert.equal(npsCard.querySelector(".headline-value .cell-value")!.textContent, "\u22123");
 });
 
 test("unitComparison keeps the given (name) order and marks withheld units", () => {
@@ -685,4 +712,40 @@ test("funnelChart: outlier names never overlap one another or a point; those lef
   for (const l of labels) for (const d of dots) assert.ok(!(l.x0 < d.x + 3 && d.x - 3 < l.x1 && l.y0 < d.y + 3 && d.y - 3 < l.y1), "a name covers a point");
   const listed = [...fig.querySelectorAll<HTMLElement>(".funnel-list li")].flatMap((li) => (li.dataset.units ?? "").split(" ").filter(Boolean));
   assert.equal(listed.length, 40, "every unit outside the limits is named in the list");
+});
+
+test("the selected period's grey band: named in the legend (fi/sv/en) and clipped to the plotting area", () => {
+  // Monthly eNPS for 1–8/2021 with the half-year 7–12/2021 selected: the band runs from July to the chart's right edge, not beyond.
+  // timeChartFrame's margins at width 640: the plot spans x 52…624.
+  const enps = monthly("2021-01", [5, 8, -2, 3, 10, 4, 6, 7]);
+  const within = (fig: Element, label: string) => {
+    const band = fig.querySelector<SVGRectElement>("svg rect.selected-period");
+    assert.ok(band, `${label}: a band`);
+    const x = Number(band.getAttribute("x"));
+    const right = x + Number(band.getAttribute("width"));
+    assert.ok(x >= 52 && right <= 624 + 1e-9, `${label}: band ${x}…${right} within the plot 52…624`);
+    return { x, right };
+  };
+  const legendTexts = (fig: Element) => [...fig.querySelectorAll(".chart-legend-item")].map((n) => n.textContent!.trim());
+  const xmr = xmrChart(enps, { name: "eNPS", scope: "Koko kaupunki", measure: "nps", direction: "higher", selectedPeriod: "2021H2", width: 640, document });
+  const { x, right } = within(xmr, "xmr");
+  assert.ok(x > 52 + 286 && Math.abs(right - 624) < 1e-9, `starts in July (past the middle) and is cut at the right edge: ${x}…${right}`);
+  assert.ok(legendTexts(xmr).includes("harmaa alue: valittu jakso 7–12/2021"), legendTexts(xmr).join(" | "));
+  assert.ok(xmr.querySelector(".chart-legend-item .swatch-band rect"), "the legend's swatch is the band as drawn");
+  const sv = xmrChart(enps, { name: "eNPS", scope: "Hela staden", measure: "nps", direction: "higher", selectedPeriod: "2021H2", width: 640, lang: "sv", document });
+  assert.ok(legendTexts(sv).includes("grått fält: vald period 7–12/2021"));
+  // A quarterly trend with the year 2021 selected: cut at both ends of Q1–Q3.
+  const quarters = [cell("2021Q1", 0.5), cell("2021Q2", 0.55), cell("2021Q3", 0.6)];
+  const trend = trendChart([{ key: "ALL", label: "Whole city", cells: quarters, role: "main" }], { name: "N", scope: "Whole city", measure: "share", selectedPeriod: "2021", width: 640, lang: "en", document });
+  const cut = within(trend, "trend");
+  assert.deepEqual([cut.x, cut.right], [52, 624], "the whole plot, no more");
+  assert.ok(legendTexts(trend).includes("grey band: the selected period, 2021"), legendTexts(trend).join(" | "));
+  // The spread of units: the same band and entry.
+  const spread = unitSpread([cell("2021Q2", 0.4, { unit_id: "A" })], quarters, { name: "N", measure: "share", period: "2021Q2", unitNames: new Map([["A", "Alppila"]]), width: 640, document });
+  within(spread, "spread");
+  assert.ok(legendTexts(spread).includes("harmaa alue: valittu jakso Q2/2021"));
+  // A period outside the chart: no band, and no entry for it.
+  const outside = xmrChart(enps, { name: "eNPS", scope: "Koko kaupunki", measure: "nps", direction: "higher", selectedPeriod: "2022H1", width: 640, document });
+  assert.equal(outside.querySelector("rect.selected-period"), null);
+  assert.ok(!legendTexts(outside).some((s) => s.startsWith("harmaa alue")));
 });

@@ -5,7 +5,7 @@ import { ticks as d3Ticks } from "d3-array";
 import { scaleLinear } from "d3-scale";
 import { linearScale } from "../src/components/svg.ts";
 import {
-  WITHHELD_MARK, exportNumber, formatCell, formatChange, formatCount, formatDate, formatMonthTick, formatNumber, formatPercent, formatPeriod,
+  WITHHELD_MARK, displayedChange, displayedValue, exportNumber, formatCell, formatChange, formatCount, formatDate, formatMonthTick, formatNumber, formatPercent, formatPeriod,
   formatTargetValue, formatValue, tickFormat, unitDigits,
 } from "../src/lib/format.ts";
 
@@ -155,4 +155,20 @@ test("decimals per unit: values, changes and the XLSX number formats agree", () 
   assert.equal(formatChange(0.0001, "count", "en"), "±0");
   assert.equal(formatCount(1234), `1${N}234`);
   assert.equal(formatCount(12.25, "en"), "12.3");
+});
+
+test("displayedChange: a change is the difference of the values as shown, so the shown figures add up", () => {
+  // NPS −0,6 shows "−1", −3,4 shows "−3": the change shown beside them is −2, not −3 (−2,8 rounded).
+  assert.equal(displayedValue(-0.6, "nps"), -1);
+  assert.equal(displayedValue(-3.4, "nps"), -3);
+  assert.equal(formatChange(displayedChange(-3.4, -0.6, "nps"), "nps"), "\u22122");
+  assert.equal(formatChange(-3.4 - -0.6, "nps"), "\u22123", "the unrounded difference would not add up");
+  // 52,34 % shows "52,3 %", 51,96 % shows "52,0 %": +0,3 %-points, not +0,4.
+  assert.equal(formatPercent(0.5234), `52,3${N}%`);
+  assert.equal(formatPercent(0.5196), `52,0${N}%`);
+  assert.equal(formatChange(displayedChange(0.5234, 0.5196, "share"), "share"), `+0,3${N}%-yks.`);
+  assert.equal(formatChange(0.5234 - 0.5196, "share"), `+0,4${N}%-yks.`);
+  // Scores keep two decimals, euros none; the rounding is half away from zero, as the values are shown.
+  assert.equal(displayedValue(2.675, "mean_1_5"), 2.68);
+  assert.equal(displayedValue(-110.5, "eur"), -111);
 });

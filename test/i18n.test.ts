@@ -109,3 +109,30 @@ test("the site script sets <html lang>, translates the chrome, keeps the languag
   keepLanguage(same, "sv", doc);
   assert.equal(same.getAttribute("href"), "?pt=month&lang=sv#X");
 });
+
+test("a comparison page's heading and tab title name its indicator, in each language", () => {
+  assert.equal(t("fi", "comparisonOf", { name: "Ensikontaktin ratkaisu" }), "Ensikontaktin ratkaisu – yksikkövertailu");
+  assert.equal(t("sv", "comparisonOf", { name: "Lösta vid första kontakten" }), "Lösta vid första kontakten – jämförelse av enheter");
+  assert.equal(t("en", "comparisonOf", { name: "First-contact resolution" }), "First-contact resolution – unit comparison");
+  // The site script takes the tab's title from the page's heading (as on the unit and goal pages).
+  const page = (lang: string, heading: string) => {
+    const dom = new JSDOM(`<!doctype html><html lang="fi"><head><title>Yksikkövertailu</title></head><body><main id="observablehq-main"><h1>${heading}</h1></main></body></html>`,
+      { url: `https://x.example/comparison/ACC_FIRST_CONTACT.html${lang === "fi" ? "" : `?lang=${lang}`}` });
+    initSiteChrome(dom.window.document);
+    return dom.window.document.title;
+  };
+  assert.equal(page("fi", t("fi", "comparisonOf", { name: "Ensikontaktin ratkaisu" })), `Ensikontaktin ratkaisu – yksikkövertailu | ${t("fi", "siteName")}`);
+  assert.equal(page("en", t("en", "comparisonOf", { name: "First-contact resolution" })), `First-contact resolution – unit comparison | ${t("en", "siteName")}`);
+});
+
+test("Framework's callout labels (Note, Tip, …) are given in each language by the site's stylesheet", () => {
+  // Every callout Framework labels in English (its note.css) is relabelled for fi (the default), sv and en by <html lang>.
+  const framework = readFileSync(join(PROJECT_ROOT, "node_modules/@observablehq/framework/dist/style/note.css"), "utf8");
+  const callouts = [...framework.matchAll(/\.([a-z]+)::before\s*\{[^}]*content:\s*"[^"]+"/g)].map((m) => m[1]);
+  assert.deepEqual(callouts.sort(), ["caution", "note", "tip", "warning"]);
+  const css = readFileSync(join(PROJECT_ROOT, "src/style.css"), "utf8");
+  const label = (callout: string, lang: string | null) =>
+    new RegExp(`\\.${callout}:not\\(\\[label\\]\\)${lang ? `:lang\\(${lang}\\)` : ""}::before \\{ content: "([^"]+)"; \\}`).exec(css)?.[1];
+  assert.deepEqual(["fi", "sv", "en"].map((l) => label("note", l === "fi" ? null : l)), ["Huom.", "Obs.", "Note"]);
+  for (const callout of callouts) for (const lang of [null, "sv", "en"]) assert.ok(label(callout, lang), `${callout} in ${lang ?? "fi"}`);
+});

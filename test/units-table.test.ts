@@ -25,7 +25,7 @@ const units = [
   unit("U5", "Malmi", "ITA", "THK"),
 ];
 const indicators = [
-  { id: "X", name: "Ensikontakti", measure: "share", targets: [{ op: ">=" as const, value: 0.75, from: null, to: null }] },
+  { id: "X", name: "Ensikontakti", measure: "share", direction: "higher" as const, targets: [{ op: ">=" as const, value: 0.75, from: null, to: null }] },
   { id: "Y", name: "NPS", measure: "nps", targets: [] },
 ];
 const status = (vsCity: Outcome, verdict: CellStatus["verdict"] = "stable"): CellStatus => ({ ...NOT_COMPARED, vsCity, verdict, spc: verdict === "worsening" ? "concern-low" : "common-cause" });

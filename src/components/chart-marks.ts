@@ -130,6 +130,11 @@ export function periodBand(doc: Document, f: ChartFrame, x: X, period: string | 
   return svgEl(doc, "rect", { class: "selected-period", x: px(x1), width: px(x2 - x1), y: f.top, height: px(f.bottom - f.top), fill: "#000", "fill-opacity": 0.05, "data-period": period });
 }
 
+/** The legend entry of the selected period's band (periodBand), so the grey area is explained: "harmaa alue: valittu jakso Q3/2021". */
+export function periodBandLegend(period: string, lang: Lang): { label: string; band: true } {
+  return { label: t(lang, "selectedPeriodBand", { period: formatPeriod(period, lang) }), band: true };
+}
+
 /** The chart's caption: its message in words, then the measures marked on it ("▾ name"), as a list. */
 export function chartCaption(doc: Document, text: string, rules: readonly ChartRule[] | undefined): HTMLElement {
   const caption = doc.createElement("figcaption");

@@ -6,7 +6,7 @@ import { formatChange, formatPeriod, type Lang } from "../lib/format.js";
 import { t } from "../lib/i18n.js";
 import type { GoalCount } from "../lib/goals.js";
 import type { Mover } from "../lib/movers.js";
-import { OUTCOME_SYMBOL } from "./status.js";
+import { changeArrow } from "./status.js";
 
 /** "4 / 7 tavoitetta saavutettu · 2 ei tiedossa": met of those known, then the not known. */
 export function goalCountText(count: GoalCount, lang: Lang): string {
@@ -49,15 +49,19 @@ export function goalSummary(o: GoalSummaryOptions): HTMLElement {
   const box = doc.createElement("div");
   box.className = "goal-summary";
   box.append(goalCountLine(o.count, { lang, document: doc, prefix: t(lang, "goalsPeriod", { period: formatPeriod(o.period, lang) }) }));
-  const list = (movers: readonly Mover[], symbol: string) =>
-    movers.map((m) => `${o.indicatorName(m.id)} (${symbol} ${formatChange(m.change, o.measureOf(m.id), lang)})`).join("; ");
+  // The arrow is the change's sign (a cost that fell is among the best, ▼); better or worse is the line's words.
+  const list = (movers: readonly Mover[]) =>
+    movers.map((m) => {
+      const arrow = changeArrow(m.change);
+      return `${o.indicatorName(m.id)} (${arrow ? arrow + " " : ""}${formatChange(m.change, o.measureOf(m.id), lang)})`;
+    }).join("; ");
   const moves = doc.createElement("p");
   moves.className = "movers";
   moves.dataset.best = o.movers.best.map((m) => m.id).join(" ");
   moves.dataset.worst = o.movers.worst.map((m) => m.id).join(" ");
   const lines = [
-    o.movers.best.length ? t(lang, "moversBest", { list: list(o.movers.best, OUTCOME_SYMBOL.better) }) : "",
-    o.movers.worst.length ? t(lang, "moversWorst", { list: list(o.movers.worst, OUTCOME_SYMBOL.worse) }) : "",
+    o.movers.best.length ? t(lang, "moversBest", { list: list(o.movers.best) }) : "",
+    o.movers.worst.length ? t(lang, "moversWorst", { list: list(o.movers.worst) }) : "",
   ].filter(Boolean);
   moves.textContent = lines.length ? lines.join(" ") : t(lang, "moversNone");
   box.append(moves);

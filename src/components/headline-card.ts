@@ -6,13 +6,13 @@
 // monthly SPC chart at the period's end) and a small trend line. The verdict
 // and the comparisons are the cell's status (lib/statuses.ts), not worked out
 // here.
-import { formatChange, formatPeriod, type Lang } from "../lib/format.js";
+import { displayedChange, formatChange, formatPeriod, type Lang } from "../lib/format.js";
 import { t, type StringKey } from "../lib/i18n.js";
 import { previousPeriod } from "../lib/periods.js";
 import type { PublishedCell as Cell } from "../lib/cell.js";
 import type { Assessment } from "../lib/status.js";
 import type { Outcome } from "../lib/stats/compare.js";
-import { OUTCOME_KEY, OUTCOME_SYMBOL, verdictKey } from "./status.js";
+import { OUTCOME_KEY, changeArrow, verdictKey } from "./status.js";
 import type { TargetLike } from "../lib/targets.js";
 import { goalOf } from "../lib/goals.js";
 import { cellValue } from "./cell-value.js";
@@ -39,6 +39,8 @@ export interface HeadlineCardOptions {
   document?: Document;
 }
 
+
+const hasValue = (c: Cell | undefined): c is Cell & { value: number } => !!c && !c.suppressed && c.value !== null && Number.isFinite(c.value);
 
 function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
   const e = doc.createElement(tag);
@@ -82,12 +84,18 @@ export function headlineCard(o: HeadlineCardOptions): HTMLElement {
   targetDd.append(" ", el(doc, "span", `badge target-${met}`, t(lang, met)));
   targetDd.dataset.targetMet = goal.met === null ? "unknown" : String(goal.met);
   targetDd.dataset.targetKind = goal.kind;
-  const change = (label: StringKey, delta: number | null, outcome: Outcome, other: Cell | undefined, otherPeriod: string | undefined) => {
+  // The change is the difference of the two values as shown (displayedChange), so the
+  // figures add up; its arrow is its sign (▲ up, ▼ down), and better or worse is said
+  // in words and colour (the outcome, by the indicator's polarity).
+  const change = (label: StringKey, outcome: Outcome, other: Cell | undefined, otherPeriod: string | undefined) => {
     const dd = row(t(lang, label));
     dd.dataset.outcome = outcome;
+    const current = a.current;
+    const delta = otherPeriod && hasValue(current) && hasValue(other) ? displayedChange(current.value, other.value, o.measure) : null;
     if (delta !== null) {
       const j = el(doc, "span", `change change-${outcome}`);
-      j.textContent = `${OUTCOME_SYMBOL[outcome] ? OUTCOME_SYMBOL[outcome] + " " : ""}${formatChange(delta, o.measure, lang)}`;
+      const arrow = changeArrow(Math.abs(delta) < 1e-12 ? 0 : delta);
+      j.textContent = `${arrow ? arrow + " " : ""}${formatChange(delta, o.measure, lang)}`;
       j.append(el(doc, "span", "outcome", ` (${t(lang, OUTCOME_KEY[outcome])})`));
       dd.append(j, " ");
     }
@@ -96,8 +104,8 @@ export function headlineCard(o: HeadlineCardOptions): HTMLElement {
       dd.append(cellValue(other, { indicator: o.indicator, period: otherPeriod, measure: o.measure, lang, document: doc }));
     } else dd.append(el(doc, "span", "muted", t(lang, "noData")));
   };
-  change("vsPrevious", a.changePrevious, a.vsPrevious, a.previous, previousPeriod(a.period));
-  change("vsBaseline", a.changeBaseline, a.vsBaseline, a.baseline, a.baselinePeriod !== null && a.baselinePeriod < a.period ? a.baselinePeriod : undefined);
+  change("vsPrevious", a.vsPrevious, a.previous, previousPeriod(a.period));
+  change("vsBaseline", a.vsBaseline, a.baseline, a.baselinePeriod !== null && a.baselinePeriod < a.period ? a.baselinePeriod : undefined);
   card.append(dl);
 
   const verdict = el(doc, "p", `verdict verdict-${a.verdict ?? "none"}`);

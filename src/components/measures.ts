@@ -42,11 +42,21 @@ export function indicatorRules(indicator: { id: string; developmentArea: string;
   return { rules, breaks };
 }
 
-export function measuresTable(measures: readonly Measure[], programme: Pick<Programme, "benefitGoals" | "spearheads">, o: { lang?: Lang; document?: Document } = {}): HTMLTableElement {
+/** Whether anything beyond its name and goals is reported of a measure: a progress status or a start date. */
+export function measureReported(m: Pick<Measure, "progress" | "startDate">): boolean {
+  return !!m.progress?.length || !!m.startDate;
+}
+
+export function measuresTable(measures: readonly Measure[], programme: Pick<Programme, "benefitGoals" | "spearheads">, o: { lang?: Lang; caption?: string; document?: Document } = {}): HTMLTableElement {
   const lang = o.lang ?? "fi";
   const doc = o.document ?? document;
   const table = doc.createElement("table");
   table.className = "measures-table";
+  if (o.caption) {
+    const caption = doc.createElement("caption");
+    caption.textContent = o.caption;
+    table.append(caption);
+  }
   const thead = tableHead([t(lang, "measure"), t(lang, "startDate"), t(lang, "primaryGoal"), t(lang, "otherGoals"), t(lang, "spearhead"), t(lang, "status")], doc);
   const tbody = doc.createElement("tbody");
   for (const m of measures) {

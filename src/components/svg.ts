@@ -168,8 +168,17 @@ export function numberAxis(doc: Document, f: ChartFrame, x: Scale, ticks: readon
   return g;
 }
 
+/** One entry of a chart's legend: a line (with its dash), a symbol, or a shaded band. */
+export interface LegendEntry {
+  label: string;
+  color?: string;
+  symbol?: string;
+  dash?: string;
+  band?: boolean;
+}
+
 /** A small legend above a chart: a swatch (line, dot or symbol) and a label per entry. */
-export function legend(doc: Document, entries: readonly { label: string; color?: string; symbol?: string; dash?: string }[]): HTMLElement {
+export function legend(doc: Document, entries: readonly LegendEntry[]): HTMLElement {
   const div = doc.createElement("div");
   div.className = "chart-legend";
   for (const e of entries) {
@@ -178,7 +187,12 @@ export function legend(doc: Document, entries: readonly { label: string; color?:
     const swatch = doc.createElement("span");
     swatch.className = "chart-legend-swatch";
     swatch.setAttribute("aria-hidden", "true");
-    if (e.symbol) {
+    if (e.band) {
+      // A shaded area as drawn (periodBand), outlined so the faint fill shows in the legend too.
+      swatch.classList.add("swatch-svg", "swatch-band");
+      swatch.append(svgEl(doc, "svg", { width: 24, height: 12, viewBox: "0 0 24 12" },
+        svgEl(doc, "rect", { x: 1, y: 1, width: 22, height: 10, fill: "#000", "fill-opacity": 0.05, stroke: "#000", "stroke-opacity": 0.25 })));
+    } else if (e.symbol) {
       swatch.textContent = e.symbol;
       if (e.color) swatch.style.color = e.color;
     } else {

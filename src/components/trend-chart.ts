@@ -17,8 +17,8 @@ import { periodEnd, periodEndDate, periodMidDate, periodStart, periodStartDate }
 import type { PublishedCell as Cell } from "../lib/cell.js";
 import { type TargetLike, targetSteps } from "../lib/targets.js";
 import { COLORS, type ChartRule, DASHES, PALETTE, TARGET_SYMBOL, describeTargetPeriods, describeTrend, hasValue, ruleDate, targetStatuses } from "./chart-common.js";
-import { chartCaption, periodBand, timeChartFrame, ruleMarks, statusRow, suppressedMarks, targetMarks } from "./chart-marks.js";
-import { type ChartFrame, type Scale, type TimeScale, chartFrame, legend, linePath, linearScale, paddedDomain, px, svgEl, timeAxis, timeScale, titleEl, yAxis } from "./svg.js";
+import { chartCaption, periodBand, periodBandLegend, timeChartFrame, ruleMarks, statusRow, suppressedMarks, targetMarks } from "./chart-marks.js";
+import { type ChartFrame, type LegendEntry, type Scale, type TimeScale, chartFrame, legend, linePath, linearScale, paddedDomain, px, svgEl, timeAxis, timeScale, titleEl, yAxis } from "./svg.js";
 import { type DownloadSource, downloads } from "./downloads.js";
 
 export interface TrendSeries {
@@ -114,12 +114,13 @@ export function trendChart(series: readonly TrendSeries[], o: TrendChartOptions)
   const row = statusRow(doc, f, x, statuses, { measure: o.measure, lang });
   if (row) svg.append(row);
 
-  const entries: { label: string; color?: string; symbol?: string; dash?: string }[] = series.length > 1 ? series.map((s, i) => ({ label: s.label, color: colors[i], dash: dashes[i] || undefined })) : [];
+  const entries: LegendEntry[] = series.length > 1 ? series.map((s, i) => ({ label: s.label, color: colors[i], dash: dashes[i] || undefined })) : [];
   if (steps.length) entries.push({ label: t(lang, "target"), color: COLORS.target, dash: "5,4" });
   if (statuses.length) entries.push({ label: t(lang, "targetMet"), symbol: TARGET_SYMBOL.met, color: COLORS.better }, { label: t(lang, "targetNotMet"), symbol: TARGET_SYMBOL.notMet, color: COLORS.worse });
   const anyWithheld = series.some((s) => s.cells.some((c) => c.suppressed));
   if (anyWithheld) entries.push({ label: t(lang, "suppressedSpoken"), symbol: WITHHELD_MARK, color: COLORS.neutral });
-  if (entries.length > 1 || series.length > 1 || anyWithheld) figure.append(legend(doc, entries));
+  if (band) entries.push(periodBandLegend(o.selectedPeriod!, lang));
+  if (entries.length > 1 || series.length > 1 || anyWithheld || band) figure.append(legend(doc, entries));
   figure.append(svg);
   const periodsText = main ? describeTargetPeriods(main.cells, o.targets, o.measure, lang) : "";
   if (o.downloads) figure.append(chartDownloads(figure, series, { ...o, lang, document: doc }));
@@ -176,6 +177,7 @@ function smallMultiples(doc: Document, figure: HTMLElement, series: readonly Tre
   const xDomain: [Date, Date] = [periodStartDate(first), periodEndDate(last)];
   f.svg.setAttribute("data-y-domain", shared.domain().join(","));
   let shownRules: ChartRule[] = [];
+  let anyBand = false;
   series.forEach((s, i) => {
     const left = (i % columns) * panelWidth;
     const top = Math.floor(i / columns) * panelHeight;
@@ -186,7 +188,10 @@ function smallMultiples(doc: Document, figure: HTMLElement, series: readonly Tre
     g.append(svgEl(doc, "text", { x: p.left, y: top + 11, fill: "currentColor", "font-weight": "bold" }, s.label));
     g.append(yAxis(doc, p, y, yTicks, format), timeAxis(doc, p, x));
     const band = periodBand(doc, p, x, o.selectedPeriod);
-    if (band) g.append(band);
+    if (band) {
+      g.append(band);
+      anyBand = true;
+    }
     const ruled = ruleMarks(doc, p, x, rules, xDomain);
     if (ruled) {
       g.append(ruled.g);
@@ -206,10 +211,11 @@ function smallMultiples(doc: Document, figure: HTMLElement, series: readonly Tre
     if (withheld) g.append(withheld);
     f.svg.append(g);
   });
-  const entries: { label: string; color?: string; symbol?: string; dash?: string }[] = [];
+  const entries: LegendEntry[] = [];
   if (steps.length) entries.push({ label: t(lang, "target"), color: COLORS.target, dash: "5,4" });
   const anyWithheld = series.some((s) => s.cells.some((c) => c.suppressed));
   if (anyWithheld) entries.push({ label: t(lang, "suppressedSpoken"), symbol: WITHHELD_MARK, color: COLORS.neutral });
+  if (anyBand) entries.push(periodBandLegend(o.selectedPeriod!, lang));
   if (entries.length) figure.append(legend(doc, entries));
   figure.append(f.svg);
   if (o.downloads) figure.append(chartDownloads(figure, series, { ...o, document: doc }));

@@ -1,14 +1,14 @@
 // Units side by side without a league table: the spread of the units' values
 // over time around the whole city's line, and for one period each unit's
 // distance from the whole, listed by unit name (never sorted by value).
-import { WITHHELD_MARK, formatCell, formatChange, formatPeriod, formatValueWithUnit, tickFormat, type Lang } from "../lib/format.js";
+import { WITHHELD_MARK, displayedChange, formatCell, formatChange, formatPeriod, formatValueWithUnit, tickFormat, type Lang } from "../lib/format.js";
 import { t } from "../lib/i18n.js";
 import { periodEnd, periodEndDate, periodMidDate, periodStart, periodStartDate } from "../lib/periods.js";
 import type { PublishedCell as Cell } from "../lib/cell.js";
 import { type TargetLike, targetForPeriod, targetSteps } from "../lib/targets.js";
 import { COLORS, formatTarget, hasValue } from "./chart-common.js";
-import { Y_TICKS, periodBand, targetMarks } from "./chart-marks.js";
-import { bandScale, chartFrame, legend, linePath, linearScale, numberAxis, paddedDomain, px, svgEl, timeAxis, timeScale, titleEl, yAxis } from "./svg.js";
+import { Y_TICKS, periodBand, periodBandLegend, targetMarks } from "./chart-marks.js";
+import { type LegendEntry, bandScale, chartFrame, legend, linePath, linearScale, numberAxis, paddedDomain, px, svgEl, timeAxis, timeScale, titleEl, yAxis } from "./svg.js";
 import { chartDataDetails, dataTable } from "../lib/a11y.js";
 import { appendTableLegend, cellWords, figureNode, withheldLegend } from "../lib/chart-tables.js";
 import { type DownloadSource, downloads } from "./downloads.js";
@@ -93,9 +93,10 @@ export function unitSpread(unitCells: readonly Cell[], wholeCells: readonly Cell
     svg.append(g);
   }
   svg.append(line(wholeCells, COLORS.whole, 2.5, "ALL"));
-  const entries = [{ label: t(lang, "whole"), color: COLORS.whole }, { label: t(lang, "units"), symbol: "●", color: COLORS.unit }];
+  const entries: LegendEntry[] = [{ label: t(lang, "whole"), color: COLORS.whole }, { label: t(lang, "units"), symbol: "●", color: COLORS.unit }];
   if (o.highlight) entries.push({ label: o.unitNames.get(o.highlight) ?? o.highlight, color: COLORS.highlight });
-  if (steps.length) entries.push({ label: t(lang, "target"), color: COLORS.target, dash: "5,4" } as (typeof entries)[number]);
+  if (steps.length) entries.push({ label: t(lang, "target"), color: COLORS.target, dash: "5,4" });
+  if (band) entries.push(periodBandLegend(o.period, lang));
   figure.append(legend(doc, entries), svg);
   if (o.downloads) {
     figure.append(downloads({
@@ -196,7 +197,7 @@ export function unitComparison(unitCells: readonly Cell[], whole: Cell | undefin
     if (hasValue(r.cell)) {
       if (wholeValue !== null) marks.append(svgEl(doc, "line", { x1: px(x(wholeValue)), x2: px(x(r.cell.value)), y1: yy, y2: yy, stroke: COLORS.neutral, "stroke-width": 1.5 }));
       marks.append(svgEl(doc, "circle", { cx: px(x(r.cell.value)), cy: yy, r: 4, fill: COLORS.neutral, "data-unit": r.unit_id, "data-period": o.period, "data-value": String(r.cell.value) },
-        titleEl(doc, `${r.name}: ${cellWords(r.cell, o.measure, lang)}${wholeValue !== null ? ` (${formatChange(r.cell.value - wholeValue, o.measure, lang)})` : ""}`)));
+        titleEl(doc, `${r.name}: ${cellWords(r.cell, o.measure, lang)}${wholeValue !== null ? ` (${formatChange(displayedChange(r.cell.value, wholeValue, o.measure), o.measure, lang)})` : ""}`)));
     } else {
       marks.append(svgEl(doc, "text", { x: px(x(anchorX)), y: yy, dy: "0.32em", "text-anchor": "middle", fill: COLORS.neutral, "font-style": "italic", "data-unit": r.unit_id },
         formatCell(r.cell, o.measure, lang), r.cell?.suppressed && titleEl(doc, `${r.name}: ${t(lang, "suppressedLegend")}`)));

@@ -16,7 +16,7 @@ import type { CellStatus } from "../lib/statuses.js";
 import type { TargetLike } from "../lib/targets.js";
 import { TARGET_SYMBOL } from "./chart-common.js";
 import { cellState, cellValue } from "./cell-value.js";
-import { OUTCOME_KEY, OUTCOME_SYMBOL } from "./status.js";
+import { OUTCOME_KEY, outcomeSymbol } from "./status.js";
 
 export type UnitsTableCell = PublishedCell & { status?: CellStatus | null };
 
@@ -38,6 +38,8 @@ export interface UnitsTableIndicator {
   name: string;
   /** Catalogue unit of measure: share, days, nps, … */
   measure: string;
+  /** Polarity (catalogue `direction`): whether better against the city is ▲ (higher) or ▼ (lower). */
+  direction?: "higher" | "lower" | null;
   targets: readonly TargetLike[];
 }
 
@@ -127,7 +129,7 @@ function figureCell(doc: Document, unit: UnitsTableUnit, indicator: UnitsTableIn
   const vsCity = cell?.status?.vsCity ?? "not-compared";
   td.dataset.vsCity = vsCity;
   if (vsCity !== "not-compared") {
-    td.append(" ", mark(doc, `vs-city vs-city-${vsCity}`, OUTCOME_SYMBOL[vsCity], `${t(lang, "vsCity")}: ${t(lang, OUTCOME_KEY[vsCity])}`));
+    td.append(" ", mark(doc, `vs-city vs-city-${vsCity}`, outcomeSymbol(vsCity, indicator.direction), `${t(lang, "vsCity")}: ${t(lang, OUTCOME_KEY[vsCity])}`));
   }
   const goal: Goal = goalOf(indicator.targets, cell, period);
   td.dataset.goalMet = goal.met === null ? "unknown" : String(goal.met);

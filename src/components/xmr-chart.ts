@@ -19,9 +19,9 @@ import { type AssuranceIcon, type Direction, type PointVariation, type Recalcula
 import { type SeriesSpc, seriesSpc } from "../lib/status.js";
 import { type TargetLike, targetForPeriod, targetSteps } from "../lib/targets.js";
 import { COLORS, type ChartRule, TARGET_SYMBOL, ruleDate, describeTargetPeriods, formatTarget, hasValue, targetStatuses } from "./chart-common.js";
-import { chartCaption, periodBand, timeChartFrame, ruleMarks, statusRow, suppressedMarks, targetMarks } from "./chart-marks.js";
+import { chartCaption, periodBand, periodBandLegend, timeChartFrame, ruleMarks, statusRow, suppressedMarks, targetMarks } from "./chart-marks.js";
 import { assuranceText, breakText, variationText } from "./xmr-chart-text.js";
-import { legend, linePath, paddedDomain, px, svgEl, titleEl } from "./svg.js";
+import { type LegendEntry, legend, linePath, paddedDomain, px, svgEl, titleEl } from "./svg.js";
 import { chartDataDetails, type DataColumn, dataTable } from "../lib/a11y.js";
 import { appendTableLegend, cellWords, figureNode, withheldLegendNote } from "../lib/chart-tables.js";
 import { type DownloadSource, downloads } from "./downloads.js";
@@ -292,7 +292,7 @@ export function xmrChart(cells: readonly Cell[], o: XmrChartOptions): HTMLElemen
   const row = statusRow(doc, f, x, statuses, { measure: o.measure, lang });
   if (row) svg.append(row);
 
-  const entries: { label: string; color?: string; symbol?: string; dash?: string }[] = [];
+  const entries: LegendEntry[] = [];
   if (model.segments.some((s) => s.limits)) entries.push({ label: t(lang, "xmrMean"), color: "#4d4d4d" }, { label: t(lang, "xmrLimits"), color: "#8c8c8c", dash: "4,3" });
   for (const kind of ["common-cause", "improvement", "concern", "neither"] as const) if (kinds.has(kind)) entries.push({ label: t(lang, POINT_KEYS[kind]), symbol: POINT_SYMBOL[kind], color: SPC_COLORS[kind] });
   if (model.breaks.length) entries.push({ label: t(lang, "xmrBreakLegend"), color: COLORS.rule, dash: "6,3" });
@@ -300,6 +300,7 @@ export function xmrChart(cells: readonly Cell[], o: XmrChartOptions): HTMLElemen
   if (statuses.length) entries.push({ label: t(lang, "targetMet"), symbol: TARGET_SYMBOL.met, color: COLORS.better }, { label: t(lang, "targetNotMet"), symbol: TARGET_SYMBOL.notMet, color: COLORS.worse });
   const anyWithheld = cells.some((c) => c.suppressed);
   if (anyWithheld) entries.push({ label: t(lang, "suppressedSpoken"), symbol: WITHHELD_MARK, color: COLORS.neutral });
+  if (band) entries.push(periodBandLegend(o.selectedPeriod!, lang));
   figure.append(legend(doc, entries), svg);
   if (o.downloads) {
     figure.append(downloads({

@@ -168,7 +168,13 @@ export function svgImage(chart: Element, o: FileInfo): SvgImage {
       rowY += 16;
     }
     const lineEl = swatch?.querySelector("line");
-    if (lineEl) {
+    const bandEl = swatch?.querySelector("rect");
+    if (bandEl) {
+      // A shaded band (the selected period) as drawn in the legend.
+      const copy = bandEl.cloneNode(true) as SVGRectElement;
+      for (const [k, v] of Object.entries({ x: x + 1, y: rowY - 9, width: 22, height: 10 })) copy.setAttribute(k, String(v));
+      texts.push(copy);
+    } else if (lineEl) {
       const copy = lineEl.cloneNode(true) as SVGLineElement;
       for (const [k, v] of Object.entries({ x1: x, x2: x + 22, y1: rowY - 4, y2: rowY - 4 })) copy.setAttribute(k, String(v));
       texts.push(copy);

@@ -223,6 +223,23 @@ export function formatMonthTick(d: Date): string {
   return d.getUTCMonth() === 0 ? String(d.getUTCFullYear()) : `${d.getUTCMonth() + 1}/${d.getUTCFullYear()}`;
 }
 
+/**
+ * A value as the reader sees it: rounded to the decimals formatValue shows
+ * (a share to its shown percentage: 0.5234 → 0.523). A change shown beside
+ * two values is the difference of these, so the shown numbers add up: −3
+ * against a baseline of −1 reads −2, even when the unrounded values differ by
+ * 2.4.
+ */
+export function displayedValue(value: number, unit: string): number {
+  const digits = unitDigits(unit);
+  return unit === "share" ? roundDecimal(value * 100, digits) / 100 : roundDecimal(value, digits);
+}
+
+/** The change from `from` to `to` as their shown values differ (displayedValue); a share's in shares, formatted by formatChange. */
+export function displayedChange(to: number, from: number, unit: string): number {
+  return displayedValue(to, unit) - displayedValue(from, unit);
+}
+
 /** A change: shares in percentage points ("+2,3 %-yks."), other units in their own ("−1,5 vrk"); zero has no sign. */
 export function formatChange(delta: number, unit: string, lang: Lang = "fi"): string {
   const digits = unitDigits(unit);
