@@ -175,7 +175,7 @@ test("hostile unit names are shown as text on the pages, never as markup, and no
     ...hostile.map((u): [string, Shown[]] => [`units/${slug(u)}?pt=year`, [["h1", u]]]),
     // The units' figures shown and the first unit highlighted: the select, the chart's legend, the tables' links.
     [`dimensions/HENKILOSTOKOKEMUS?pt=year&units=1&unit=${encodeURIComponent(first.unit_id)}`, [
-      ["select option:checked", first], [".unit-spread .chart-legend-item:last-child", first], ...hostile.map(linksTo),
+      ["select option:checked", first], [".unit-spread .chart-legend-item", first], ...hostile.map(linksTo),
     ]],
     // A comparison as rows of named dots (names as SVG text), and one as a funnel plot.
     [`comparison/${dotted}`, hostile.flatMap((u): Shown[] => [linksTo(u), [".unit-comparison svg .y-axis text", u]])],
