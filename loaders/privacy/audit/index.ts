@@ -84,7 +84,10 @@ export async function auditPublished(input: AuditInput): Promise<AuditResult> {
   const tops = new Map<number, number[]>();
   for (const c of slots.cells) {
     const top = c.vars.num ?? c.vars.net;
-    if (top !== undefined && c.vars.den !== undefined) tops.set(c.vars.den, [...(tops.get(c.vars.den) ?? []), top]);
+    if (top === undefined || c.vars.den === undefined) continue;
+    const list = tops.get(c.vars.den);
+    if (list) list.push(top);
+    else tops.set(c.vars.den, [top]);
   }
   const ranges = await solveRanges(sys, bounds, comps, (v) => countVars.get(v) ?? 0, (v) => tops.get(v), log);
   log(`${ranges.lps} LPs`);

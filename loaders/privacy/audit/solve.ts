@@ -86,6 +86,12 @@ export async function solveRanges(
   comps.forEach((c, i) => c.forEach((v) => (compOf[v] = i)));
   for (let v = 0; v < n; v++) if (b.fixed[v]) (out.min[v] = b.lo[v]), (out.max[v] = b.hi[v]), (out.minExact[v] = out.maxExact[v] = 1);
 
+  /** A component's LPs, trouble and messages, counted once whichever pass solved it. */
+  const account = (r: ComponentRanges) => {
+    out.lps += r.lps;
+    if (r.infeasible) out.infeasibleComponents++;
+    for (const m of r.messages) log(m);
+  };
   const merge = (vars: number[], r: ComponentRanges) => {
     vars.forEach((v, i) => {
       out.min[v] = r.min[i];
@@ -93,9 +99,7 @@ export async function solveRanges(
       out.minExact[v] = r.minExact[i];
       out.maxExact[v] = r.maxExact[i];
     });
-    out.lps += r.lps;
-    if (r.infeasible) out.infeasibleComponents++;
-    for (const m of r.messages) log(m);
+    account(r);
   };
 
   const solved: number[][] = [];
@@ -110,7 +114,12 @@ export async function solveRanges(
   /** Exact minima on demand (the value check wants "denominator min > 0"). */
   const exactMin = async (want: number[]) => {
     const byComp = new Map<number, number[]>();
-    for (const v of want) if (!out.minExact[v] && compOf[v] >= 0) byComp.set(compOf[v], [...(byComp.get(compOf[v]) ?? []), v]);
+    for (const v of want) {
+      if (out.minExact[v] || compOf[v] < 0) continue;
+      const list = byComp.get(compOf[v]);
+      if (list) list.push(v);
+      else byComp.set(compOf[v], [v]);
+    }
     const order = [...byComp.keys()].sort((x, y) => x - y);
     const tasks: Task[] = order.map((ci) => {
       const vars = comps[ci];
@@ -125,9 +134,7 @@ export async function solveRanges(
         out.min[vars[j]] = r.min[j];
         out.minExact[vars[j]] = r.minExact[j];
       }
-      out.lps += r.lps;
-      if (r.infeasible) out.infeasibleComponents++;
-      for (const m of r.messages) log(m);
+      account(r);
     });
     log(`${want.length} exact minima: ${out.lps - lps0} LPs in ${Math.round(performance.now() - t1)} ms`);
   };
