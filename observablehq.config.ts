@@ -10,7 +10,8 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { unitSlug } from "./loaders/page-slices.ts";
 import { footerHtml, headerHtml } from "./src/components/language-switch.ts";
-import { STRINGS, navigationLabels } from "./src/lib/i18n.ts";
+import { STRINGS } from "./src/lib/i18n/all.ts";
+import { navigationLabels } from "./src/lib/i18n/navigation.ts";
 
 const root = dirname(fileURLToPath(import.meta.url));
 type Named = { id: string; name: { fi: string; sv?: string; en?: string }; shortName?: { fi: string; sv?: string; en?: string } };
@@ -107,5 +108,8 @@ export default {
     { name: fi.exploreNav, path: "/explore" },
     { name: fi.accessibility, path: "/accessibility" },
   ],
-  dynamicPaths: [...dimensionPaths, ...goalPaths, ...areaPaths, ...unitPaths, ...comparisonPaths, ...halves.map((h) => `/self-assessment/${h}`)],
+  // A partial rebuild (scripts/site-plan.ts) renders only the parameterized pages it names.
+  dynamicPaths: [...dimensionPaths, ...goalPaths, ...areaPaths, ...unitPaths, ...comparisonPaths, ...halves.map((h) => `/self-assessment/${h}`)].filter(
+    (path) => !process.env.NELIMAALI_PATHS || (JSON.parse(process.env.NELIMAALI_PATHS) as string[]).includes(path),
+  ),
 };

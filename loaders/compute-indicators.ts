@@ -14,7 +14,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { CATALOGUE_PATH, indicatorSql, type Catalogue, type Indicator } from "./catalogue.ts";
 import type { Db } from "./db.ts";
-import { ALL, type IndicatorCell } from "./indicator-row.ts";
+import { ALL, AREA_PREFIX, MODEL_PREFIX, type IndicatorCell } from "./indicator-row.ts";
 import { PERIOD_TYPES, periodRows, type PeriodType } from "../src/lib/periods.ts";
 import { literal } from "./sql.ts";
 
@@ -37,14 +37,27 @@ export function parseFragments(commonSql: string): Fragments {
 
 export const commonSql = (): string => readFileSync(join(CATALOGUE_PATH, "..", "indicators", "_common.sql"), "utf8");
 
+/**
+ * The unit levels a cell is grouped at: the unit, its area, its operating model
+ * (columns of unit_groups, _common.sql) and the whole city; the id each level writes.
+ */
+const UNIT_LEVELS: { column: string | null; id: string }[] = [
+  { column: "unit_id", id: "unit_id" },
+  { column: "unit_area", id: `'${AREA_PREFIX}' || unit_area` },
+  { column: "unit_model", id: `'${MODEL_PREFIX}' || unit_model` },
+  { column: null, id: `'${ALL}'` },
+];
+
 export function expandCellMacros(sql: string, breakdown: string | null, fragments: Fragments = parseFragments(commonSql())): string {
-  const unit = `CASE WHEN grouping(unit_id) = 1 THEN '${ALL}' ELSE unit_id END AS unit_id`;
+  const unit = `CASE ${UNIT_LEVELS.filter((l) => l.column).map((l) => `WHEN grouping(${l.column}) = 0 THEN ${l.id}`).join(" ")} ELSE '${ALL}' END AS unit_id`;
   const cell = breakdown
     ? `period_type, period, ${unit}, CASE WHEN grouping(breakdown_value) = 1 THEN '${ALL}' ELSE breakdown_value END AS breakdown_value`
     : `period_type, period, ${unit}, '${ALL}' AS breakdown_value`;
-  const cells = breakdown
-    ? `GROUPING SETS ((period_type, period, unit_id, breakdown_value), (period_type, period, unit_id), (period_type, period, breakdown_value), (period_type, period))`
-    : `GROUPING SETS ((period_type, period, unit_id), (period_type, period))`;
+  const sets = UNIT_LEVELS.flatMap((l) => {
+    const base = ["period_type", "period", ...(l.column ? [l.column] : [])];
+    return breakdown ? [[...base, "breakdown_value"], base] : [base];
+  });
+  const cells = `GROUPING SETS (${sets.map((s) => `(${s.join(", ")})`).join(", ")})`;
   const monthCell = breakdown ? "unit_id, month, breakdown_value" : "unit_id, month";
   const expanded = sql
     // Fragments first: their bodies use the placeholders below.
@@ -76,18 +89,22 @@ export function expandCellMacros(sql: string, breakdown: string | null, fragment
  */
 function distinctCells(rel: string, col: string, breakdown: boolean): string {
   const all = `'${ALL}'`;
-  // One level: values grouped by year, by unit (or ALL) and by breakdown value (or ALL).
-  const level = (from: string, unit: boolean, bv: boolean, months: string) =>
-    `SELECT year, ${unit ? "unit_id" : all} AS unit_id, ${bv ? "breakdown_value" : all} AS breakdown_value, value, ${months} AS months
-     FROM ${from} GROUP BY ${["year", unit && "unit_id", bv && "breakdown_value", "value"].filter(Boolean).join(", ")}`;
+  // One level: values grouped by year, by unit level (UNIT_LEVELS) and by breakdown value (or ALL).
+  const level = (from: string, unit: (typeof UNIT_LEVELS)[number], bv: boolean, months: string) =>
+    `SELECT year, ${unit.id} AS unit_id, ${bv ? "breakdown_value" : all} AS breakdown_value, value, ${months} AS months
+     FROM ${from} GROUP BY ${["year", unit.column, bv && "breakdown_value", "value"].filter(Boolean).join(", ")}`;
   // The finest level from the facts, the coarser ones from it: far fewer rows than the facts.
-  const coarser: [boolean, boolean][] = breakdown ? [[true, false], [false, true], [false, false]] : [[false, false]];
+  const [units, ...groups] = UNIT_LEVELS;
+  const coarser: [(typeof UNIT_LEVELS)[number], boolean][] = [
+    ...(breakdown ? [[units, false] as [typeof units, boolean]] : []),
+    ...groups.flatMap((g): [typeof g, boolean][] => (breakdown ? [[g, true], [g, false]] : [[g, false]])),
+  ];
   return `(WITH marks AS (
-      ${level(`(SELECT EXTRACT(YEAR FROM month) AS year, month, unit_id, ${breakdown ? "breakdown_value, " : ""}${col} AS value FROM ${rel}) AS f`, true, breakdown, "bit_or(1 << (EXTRACT(MONTH FROM month) - 1))")}
+      ${level(`(SELECT EXTRACT(YEAR FROM month) AS year, month, unit_id, ${breakdown ? "breakdown_value, " : ""}${col} AS value FROM ${rel}) AS f`, units, breakdown, "bit_or(1 << (EXTRACT(MONTH FROM month) - 1))")}
     )
     SELECT p.period_type, p.period, l.unit_id, l.breakdown_value, count(*) AS n
     FROM (SELECT * FROM marks
-          ${coarser.map(([unit, bv]) => `UNION ALL ${level("marks", unit, bv, "bit_or(months)")}`).join("\n          ")}) l
+          ${coarser.map(([unit, bv]) => `UNION ALL ${level("marks JOIN unit_groups USING (unit_id)", unit, bv, "bit_or(months)")}`).join("\n          ")}) l
     JOIN period_months p USING (year)
     WHERE l.months & p.months <> 0
     GROUP BY p.period_type, p.period, l.unit_id, l.breakdown_value)`;
@@ -105,7 +122,20 @@ export interface ComputeOptions {
   present: ReadonlySet<string>;
   period: { from: string; to: string };
   onProgress?: (message: string) => void;
+  /**
+   * Publish the area:<area> and model:<operating_model> figures. Off unless
+   * NELIMAALI_GROUP_FIGURES=1: with them, complementary suppression withholds
+   * so much that whole relations lose every fully published instance, and the
+   * audit, reading an unproven sum as an equality, then finds contradictions it
+   * cannot vouch for (tiny extract, seed 11). Until the audit learns which sums
+   * hold from the definitions, they stay out of what is published.
+   */
+  groupFigures?: boolean;
 }
+
+/** Whether area and operating-model figures are published (see ComputeOptions.groupFigures). */
+export const groupFiguresEnabled = (): boolean => process.env.NELIMAALI_GROUP_FIGURES === "1";
+const isGroupUnit = (unit: unknown): boolean => typeof unit === "string" && (unit.startsWith("area:") || unit.startsWith("model:"));
 
 export async function computeIndicators(db: Db, catalogue: Catalogue, options: ComputeOptions): Promise<IndicatorCell[]> {
   await createPeriods(db, options.period.from, options.period.to);
@@ -120,7 +150,8 @@ export async function computeIndicators(db: Db, catalogue: Catalogue, options: C
       continue;
     }
     const started = Date.now();
-    const rows = await runIndicator(db, indicator, fragments);
+    const computed = await runIndicator(db, indicator, fragments);
+    const rows = options.groupFigures ?? groupFiguresEnabled() ? computed : computed.filter((r) => !isGroupUnit(r.unit_id));
     cells.push(...rows);
     options.onProgress?.(`${indicator.id}: ${rows.length} cells in ${Date.now() - started} ms`);
   }
@@ -154,6 +185,9 @@ async function runIndicator(db: Db, indicator: Indicator, fragments: Fragments):
 }
 
 const byAllFirst = (a: string, b: string) => (a === b ? 0 : a === ALL ? -1 : b === ALL ? 1 : a < b ? -1 : 1);
+/** ALL, the units, the areas, the operating models. */
+const unitRank = (u: string) => (u === ALL ? 0 : u.startsWith(AREA_PREFIX) ? 2 : u.startsWith(MODEL_PREFIX) ? 3 : 1);
+const byUnit = (a: string, b: string) => unitRank(a) - unitRank(b) || byAllFirst(a, b);
 
 /** A fixed order, so exports and builds are byte-for-byte reproducible. */
 export function sortCells<T extends Omit<IndicatorCell, "n" | "suppressed">>(cells: T[], catalogue: Catalogue): T[] {
@@ -163,7 +197,7 @@ export function sortCells<T extends Omit<IndicatorCell, "n" | "suppressed">>(cel
       order.get(a.indicator_id)! - order.get(b.indicator_id)! ||
       PERIOD_TYPES.indexOf(a.period_type) - PERIOD_TYPES.indexOf(b.period_type) ||
       (a.period < b.period ? -1 : a.period > b.period ? 1 : 0) ||
-      byAllFirst(a.unit_id, b.unit_id) ||
+      byUnit(a.unit_id, b.unit_id) ||
       byAllFirst(a.breakdown_value, b.breakdown_value),
   );
 }

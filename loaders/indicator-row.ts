@@ -9,3 +9,11 @@ export interface IndicatorCell extends PublishedCell {
 }
 
 export const ALL = "ALL";
+
+/** unit_id of an area's and an operating model's cells: `area:<area>`, `model:<operating_model>` (codes as in `units`). */
+export const AREA_PREFIX = "area:";
+export const MODEL_PREFIX = "model:";
+export const areaUnitId = (area: string): string => AREA_PREFIX + area;
+export const modelUnitId = (model: string): string => MODEL_PREFIX + model;
+/** An area's or operating model's unit_id, not a unit's nor ALL. */
+export const isGroupUnitId = (unitId: string): boolean => unitId.startsWith(AREA_PREFIX) || unitId.startsWith(MODEL_PREFIX);

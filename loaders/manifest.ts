@@ -60,7 +60,8 @@ function isDate(s: unknown): s is string {
 }
 
 function isTimestampOrDate(s: string): boolean {
-  return isDate(s) || (TIMESTAMP.test(s) && isDate(s.slice(0, 10)));
+  // The timestamp test first: after a failed isDate(s) guard, TypeScript takes s for never.
+  return (TIMESTAMP.test(s) && isDate(s.slice(0, 10))) || isDate(s);
 }
 
 function str(v: unknown): string | null {

@@ -111,7 +111,10 @@ export async function ensurePageData(extractDir: string, options: PageDataOption
   const catalogue = options.catalogue ?? loadCatalogue();
   for (const mode of modes) {
     // .build/page-data is swapped in only after the audit passed, by this very code (the fingerprint covers the audit's too): no second audit.
-    if (current !== null && current === fingerprint(extractDir, { tolerant: mode === "tolerant", root: options.codeRoot })) return outDir;
+    if (current !== null && current === fingerprint(extractDir, { tolerant: mode === "tolerant", root: options.codeRoot })) {
+      options.onProgress?.(`page data: current for this extract, mode (${mode}) and code (${current}); no pipeline, no audit`);
+      return outDir;
+    }
   }
   const tolerant = options.tolerant ?? false;
   const print = fingerprint(extractDir, { tolerant, root: options.codeRoot });
@@ -136,7 +139,7 @@ export async function ensurePageData(extractDir: string, options: PageDataOption
     // published; nothing is published if it recovers anything.
     const refused = new AbortController();
     const [audit, side] = await Promise.allSettled([
-      assertPublishable({ indicatorsCsv: csv, quality: meta }, catalogue, options.onProgress).catch((e) => {
+      assertPublishable({ indicatorsCsv: csv, quality: meta, units: result.units }, catalogue, options.onProgress).catch((e) => {
         refused.abort();
         throw e;
       }),

@@ -12,8 +12,11 @@
 //   total-<pt>.json             every indicator, all units together, totals only, one period type
 //   dim-<D>-<pt>.json           one dimension, all units together, every breakdown value, one period type
 //   dimunits-<D>-<pt>.json      one dimension, every unit (not ALL), totals only, one period type
+//   dimgroups-<D>-<pt>.json     one dimension, every area and operating model (unit_id area:…, model:…),
+//                               totals only, one period type (the Alue and Toimintamalli controls)
 //   unit-<slug>-<pt>.json       one unit, every indicator and breakdown value, one period type
-//   indunits-<id>-<pt>.json     one indicator, every unit and all units together, totals only, one period type
+//   indunits-<id>-<pt>.json     one indicator, every unit, area and operating model and all units together,
+//                               totals only, one period type
 //   headunits-<pt>.json         headline indicators, every unit (not ALL), totals only, one period type; without
 //                               the numerator and denominator columns (the overview's guardrail reads the
 //                               months' statuses, the units index's table the values and statuses)
@@ -35,6 +38,7 @@ import type { Catalogue, Dimension } from "./catalogue.ts";
 import type { PublishedCell, Unit } from "../src/lib/cell.ts";
 import { applicableRecalculations, type RecalculationLike } from "../src/lib/breaks.ts";
 import type { PageMeta } from "./page-data.ts";
+import { isGroupUnitId } from "./indicator-row.ts";
 import { PERIOD_TYPES, type PeriodType } from "../src/lib/periods.ts";
 import { decodeStatuses, STATUS_COLUMNS, type StatusColumns } from "../src/lib/slices.ts";
 import { NOT_COMPARED, statusKey, statusTable, type CellStatus, type StatusContext } from "../src/lib/statuses.ts";
@@ -228,6 +232,7 @@ export function pageSlices({ cells, catalogue, meta, programme }: SliceInput): M
     for (const d of DIMENSIONS) {
       buckets.set(`dim-${d}-${pt}.json`, []);
       buckets.set(`dimunits-${d}-${pt}.json`, []);
+      buckets.set(`dimgroups-${d}-${pt}.json`, []);
     }
   }
   for (const pt of PERIOD_TYPES) buckets.set(`headline-${pt}.json`, []);
@@ -248,6 +253,10 @@ export function pageSlices({ cells, catalogue, meta, programme }: SliceInput): M
         if (headline.has(c.indicator_id)) add(`headline-${c.period_type}.json`, c);
       }
       if (dim) add(`dim-${dim}-${c.period_type}.json`, c);
+    } else if (isGroupUnitId(c.unit_id)) {
+      // An area's or operating model's figures: only where the page's controls show them, not among the units.
+      if (total && dim) add(`dimgroups-${dim}-${c.period_type}.json`, c);
+      if (total && dim) add(`indunits-${c.indicator_id}-${c.period_type}.json`, c);
     } else {
       if (total && dim) add(`dimunits-${dim}-${c.period_type}.json`, c);
       if (total && dim) add(`indunits-${c.indicator_id}-${c.period_type}.json`, c);
@@ -286,10 +295,10 @@ export function statusContext(catalogue: Catalogue, programme: { measures?: unkn
   };
 }
 
-/** Reads the page data folder (written by ensurePageData) and the programme model, and slices. */
-export function pageSlicesFromFolder(pageDataDir: string, catalogue: Catalogue, programmePath: string): Map<string, string> {
+/** Reads the page data folder (written by ensurePageData) and the programme model (its file, or the model itself), and slices. */
+export function pageSlicesFromFolder(pageDataDir: string, catalogue: Catalogue, programmePath: string | Programme): Map<string, string> {
   const cells = cellsFromArrow(new Uint8Array(readFileSync(join(pageDataDir, "indicators.arrow"))));
   const meta = JSON.parse(readFileSync(join(pageDataDir, "meta.json"), "utf8")) as PageMeta;
-  const programme = JSON.parse(readFileSync(programmePath, "utf8")) as Programme;
+  const programme = typeof programmePath === "string" ? (JSON.parse(readFileSync(programmePath, "utf8")) as Programme) : programmePath;
   return pageSlices({ cells, catalogue, meta, programme });
 }

@@ -48,7 +48,8 @@ export async function runPipeline(extractDir: string, options: PipelineOptions =
       )));
     }
     const raw = await computeIndicators(db, catalogue, { present: ingested.present, period: ingested.manifest.period, onProgress: log });
-    const { cells, log: suppressionLog } = suppress(raw, catalogue, options.suppression);
+    const unitGroups = new Map(units.map((u) => [u.unit_id, { area: u.area, model: u.operating_model }]));
+    const { cells, log: suppressionLog } = suppress(raw, catalogue, { ...options.suppression, unitGroups });
     log(`indicator table: ${cells.length} cells, ${suppressionLog.length} suppressed, ${Date.now() - started} ms in all`);
     return { extract: ingested, present: [...ingested.present], units, months, cells, suppressionLog };
   } finally {

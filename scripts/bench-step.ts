@@ -32,13 +32,14 @@ if (step === "generate") {
   const catalogue = loadCatalogue();
   const t = performance.now();
   const cells = await computeIndicators(ingested.db, catalogue, { present: ingested.present, period: ingested.manifest.period, onProgress: (m) => console.error(`  ${m}`) });
+  const units = await ingested.db.all<{ unit_id: string; area: string; operating_model: string }>(`SELECT unit_id, area, operating_model FROM units`);
   ingested.db.close();
   marks.indicators_s = (performance.now() - t) / 1000;
   const s = performance.now();
-  const suppressed = suppress(cells, catalogue);
+  const suppressed = suppress(cells, catalogue, { unitGroups: new Map(units.map((u) => [u.unit_id, { area: u.area, model: u.operating_model }])) });
   marks.suppression_s = (performance.now() - s) / 1000;
   const a = performance.now();
-  const audit = await auditPublished({ indicatorsCsv: toExportCsv(publish(suppressed.cells)), catalogue });
+  const audit = await auditPublished({ indicatorsCsv: toExportCsv(publish(suppressed.cells)), units, catalogue });
   marks.audit_s = (performance.now() - a) / 1000;
   marks.audit_violations = audit.violations.length;
   marks.cells = cells.length;

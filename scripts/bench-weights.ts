@@ -7,7 +7,9 @@
 //   - every module those import or re-export statically, transitively
 //     (the same graph the modulepreload links list).
 // Dynamic import("…") inside a module is not followed: it loads only when used
-// (Framework's stdlib imports DuckDB, Arquero or Arrow that way, on demand).
+// (Framework's stdlib imports DuckDB, Arquero or Arrow that way, on demand) —
+// except the UI strings: every page imports its one language's file
+// (src/lib/i18n.ts loadLanguage), so the Finnish one, the default, is counted.
 // Data files (FileAttachment) are not counted here; `npm run bench` measures
 // the bytes a page transfers in a browser, data included, beside these.
 //
@@ -89,6 +91,14 @@ function staticImports(code: string): string[] {
   return [...code.matchAll(/(?:^|[^\w$.])(?:import|export)\s*(?:[\w$*{}\s,]*?\bfrom\s*)?(["'])([^"'\n]+)\1/g)].map((m) => m[2]);
 }
 
+/** The specifiers a module imports dynamically with a literal: import("x"). */
+function dynamicImports(code: string): string[] {
+  return [...code.matchAll(/\bimport\s*\(\s*(["'])([^"'\n]+)\1\s*\)/g)].map((m) => m[2]);
+}
+
+/** The Finnish UI strings as Framework names them (_import/lib/i18n/fi.<hash>.js). */
+const FINNISH_STRINGS = /(^|\/)i18n\/fi\.[0-9a-f]+\.js$/;
+
 /** A stylesheet's @import url(…). */
 function cssImports(css: string): string[] {
   return [...css.matchAll(/@import\s+(?:url\(\s*)?(["']?)([^"')\s;]+)\1/g)].map((m) => m[2]);
@@ -110,6 +120,7 @@ function weigh(dist: string, file: string, gz: (f: string) => number): { html: n
     const module = queue.shift()!;
     const text = readFileSync(join(dist, module), "utf8");
     for (const href of module.endsWith(".css") ? cssImports(text) : staticImports(text)) add(module, href);
+    if (!module.endsWith(".css")) for (const href of dynamicImports(text)) if (FINNISH_STRINGS.test(href)) add(module, href);
   }
   return { html: gz(file), files: [...seen] };
 }

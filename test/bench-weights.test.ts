@@ -1,7 +1,8 @@
 // The page weights `npm run bench` prints (scripts/bench-weights.ts), on a
 // small built site made by hand: what a page loads is its HTML's stylesheets,
 // module scripts and modulepreloads, its inline scripts' imports and their
-// static imports, transitively — not the dynamic imports inside modules.
+// static imports, transitively — not the dynamic imports inside modules, but
+// the one of the Finnish UI strings, which every page loads (its language's).
 import assert from "node:assert/strict";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -21,7 +22,10 @@ test("page weights: the HTML and every module it loads, gzip, beside the overvie
       "_import/style.css": "body { color: black }",
       "_import/components/chart.js": `import { c } from "../../_node/d3-scale/index.js";\nimport "./side.js";\nexport const chart = c;`,
       "_import/components/side.js": "globalThis.side = 1;",
-      "_import/components/units.js": "export const units = 1;",
+      "_import/components/units.js": `import { t } from "../lib/i18n.js";\nexport const units = t;`,
+      "_import/lib/i18n.js": `export const t = (lang) => lang === "sv" ? import("./i18n/sv.0badc0de.js") : import("./i18n/fi.1234abcd.js");`,
+      "_import/lib/i18n/fi.1234abcd.js": "export const fi = {};",
+      "_import/lib/i18n/sv.0badc0de.js": "export const sv = {};",
       "_node/d3-scale/index.js": `import{t}from"../d3-array/index.js";export const c=t;`,
       "_node/d3-array/index.js": "export const t = 3;",
       "index.html": `<!doctype html><link rel="stylesheet" type="text/css" href="./_import/style.css"><link rel="modulepreload" href="./_observablehq/client.js">
@@ -49,7 +53,9 @@ define({body: async () => { const {chart} = await import("./_import/components/c
     assert.equal(overview.target, 250 * 1024);
     assert.equal(unit.target, 150 * 1024);
     assert.ok(unit.files.includes("_import/components/units.js") && !unit.files.includes("_import/components/chart.js"), "relative to the page's own folder");
-    assert.equal(unit.afterOverview, unit.html + gz("_import/components/units.js"), "after the overview, only what the overview did not load");
+    assert.ok(unit.files.includes("_import/lib/i18n/fi.1234abcd.js") && !unit.files.includes("_import/lib/i18n/sv.0badc0de.js"), "the Finnish strings counted, not the other languages'");
+    const unitOwn = ["_import/components/units.js", "_import/lib/i18n.js", "_import/lib/i18n/fi.1234abcd.js"];
+    assert.equal(unit.afterOverview, unit.html + unitOwn.reduce((n, f) => n + gz(f), 0), "after the overview, only what the overview did not load");
   } finally {
     rmSync(dist, { recursive: true, force: true });
   }

@@ -2,6 +2,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { JSDOM } from "jsdom";
+import "../src/lib/i18n/all.ts"; // every language registered, as the browser registers its one
 import { coverageGrid, coverageLegend, coverageTicks } from "../src/components/coverage-grid.ts";
 import { monthsBetween } from "../src/lib/periods.ts";
 

@@ -203,6 +203,66 @@ test("the data carries the trends the indicators are meant to show", async () =>
   });
 });
 
+test("--from/--to: whole months, the manifest's period and every anchor inside it, contacts per month kept", async () => {
+  const dir = await generated({ scale: "tiny", seed: 3, from: "2024-07", to: "2025-06" });
+  const manifest = JSON.parse(await readFile(join(dir, "manifest.json"), "utf8"));
+  assert.deepEqual(manifest.period, { from: "2024-07-01", to: "2025-06-30" });
+  assert.equal(manifest.extracted_at, "2025-07-15T06:00:00", "the 15th of the month after the period");
+  await withDuckDb(async (db) => {
+    await viewsOver(db, dir);
+    const anchors: [string, string][] = [
+      ["contacts", "contact_ts"], ["visits", "visit_start_ts"],
+      ["appointment_supply", "measured_on"], ["staff_survey", "answered_on"], ["customer_feedback", "responded_on"],
+      ["measurements", "measured_on"], ["interventions", "performed_on"], ["service_vouchers", "issued_on"],
+    ];
+    for (const [table, column] of anchors) {
+      const outside = await scalar(db, `SELECT count(*) FROM ${table} WHERE CAST(${column} AS DATE) NOT BETWEEN DATE '2024-07-01' AND DATE '2025-06-30'`);
+      assert.equal(outside, 0, `${table}.${column} outside the period`);
+    }
+    for (const table of ["staffing", "costs"]) {
+      const months = (await db.runAndReadAll(`SELECT min(month), max(month), count(DISTINCT month) FROM ${table}`)).getRows()[0];
+      assert.deepEqual(months.map(String), ["2024-07", "2025-06", "12"], `${table}: each of the 12 months`);
+    }
+    const surveys = (await db.runAndReadAll("SELECT DISTINCT survey_id FROM staff_survey ORDER BY 1")).getRows().map((r) => r[0]);
+    assert.deepEqual(surveys, ["2024-SYKSY", "2025-KEVAT"], "only the surveys the period holds whole");
+    // tiny is 3 000 contacts in its 48 default months: 12 months get about a quarter.
+    const contacts = await scalar(db, "SELECT count(*) FROM contacts");
+    assert.ok(contacts > 0.2 * 3000 && contacts < 0.3 * 3000, `contacts in 12 months ${contacts}`);
+  });
+});
+
+test("runs of different periods in one process wait for each other and give what they give alone", async () => {
+  const options = { scale: "tiny", seed: 4, from: "2021-01", to: "2021-06" } as const;
+  const [overlapping, short] = await Promise.all([generated({ scale: "tiny", seed: 4 }), generated(options)]);
+  const alone = await generated(options);
+  assert.equal(JSON.parse(await readFile(join(overlapping, "manifest.json"), "utf8")).period.to, "2023-12-31");
+  const [a, b] = await Promise.all([filesOf(short), filesOf(alone)]);
+  for (const [name, bytes] of a) assert.ok(bytes.equals(b.get(name)!), `${name} differs from the run alone`);
+});
+
+test("the waits answer the care guarantee: shorter from 1.9.2023, longer again for 23+ in 2025", async () => {
+  const dir = await generated({ contacts: 30_000, from: "2022-09", to: "2025-12" });
+  await withDuckDb(async (db) => {
+    await viewsOver(db, dir);
+    const visits = `
+      SELECT CAST(c.need_assessment_ts AS DATE) AS assessed, CAST(v.visit_start_ts AS DATE) AS visited,
+             year(c.need_assessment_ts) - cl.birth_year AS age
+      FROM visits v JOIN contacts c USING (contact_id) JOIN clients cl ON cl.client_id = c.client_id
+      WHERE v.urgency = 'KIIREETON' AND NOT v.cancelled AND v.contact_mode <> 'R60' AND v.profession IN ('LAAKARI', 'HOITAJA')
+        AND c.need_assessment_ts IS NOT NULL`;
+    const within14 = (from: string, to: string, age: string) => scalar(db, `
+      SELECT avg((visited <= assessed + 14)::int) FROM (${visits}) WHERE assessed BETWEEN DATE '${from}' AND DATE '${to}' AND ${age}`);
+    const before = await within14("2022-09-01", "2023-08-31", "true");
+    const after = await within14("2023-09-01", "2024-08-31", "true");
+    assert.ok(after > before + 0.05, `within 14 days: ${before} before 1.9.2023, ${after} after`);
+    const adults2024 = await within14("2024-01-01", "2024-12-31", "age >= 23");
+    const adults2025 = await within14("2025-01-01", "2025-12-31", "age >= 23");
+    const young2025 = await within14("2025-01-01", "2025-12-31", "age < 23");
+    assert.ok(adults2025 < adults2024 - 0.05, `23+ within 14 days: ${adults2024} in 2024, ${adults2025} in 2025`);
+    assert.ok(young2025 > adults2025 + 0.05, `2025: under 23 ${young2025}, 23+ ${adults2025}`);
+  });
+});
+
 test("parquet output is typed, complete and deterministic", async () => {
   const [a, b] = await Promise.all([generated({ scale: "tiny", seed: 3, format: "parquet" }), generated({ scale: "tiny", seed: 3, format: "parquet" })]);
   const [filesA, filesB] = await Promise.all([filesOf(a), filesOf(b)]);
@@ -225,4 +285,8 @@ test("options are checked", async () => {
   await assert.rejects(generateExtract({ outDir: dir, scale: "huge" as never }), /unknown scale/);
   await assert.rejects(generateExtract({ outDir: dir, seed: 1.5 }), /seed must be an integer/);
   await assert.rejects(generateExtract({ outDir: dir, format: "xlsx" as never }), /format must be csv or parquet/);
+  await assert.rejects(generateExtract({ outDir: dir, from: "2019-12" }), /from must be a month YYYY-MM from 2020-01 to 2030-12/);
+  await assert.rejects(generateExtract({ outDir: dir, to: "2024-13" }), /to must be a month/);
+  await assert.rejects(generateExtract({ outDir: dir, from: "2024-01-01" }), /from must be a month/);
+  await assert.rejects(generateExtract({ outDir: dir, from: "2025-01", to: "2024-12" }), /from \(2025-01\) is after to \(2024-12\)/);
 });

@@ -5,6 +5,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { JSDOM } from "jsdom";
+import "../src/lib/i18n/all.ts"; // every language registered, as the browser registers its one
 import { goalCountText, goalSummary } from "../src/components/goal-summary.ts";
 import { headlineCard } from "../src/components/headline-card.ts";
 import type { PublishedCell } from "../src/lib/cell.ts";

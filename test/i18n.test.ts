@@ -9,11 +9,54 @@ import { JSDOM } from "jsdom";
 import { PROJECT_ROOT } from "../loaders/catalogue.ts";
 import { fixHtml } from "../scripts/html-postprocess.ts";
 import { footerHtml, headerHtml, initSiteChrome, keepLanguage, languageHref } from "../src/components/language-switch.ts";
-import { LANGS, STRINGS, navigationLabels, t } from "../src/lib/i18n.ts";
+import { LANGS, t } from "../src/lib/i18n.ts";
+import { CODE_LABELS, STRINGS, UNIT_NAMES } from "../src/lib/i18n/all.ts";
+import { navigationLabels } from "../src/lib/i18n/navigation.ts";
 import { DOC_STRINGS } from "../loaders/self-assessment/strings.ts";
+import * as fiFile from "../src/lib/i18n/fi.ts";
+import * as svFile from "../src/lib/i18n/sv.ts";
+import * as enFile from "../src/lib/i18n/en.ts";
 
 const programme = JSON.parse(readFileSync(join(PROJECT_ROOT, "data", "programme.json"), "utf8"));
 const catalogue = JSON.parse(readFileSync(join(PROJECT_ROOT, "data", "indicators.json"), "utf8"));
+
+test("the three language files have exactly the same keys, and no empty text", () => {
+  const files = { fi: fiFile, sv: svFile, en: enFile };
+  const tables = (lang: "fi" | "sv" | "en") => {
+    const f = files[lang] as Record<string, unknown>;
+    return { strings: f[lang], codeLabels: f.codeLabels, unitNames: f.unitNames } as Record<string, Record<string, unknown>>;
+  };
+  for (const table of ["strings", "codeLabels", "unitNames"]) {
+    const keys = (lang: "fi" | "sv" | "en") => Object.keys(tables(lang)[table]).sort();
+    assert.ok(keys("fi").length > 0, `fi has ${table}`);
+    for (const lang of ["sv", "en"] as const) {
+      assert.deepEqual(keys(lang).filter((k) => !keys("fi").includes(k)), [], `${lang}.ts ${table}: keys Finnish does not have`);
+      assert.deepEqual(keys("fi").filter((k) => !keys(lang).includes(k)), [], `${lang}.ts ${table}: keys it lacks`);
+    }
+    for (const lang of ["fi", "sv", "en"] as const) {
+      for (const [key, value] of Object.entries(tables(lang)[table])) assert.ok(typeof value === "string" && value.trim() !== "", `${lang}.ts ${table}.${key} is empty`);
+    }
+  }
+  // all.ts registers the same tables the files hold.
+  assert.equal(STRINGS.sv, svFile.sv);
+  assert.equal(CODE_LABELS.en, enFile.codeLabels);
+  assert.equal(UNIT_NAMES.fi, fiFile.unitNames);
+});
+
+test("loadLanguage registers only the language asked for; t() of another one fails instead of showing keys", async () => {
+  // A fresh instance of the module (its own registry, nothing registered), as a page in the browser starts.
+  const i18n = (await import(`../src/lib/i18n.ts?fresh=${Date.now()}`)) as typeof import("../src/lib/i18n.ts");
+  assert.throws(() => i18n.t("sv", "overview"), /sv strings are not loaded/);
+  assert.equal(await i18n.loadLanguage("sv"), "sv");
+  assert.equal(i18n.t("sv", "overview"), "Översikt");
+  assert.equal(i18n.codeLabel("LAAKARI", "sv"), "Läkare");
+  assert.equal(i18n.unitOfMeasureName("days", "sv"), "dygn");
+  assert.equal(i18n.isLanguageLoaded("fi"), false);
+  assert.equal(i18n.isLanguageLoaded("en"), false);
+  assert.throws(() => i18n.t("fi", "overview"), /fi strings are not loaded/);
+  await i18n.loadLanguage("en");
+  assert.equal(i18n.t("en", "overview"), "Overview");
+});
 
 test("every UI string, indicator name and definition exists in fi, sv and en", () => {
   for (const lang of LANGS) {

@@ -21,7 +21,7 @@ describe("template fragments of _common.sql", () => {
   it("puts the argument in place of the parameter and expands the cell placeholders in the body", () => {
     const bare = expandCellMacros("SELECT * FROM {{share_per_month(my_facts)}} AS share", null, fragments);
     assert.match(bare, /FROM my_facts GROUP BY unit_id, month\)/);
-    assert.match(bare, /GROUPING SETS \(\(period_type, period, unit_id\), \(period_type, period\)\)/);
+    assert.match(bare, /GROUPING SETS \(\(period_type, period, unit_id\), \(period_type, period, unit_area\), \(period_type, period, unit_model\), \(period_type, period\)\)/);
     assert.doesNotMatch(bare, /\{\{/);
     const broken = expandCellMacros("SELECT * FROM {{share_per_month(f)}} AS share", "profession", fragments);
     assert.match(broken, /GROUP BY unit_id, month, breakdown_value\)/);
@@ -39,6 +39,9 @@ describe("template fragments of _common.sql", () => {
       await db.run(`CREATE TABLE periods AS SELECT * FROM (VALUES
         (DATE '2021-01-01', 'month', '2021-01'), (DATE '2021-02-01', 'month', '2021-02'),
         (DATE '2021-01-01', 'quarter', '2021Q1'), (DATE '2021-02-01', 'quarter', '2021Q1')) AS p(month, period_type, period)`);
+      // U1 and U2 share area ITA; their models differ, and U3 (no facts) is alone in area KESKI.
+      await db.run(`CREATE TABLE unit_groups AS SELECT * FROM (VALUES
+        ('U1', 'ITA', 'THK'), ('U2', 'ITA', 'PERHEKESKUS'), ('U3', 'KESKI', 'THK')) AS g(unit_id, unit_area, unit_model)`);
       await db.run(`CREATE TABLE facts AS SELECT * FROM (VALUES
         ('U1', DATE '2021-01-01', true), ('U1', DATE '2021-01-01', false), ('U1', DATE '2021-02-01', NULL),
         ('U2', DATE '2021-02-01', true)) AS f(unit_id, month, hit)`);
@@ -51,12 +54,20 @@ describe("template fragments of _common.sql", () => {
         [
           ["2021-01", "ALL", "ALL", 1, 2, 0.5, 2],
           ["2021-01", "U1", "ALL", 1, 2, 0.5, 2],
+          ["2021-01", "area:ITA", "ALL", 1, 2, 0.5, 2],
+          ["2021-01", "model:THK", "ALL", 1, 2, 0.5, 2],
           ["2021-02", "ALL", "ALL", 1, 2, 0.5, 2],
           ["2021-02", "U1", "ALL", 0, 1, 0, 1],
           ["2021-02", "U2", "ALL", 1, 1, 1, 1],
+          ["2021-02", "area:ITA", "ALL", 1, 2, 0.5, 2],
+          ["2021-02", "model:PERHEKESKUS", "ALL", 1, 1, 1, 1],
+          ["2021-02", "model:THK", "ALL", 0, 1, 0, 1],
           ["2021Q1", "ALL", "ALL", 2, 4, 0.5, 4],
           ["2021Q1", "U1", "ALL", 1, 3, 1 / 3, 3],
           ["2021Q1", "U2", "ALL", 1, 1, 1, 1],
+          ["2021Q1", "area:ITA", "ALL", 2, 4, 0.5, 4],
+          ["2021Q1", "model:PERHEKESKUS", "ALL", 1, 1, 1, 1],
+          ["2021Q1", "model:THK", "ALL", 1, 3, 1 / 3, 3],
         ],
       );
     } finally {

@@ -47,6 +47,9 @@ const cells: PublishedCell[] = [
   cell("STAFF_ENPS", "2021", "ALL", "ALL", -12.5, { numerator: null, denominator: 40 }),
   cell("STAFF_ENPS", "2021", "U1", "ALL", 10, { numerator: null, denominator: 12 }), // headline, a unit, yearly
   cell("CX_RESPONSES", "2021H2", "U1", "ALL", 17, { numerator: 17, denominator: null }),
+  cell("ACC_FIRST_CONTACT", "2021-03", "area:ITA", "ALL", 0.4), // an area's figure
+  cell("STAFF_ENPS", "2021", "model:THK", "ALL", 8, { numerator: null, denominator: 30 }), // an operating model's
+  cell("ACC_URGENT_0_1D", "2021Q1", "area:ITA", "LAAKARI", 0.2), // an area's breakdown value: no page shows it
 ];
 
 const PERIOD_NAMES = ["month", "quarter", "half", "year"];
@@ -76,7 +79,7 @@ test("every cell lands in exactly the slices it belongs to, unchanged, with the 
   const statuses = computeStatuses(cells, statusContext(catalogue, programme));
   const where = new Map<string, string[]>();
   for (const name of slices.keys()) {
-    if (!/^(headline|headunits|total|dim|dimunits|indunits|unit)-/.test(name)) continue;
+    if (!/^(headline|headunits|total|dim|dimunits|dimgroups|indunits|unit)-/.test(name)) continue;
     for (const { status, ...c } of rowsOf(slices, name)) {
       const k = key(c);
       where.set(k, [...(where.get(k) ?? []), name]);
@@ -97,14 +100,18 @@ test("every cell lands in exactly the slices it belongs to, unchanged, with the 
   assert.deepEqual(sorted(where.get("STAFF_ENPS|year|2021|ALL|ALL")), ["dim-HENKILOSTOKOKEMUS-year.json", "headline-year.json", "indunits-STAFF_ENPS-year.json", "total-year.json"]);
   assert.deepEqual(sorted(where.get("STAFF_ENPS|year|2021|U1|ALL")), ["dimunits-HENKILOSTOKOKEMUS-year.json", "headunits-year.json", "indunits-STAFF_ENPS-year.json", "unit-U1-year.json"]);
   assert.deepEqual(sorted(where.get("CX_RESPONSES|half|2021H2|U1|ALL")), ["dimunits-ASIAKASKOKEMUS-half.json", "indunits-CX_RESPONSES-half.json", "unit-U1-half.json"]);
-  assert.equal(where.size, cells.length, "no cell is lost");
+  // Areas and operating models: beside the units' figures on the dimension and comparison pages, never among the units.
+  assert.deepEqual(sorted(where.get("ACC_FIRST_CONTACT|month|2021-03|area:ITA|ALL")), ["dimgroups-SAATAVUUS_VAIKUTTAVUUS-month.json", "indunits-ACC_FIRST_CONTACT-month.json"]);
+  assert.deepEqual(sorted(where.get("STAFF_ENPS|year|2021|model:THK|ALL")), ["dimgroups-HENKILOSTOKOKEMUS-year.json", "indunits-STAFF_ENPS-year.json"]);
+  assert.equal(where.get("ACC_URGENT_0_1D|quarter|2021Q1|area:ITA|LAAKARI"), undefined);
+  assert.equal(where.size, cells.length - 1, "no cell is lost but an area's breakdown value");
 });
 
 test("every slice a page may name exists, even when empty", () => {
   const slices = pageSlices({ cells: [], catalogue, meta, programme });
   for (const pt of ["month", "quarter", "half", "year"]) {
     assert.ok(slices.has(`total-${pt}.json`));
-    for (const d of DIMENSIONS) assert.ok(slices.has(`dim-${d}-${pt}.json`) && slices.has(`dimunits-${d}-${pt}.json`));
+    for (const d of DIMENSIONS) assert.ok(slices.has(`dim-${d}-${pt}.json`) && slices.has(`dimunits-${d}-${pt}.json`) && slices.has(`dimgroups-${d}-${pt}.json`));
   }
   assert.ok(PERIOD_NAMES.every((pt) => slices.has(`headunits-${pt}.json`)));
   assert.ok(slices.has("headline-quarter.json") && slices.has("headunits-month.json") && slices.has("unit-U1-year.json") && slices.has("indunits-STAFF_ENPS-month.json"));
@@ -133,7 +140,8 @@ test("the guardrail's slice: headline indicators, every unit, totals, months —
   assert.equal(json.columns.numerator, undefined, "no numerator column");
   assert.equal(json.columns.denominator, undefined, "no denominator column");
   const rows = decodeSlice(json);
-  const expected = more.filter((c) => c.unit_id !== "ALL" && c.breakdown_value === "ALL" && c.period_type === "month" && headline.has(c.indicator_id));
+  // Units only: an area's or operating model's figure is not a unit's.
+  const expected = more.filter((c) => c.unit_id !== "ALL" && !c.unit_id.includes(":") && c.breakdown_value === "ALL" && c.period_type === "month" && headline.has(c.indicator_id));
   assert.deepEqual(rows.map(key).sort(), expected.map(key).sort());
   assert.ok(rows.length >= 3);
   for (const r of rows) {

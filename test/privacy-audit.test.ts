@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { loadCatalogue } from "../loaders/catalogue.ts";
-import { auditPublished, type AuditViolation } from "../loaders/privacy/audit/index.ts";
+import { auditPublished, type AuditViolation, type UnitMembership } from "../loaders/privacy/audit/index.ts";
 
 const catalogue = loadCatalogue();
 const HEADER = "indicator_id,period_type,period,unit_id,breakdown,breakdown_value,numerator,denominator,value,suppressed";
@@ -25,8 +25,8 @@ function rows(indicator: string, cells: Cell[], withheld: string[] = [], value =
 const csv = (...parts: string[][]) => [HEADER, ...parts.flat()].join("\n") + "\n";
 
 /** The violations, with ranges rounded so float dust does not matter. */
-async function audit(text: string): Promise<string[]> {
-  const r = await auditPublished({ indicatorsCsv: text, catalogue });
+async function audit(text: string, units?: UnitMembership[]): Promise<string[]> {
+  const r = await auditPublished({ indicatorsCsv: text, units, catalogue });
   assert.equal(r.contradictions, 0);
   const round = (x: number) => Math.round(x * 1e6) / 1e6;
   return r.violations.map((v: AuditViolation) => `${v.rule} ${v.indicator_id} ${v.period} ${v.unit_id} ${v.breakdown_value} ${v.field} [${round(v.min)}, ${round(v.max)}]`);
@@ -136,4 +136,42 @@ test("NPS: net promoters pinned at 0 over a positive number of answers pins the 
     "pinned CX_NPS 2020-02 U1 ALL numerator [0, 0]",
     "pinned CX_NPS 2020-02 U1 ALL value [0, 0]",
   ]);
+});
+
+// Areas and operating models: U1, U2 in area A and U3, U4 in B; U1, U3 in model M1 and U2, U4 in M2.
+const CROSSED: UnitMembership[] = [
+  { unit_id: "U1", area: "A", operating_model: "M1" }, { unit_id: "U2", area: "A", operating_model: "M2" },
+  { unit_id: "U3", area: "B", operating_model: "M1" }, { unit_id: "U4", area: "B", operating_model: "M2" },
+];
+const crossedCells: Cell[] = [
+  ["2020-01", "ALL", 20, 40], ["2020-01", "U1", 2, 4], ["2020-01", "U2", 6, 12], ["2020-01", "U3", 5, 10], ["2020-01", "U4", 7, 14],
+  ["2020-01", "area:A", 8, 16], ["2020-01", "area:B", 12, 24], ["2020-01", "model:M1", 7, 14], ["2020-01", "model:M2", 13, 26],
+];
+
+test("areas: an area and its other unit pin a withheld unit", async () => {
+  // U1 and U3 withheld together hold under ALL and model M1 (both see U1 + U3), but area A = U1 + U2.
+  const text = csv(rows("ACC_FIRST_CONTACT", crossedCells, ["2020-01/U1", "2020-01/U3"]));
+  assert.deepEqual(await audit(text, CROSSED), [
+    "pinned ACC_FIRST_CONTACT 2020-01 U1 ALL numerator [2, 2]",
+    "pinned ACC_FIRST_CONTACT 2020-01 U1 ALL denominator [4, 4]",
+    "pinned ACC_FIRST_CONTACT 2020-01 U1 ALL value [0.5, 0.5]",
+    "pinned ACC_FIRST_CONTACT 2020-01 U3 ALL numerator [5, 5]",
+    "pinned ACC_FIRST_CONTACT 2020-01 U3 ALL denominator [10, 10]",
+    "pinned ACC_FIRST_CONTACT 2020-01 U3 ALL value [0.5, 0.5]",
+  ]);
+});
+
+test("operating models: a model and its other unit pin a withheld unit; with the model withheld too, nothing is pinned", async () => {
+  // U1 and U2 withheld together hold under ALL and area A, but model M1 = U1 + U3.
+  const leaky = csv(rows("ACC_FIRST_CONTACT", crossedCells, ["2020-01/U1", "2020-01/U2"]));
+  assert.ok((await audit(leaky, CROSSED)).includes("pinned ACC_FIRST_CONTACT 2020-01 U1 ALL denominator [4, 4]"));
+  // Withholding M1 and M2 as well: U1 can rise by t while U2, M2 fall and M1 rises; ALL and A stay.
+  const safe = csv(rows("ACC_FIRST_CONTACT", crossedCells, ["2020-01/U1", "2020-01/U2", "2020-01/model:M1", "2020-01/model:M2"]));
+  assert.deepEqual(await audit(safe, CROSSED), []);
+});
+
+test("the whole city over the areas: one area withheld with its units is ALL less the other area", async () => {
+  const text = csv(rows("ACC_FIRST_CONTACT", crossedCells, ["2020-01/U1", "2020-01/U2", "2020-01/area:A", "2020-01/model:M1", "2020-01/model:M2"]));
+  const found = await audit(text, CROSSED);
+  assert.ok(found.includes("pinned ACC_FIRST_CONTACT 2020-01 area:A ALL denominator [16, 16]"), found.join("\n"));
 });

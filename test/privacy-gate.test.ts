@@ -47,17 +47,21 @@ test("a verdict is remembered only for the very files that passed: a pass is not
   await ensurePageData(extract(), { outDir: out, codeRoot: process.cwd(), tolerant: false });
   const csv = readFileSync(join(out, "indicators.csv"), "utf8");
   const quality = JSON.parse(readFileSync(join(out, "meta.json"), "utf8"));
+  // The published units list places the rows of areas and operating models.
+  const units = quality.units;
   const said: string[] = [];
-  await assertPublishable({ indicatorsCsv: csv, quality }, loadCatalogue(), (m) => said.push(m));
+  await assertPublishable({ indicatorsCsv: csv, quality, units }, loadCatalogue(), (m) => said.push(m));
   // The table alone (as the self-assessment publishes it) passed with its quality figures, so alone too.
-  await assertPublishable({ indicatorsCsv: csv }, loadCatalogue(), (m) => said.push(m));
+  await assertPublishable({ indicatorsCsv: csv, units }, loadCatalogue(), (m) => said.push(m));
   assert.deepEqual(said, ["privacy audit: these exact files passed it before (same audit code)", "privacy audit: these exact files passed it before (same audit code)"]);
   // Other quality figures beside the same table are audited afresh.
   said.length = 0;
-  await assertPublishable({ indicatorsCsv: csv, quality: { ...quality, tables: [] } }, loadCatalogue(), (m) => said.push(m));
+  await assertPublishable({ indicatorsCsv: csv, quality: { ...quality, tables: [] }, units }, loadCatalogue(), (m) => said.push(m));
   assert.match(said[0], /^privacy audit: \d+ withheld cells/);
   // A table with one withheld cell published again (its January count for U1) is refused, twice.
   const leaky = csv.replace(/^(ACC_FIRST_CONTACT,month,2021-01,U1,ALL,ALL),,,,true$/m, "$1,2,3,0.666667,false");
   assert.notEqual(leaky, csv, "the test found the withheld cell to leak");
-  for (let i = 0; i < 2; i++) await assert.rejects(assertPublishable({ indicatorsCsv: leaky }, loadCatalogue()), /refusing to publish/);
+  for (let i = 0; i < 2; i++) await assert.rejects(assertPublishable({ indicatorsCsv: leaky, units }, loadCatalogue()), /refusing to publish/);
+  // Without the units list the audit cannot place the area and model rows: refused, not vouched for.
+  await assert.rejects(assertPublishable({ indicatorsCsv: csv }, loadCatalogue()), /units list/);
 });

@@ -14,6 +14,6 @@ import { tempDir } from "./helpers/extract.ts";
 test("a generated tiny extract (seed 1): the audit recovers no withheld figure from the published table", async () => {
   const dir = join(tempDir("generated-"), "extract");
   await generateExtract({ outDir: dir, scale: "tiny", seed: 1 });
-  const { cells } = await runPipeline(dir, {});
-  await assertNothingRecoverable(publish(cells));
+  const { cells, units } = await runPipeline(dir, {});
+  await assertNothingRecoverable(publish(cells), units);
 });

@@ -6,6 +6,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { JSDOM } from "jsdom";
+import "../src/lib/i18n/all.ts"; // every language registered, as the browser registers its one
 import { programmeIntro, programmePage, programmeSubject, type ProgrammeKind } from "../src/components/programme-page.ts";
 import type { PublishedCell } from "../src/lib/cell.ts";
 import type { Lang } from "../src/lib/format.ts";

@@ -590,10 +590,15 @@ test("the TypeScript types match the schema: properties, optional, nullable and 
 
 // --- Recorded recalculations of SPC limits -------------------------------------
 
-test("recorded recalculations: the shipped one is the synthetic sample's step change, for the sample only", () => {
+test("recorded recalculations: the synthetic sample's step change, for the sample only, and the law's care-guarantee steps, for every extract", () => {
   assert.deepEqual(
     (shipped.recalculations ?? []).map((r) => [r.indicator, r.from, r.extractSource]),
-    [["ACC_FIRST_CONTACT", "2021-09", "Apotti (synteettinen)"]],
+    [
+      ["ACC_FIRST_CONTACT", "2021-09", "Apotti (synteettinen)"],
+      ["ACC_CARE_GUARANTEE", "2023-09", undefined],
+      ["ACC_CARE_GUARANTEE", "2024-11", undefined],
+      ["ACC_CARE_GUARANTEE", "2025-01", undefined],
+    ],
   );
   // The generator's own parameter and manifest source: the entry records what the sample holds, no real-world event.
   const scenario = readFileSync(path.join(projectRoot, "loaders/generate/scenario.ts"), "utf8");
@@ -633,17 +638,18 @@ test("recorded recalculations: unknown keys, malformed months and missing reason
 });
 
 test("recorded recalculations: an indicator not in the catalogue, or one recorded twice, is a cross-reference problem", () => {
+  const next = shipped.recalculations!.length;
   const unknown = broken((p) => p.recalculations.push({ ...structuredClone(p.recalculations[0]), indicator: "ACC_FIRST_CONTAKT" }));
   assert.deepEqual(checkProgramme(unknown), [
-    'data/programme.json#/recalculations/1/indicator: unknown indicator "ACC_FIRST_CONTAKT" (not in the indicator catalogue) [check: known-indicator]',
+    `data/programme.json#/recalculations/${next}/indicator: unknown indicator "ACC_FIRST_CONTAKT" (not in the indicator catalogue) [check: known-indicator]`,
   ]);
   // Checked against the catalogue given (by default data/indicators.json's).
-  assert.deepEqual(checkProgramme(shipped, "data/programme.json", { indicators: ["ACC_FIRST_CONTAKT"] }), [
+  assert.deepEqual(checkProgramme(shipped, "data/programme.json", { indicators: ["ACC_FIRST_CONTAKT", "ACC_CARE_GUARANTEE"] }), [
     'data/programme.json#/recalculations/0/indicator: unknown indicator "ACC_FIRST_CONTACT" (not in the indicator catalogue) [check: known-indicator]',
   ]);
   const twice = broken((p) => p.recalculations.push(structuredClone(p.recalculations[0])));
   assert.deepEqual(checkProgramme(twice), [
-    "data/programme.json#/recalculations/1/from: ACC_FIRST_CONTACT is already recalculated from 2021-09 (/recalculations/0) [check: unique-recalculation]",
+    `data/programme.json#/recalculations/${next}/from: ACC_FIRST_CONTACT is already recalculated from 2021-09 (/recalculations/0) [check: unique-recalculation]`,
   ]);
   // The same month for another extract is another record.
   assert.deepEqual(checkProgramme(broken((p) => p.recalculations.push({ ...structuredClone(p.recalculations[0]), extractSource: "Apotti" }))), []);

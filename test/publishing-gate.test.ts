@@ -1,8 +1,8 @@
 // The publishing gate: a strict build never publishes what strict validation
 // refuses, nor the output of older code. The page data (and Framework's loader
-// cache, keyed the same way in scripts/build.ts) is reused only while the
-// fingerprint of the extract, the mode and the code that shapes the output
-// matches — without a full site build here.
+// cache, whose keys start from it: scripts/loader-cache.ts) is reused only
+// while the fingerprint of the extract, the mode and the code that shapes the
+// output matches — without a full site build here.
 import assert from "node:assert/strict";
 import { appendFileSync, cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
@@ -87,7 +87,7 @@ test("the page metadata has no exact row counts: rounded to the hundred, months 
   assert.ok(!/"rows":|"manifestRows":/.test(readFileSync(join(out, "meta.json"), "utf8")), "no exact counts anywhere in meta.json");
 });
 
-test("the fingerprint changes with the mode and with code that shapes the output (src/lib), not with a page", () => {
+test("the fingerprint changes with the mode and with code that shapes the output (src/lib), not with a page, a narrative or a build script", () => {
   const extract = brokenExtract();
   const root = copyOfProject();
   const print = (tolerant = false) => fingerprint(extract, { tolerant, root });
@@ -99,6 +99,10 @@ test("the fingerprint changes with the mode and with code that shapes the output
   appendFileSync(join(root, "src", "quality.md"), "\n<!-- edited -->\n");
   appendFileSync(join(root, "src", "components", "cell-value.ts"), "\n// edited\n");
   assert.equal(print(), strict, "a page or component edit keeps the key");
+  appendFileSync(join(root, "data", "narratives", "2021H2", "HT1.fi.md"), "\nedited\n");
+  appendFileSync(join(root, "scripts", "build.ts"), "\n// edited\n");
+  appendFileSync(join(root, "observablehq.config.ts"), "\n// edited\n");
+  assert.equal(print(), strict, "a narrative, the build script or the config keeps the key: they make no page data");
   assert.ok(!codeFiles(root).some((f) => f.endsWith(".md") && f.startsWith("src/")));
 
   // Code the loaders import or run does.
@@ -110,11 +114,9 @@ test("the fingerprint changes with the mode and with code that shapes the output
     changed.add(next);
   };
   edit("src/lib/format.ts");
-  edit("src/self-assessment/[period].md.ts");
-  edit("src/data/meta.json.ts");
   edit("loaders/privacy/suppress.ts");
-  edit("scripts/build.ts");
-  edit("observablehq.config.ts");
+  edit("loaders/privacy/audit/worker.ts");
+  edit("data/programme.json");
   edit("package-lock.json");
   writeFileSync(join(root, "data", "indicators", "NEW.sql"), "SELECT 1\n");
   assert.ok(!changed.has(print()), "a new file under data/ changes the key");

@@ -21,10 +21,10 @@ import { writeCsvDir } from "../loaders/self-assessment/csv.ts";
 import { reportDates, reportDeadline } from "../loaders/self-assessment/dates.ts";
 import { parseMarkdown } from "../loaders/self-assessment/markdown.ts";
 import { SelfAssessmentError, type SelfAssessment } from "../loaders/self-assessment/model.ts";
-import { periodPageMarkdown } from "../loaders/self-assessment/page.ts";
+import { languageFragment, periodPageMarkdown } from "../loaders/self-assessment/page.ts";
 import { WITHHELD_MARK, formatValueWithUnit } from "../src/lib/format.ts";
 import { renderHtml } from "../loaders/self-assessment/html.ts";
-import type { Lang } from "../loaders/self-assessment/present.ts";
+import { summaryLines, type Lang } from "../loaders/self-assessment/present.ts";
 import { tempDir, writeExtract, type Row } from "./helpers/extract.ts";
 import { client, contact, unit, visit } from "./helpers/rows.ts";
 
@@ -242,6 +242,24 @@ test("DOCX: headings per benefit goal, narratives (present, example, missing), c
   const charted = new Set(model.goals.flatMap((g) => g.indicators.map((i) => `${g.id}/${i.id}`))).size;
   assert.equal((docXml.match(/<pic:pic[ >]/g) ?? []).length, charted, "one chart per indicator and goal");
   assert.ok(docxMedia.length > 0 && docxMedia.every((f) => f.endsWith(".png")), "charts are PNG images");
+});
+
+test("each goal's section opens with its summary (goals met, signals, measures) in the DOCX, the XLSX and the page", () => {
+  const text = plain(wordText(docXml)).split("\n");
+  for (const g of model.goals) {
+    const lines = summaryLines(model, g, "fi").map((l) => plain(l.text));
+    assert.match(lines[0], /^\d+ \/ \d+ tavoitetta saavutettu/);
+    const at = text.indexOf("Yhteenveto", text.indexOf(`${g.id} ${g.name.fi}`));
+    assert.deepEqual(text.slice(at, at + 1 + lines.length), ["Yhteenveto", ...lines], `DOCX ${g.id}`);
+    assert.equal(text[at + 2 + lines.length], "Arvio", `DOCX ${g.id}: the summary (and its note) before the narrative`);
+    const sheet: string[] = [];
+    workbook.getWorksheet(g.id)!.eachRow((r) => sheet.push(plain(String(r.getCell(1).value ?? ""))));
+    const row = sheet.indexOf("Yhteenveto");
+    assert.ok(row > 0 && row < sheet.indexOf("Arvio"), `XLSX ${g.id}: the summary before the narrative`);
+    assert.deepEqual(sheet.slice(row, row + 1 + lines.length), ["Yhteenveto", ...lines], `XLSX ${g.id}`);
+    const page = plain(renderHtml(model, "fi"));
+    assert.ok(page.includes(`<ul>${lines.map((l, i) => `<li data-summary="${summaryLines(model, g, "fi")[i].kind}">${i ? l : `<strong>${l}</strong>`}</li>`).join("")}</ul>`), `page ${g.id}`);
+  }
 });
 
 test("XLSX: one sheet per goal plus definitions; figures are numbers equal to the export, withheld cells '..'", () => {
@@ -598,6 +616,17 @@ test("the page offers both CSV sets in every language", () => {
     assert.ok(md.includes(`./exports/2021H2/oma-arviointi-2021H2-${lang}-data-csv.zip`), `${lang} data CSV`);
   }
   assert.ok(md.includes(">CSV laskentaan (ZIP)<") && md.includes(">CSV Exceliin (ZIP)<"));
+});
+
+test("the page carries its Finnish version; the Swedish and English ones are fetched from lang/<period>/ (page weight)", () => {
+  const md = periodPageMarkdown(model);
+  assert.deepEqual([...md.matchAll(/data-sa-lang="(\w+)"/g)].map((m) => m[1]), ["fi"]);
+  for (const lang of ["sv", "en"] as const) {
+    assert.ok(md.includes(`FileAttachment("./lang/2021H2/${lang}.html")`), `${lang}: fetched from its file`);
+    const fragment = languageFragment(model, lang);
+    assert.match(fragment, new RegExp(`^<div class="sa" data-sa-lang="${lang}" lang="${lang}" hidden>`));
+    assert.ok(fragment.includes(`./exports/2021H2/oma-arviointi-2021H2-${lang}-csv.zip`), `${lang}: the downloads, by the addresses the page rewrites`);
+  }
 });
 
 test("CLI: --csv DIR writes both sets, and the document is dated by the extract", async () => {

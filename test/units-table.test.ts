@@ -6,6 +6,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { JSDOM } from "jsdom";
+import "../src/lib/i18n/all.ts"; // every language registered, as the browser registers its one
 import { groupUnits, sortUnits, unitsTable, UNIT_COLUMN, type SortState, type UnitsTableCell, type UnitsTableUnit } from "../src/components/units-table.ts";
 import { NOT_COMPARED, type CellStatus } from "../src/lib/statuses.ts";
 import type { Outcome } from "../src/lib/stats/compare.ts";

@@ -6,5 +6,5 @@ WITH facts AS (
 )
 SELECT {{cell}}, CAST(NULL AS DOUBLE PRECISION) AS numerator, count(*) AS denominator,
        CAST(percentile_cont(0.5) WITHIN GROUP (ORDER BY days) AS DOUBLE PRECISION) AS value, CAST(NULL AS DOUBLE PRECISION) AS n
-FROM facts JOIN periods USING (month)
+FROM facts JOIN unit_groups USING (unit_id) JOIN periods USING (month)
 GROUP BY {{cells}}

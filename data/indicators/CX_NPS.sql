@@ -5,7 +5,7 @@ WITH facts AS (
 ),
 scores AS (
   SELECT {{cell}}, count(*) AS answers, count(CASE WHEN score >= 9 THEN 1 END) AS promoters, count(CASE WHEN score <= 6 THEN 1 END) AS detractors
-  FROM facts JOIN periods USING (month)
+  FROM facts JOIN unit_groups USING (unit_id) JOIN periods USING (month)
   GROUP BY {{cells}}
 )
 SELECT period_type, period, unit_id, breakdown_value, CAST(NULL AS DOUBLE PRECISION) AS numerator, answers AS denominator,

@@ -5,7 +5,7 @@ WITH facts AS (
 ),
 scores AS (
   SELECT {{cell}}, sum(score) AS numerator, count(*) AS denominator
-  FROM facts JOIN periods USING (month)
+  FROM facts JOIN unit_groups USING (unit_id) JOIN periods USING (month)
   GROUP BY {{cells}}
 )
 SELECT period_type, period, unit_id, breakdown_value, numerator, denominator, CAST(numerator AS DOUBLE PRECISION) / denominator AS value, n

@@ -1,5 +1,6 @@
 -- Anchor: the realised visit (visit_start_ts; its unit) of a client aged 18+ (year − birth_year).
--- Per unit an AUDIT-C of the same unit counts; in ALL one of any unit. Each client once per cell.
+-- Per unit an AUDIT-C of the same unit counts; in an area, an operating model and ALL one of any of
+-- their units. Each client once per cell.
 -- One row per year, unit and client holds the months visited and screened as bits (period_months).
 WITH marks AS (
   SELECT year, unit_id, client_id, bit_or(visited) AS visited, bit_or(screened) AS screened
@@ -16,6 +17,12 @@ WITH marks AS (
 ),
 client_marks AS (
   SELECT year, unit_id, client_id, visited, screened FROM marks
+  UNION ALL
+  SELECT year, 'area:' || unit_area, client_id, bit_or(visited), bit_or(screened)
+  FROM marks JOIN unit_groups USING (unit_id) GROUP BY year, unit_area, client_id
+  UNION ALL
+  SELECT year, 'model:' || unit_model, client_id, bit_or(visited), bit_or(screened)
+  FROM marks JOIN unit_groups USING (unit_id) GROUP BY year, unit_model, client_id
   UNION ALL
   SELECT year, 'ALL', client_id, bit_or(visited), bit_or(screened) FROM marks GROUP BY year, client_id
 )

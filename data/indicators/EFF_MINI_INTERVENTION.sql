@@ -12,5 +12,5 @@ WITH risky AS (
 SELECT {{cell}}, count(DISTINCT CASE WHEN hit THEN client_id END) AS numerator, count(DISTINCT client_id) AS denominator,
        CAST(count(DISTINCT CASE WHEN hit THEN client_id END) AS DOUBLE PRECISION) / count(DISTINCT client_id) AS value,
        count(DISTINCT client_id) AS n
-FROM risky JOIN periods USING (month)
+FROM risky JOIN unit_groups USING (unit_id) JOIN periods USING (month)
 GROUP BY {{cells}}

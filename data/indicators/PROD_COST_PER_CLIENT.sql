@@ -2,7 +2,7 @@
 -- so costs and clients are totalled per cell separately and then matched.
 WITH cost_cells AS (
   SELECT {{cell}}, sum(cost_eur) AS cost
-  FROM costs JOIN periods USING (month)
+  FROM costs JOIN unit_groups USING (unit_id) JOIN periods USING (month)
   GROUP BY {{cells}}
 ),
 visit_facts AS (

@@ -14,6 +14,6 @@ facts AS (
 )
 SELECT {{cell}}, sum(cost) AS numerator, sum(visits) AS denominator,
        sum(cost) / sum(visits) AS value, sum(visits) AS n
-FROM facts JOIN periods USING (month)
+FROM facts JOIN unit_groups USING (unit_id) JOIN periods USING (month)
 GROUP BY {{cells}}
 HAVING sum(cost_rows) > 0 AND sum(visits) > 0

@@ -18,6 +18,6 @@ facts AS (
 )
 SELECT {{cell}}, sum(visits) AS numerator, sum(fte) / 12 AS denominator,
        sum(visits) / (sum(fte) / 12) AS value, CAST(sum(headcount) AS DOUBLE PRECISION) / count(DISTINCT staffed_month) AS n
-FROM facts JOIN periods USING (month)
+FROM facts JOIN unit_groups USING (unit_id) JOIN periods USING (month)
 GROUP BY {{cells}}
 HAVING sum(fte) > 0

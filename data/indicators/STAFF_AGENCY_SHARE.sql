@@ -4,5 +4,5 @@ WITH facts AS (
 )
 SELECT {{cell}}, sum(agency_hours) AS numerator, sum(fte) / 12 * 1720 AS denominator,
        sum(agency_hours) / (sum(fte) / 12 * 1720) AS value, CAST(sum(headcount) AS DOUBLE PRECISION) / count(DISTINCT month) AS n
-FROM facts JOIN periods USING (month)
+FROM facts JOIN unit_groups USING (unit_id) JOIN periods USING (month)
 GROUP BY {{cells}}

@@ -6,5 +6,5 @@ WITH facts AS (
 SELECT {{cell}}, CAST(NULL AS DOUBLE PRECISION) AS numerator, count(*) AS denominator,
        CAST(100 * (count(CASE WHEN score >= 9 THEN 1 END) - count(CASE WHEN score <= 6 THEN 1 END)) AS DOUBLE PRECISION) / count(*) AS value,
        count(DISTINCT (survey_id, respondent_id)) AS n
-FROM facts JOIN periods USING (month)
+FROM facts JOIN unit_groups USING (unit_id) JOIN periods USING (month)
 GROUP BY {{cells}}

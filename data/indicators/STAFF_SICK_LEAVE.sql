@@ -6,5 +6,5 @@ WITH facts AS (
 )
 SELECT {{cell}}, sum(sick_leave_days) AS numerator, sum(fte) / 12 AS denominator,
        sum(sick_leave_days) / (sum(fte) / 12) AS value, CAST(sum(headcount) AS DOUBLE PRECISION) / count(DISTINCT month) AS n
-FROM facts JOIN periods USING (month)
+FROM facts JOIN unit_groups USING (unit_id) JOIN periods USING (month)
 GROUP BY {{cells}}

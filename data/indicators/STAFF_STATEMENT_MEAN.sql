@@ -5,5 +5,5 @@ WITH facts AS (
 )
 SELECT {{cell}}, sum(score) AS numerator, count(*) AS denominator,
        CAST(sum(score) AS DOUBLE PRECISION) / count(*) AS value, count(DISTINCT (survey_id, respondent_id)) AS n
-FROM facts JOIN periods USING (month)
+FROM facts JOIN unit_groups USING (unit_id) JOIN periods USING (month)
 GROUP BY {{cells}}

@@ -19,6 +19,12 @@ CREATE OR REPLACE TABLE first_realised_visit AS
         FROM realised_visits WHERE contact_id IS NOT NULL) AS ordered
   WHERE visit_order = 1;
 
+-- Each unit's area and operating model, which {{cells}} groups by beside the unit: an area's or an
+-- operating model's cell (unit_id `area:<area>`, `model:<operating_model>`) pools the facts of its
+-- units, as ALL pools every unit's. An indicator joins it to its facts: JOIN unit_groups USING (unit_id).
+CREATE OR REPLACE TABLE unit_groups AS
+  SELECT unit_id, area AS unit_area, operating_model AS unit_model FROM units;
+
 -- Each period as its year and the bits of its months (bit m − 1 for month m). Counting distinct
 -- clients or responses per cell ({{distinct_cells}}, EFF_AUDIT_SCREENING), a value's months of one
 -- year (with the anchor) are bits too, and it counts in a period when the two share a bit.
@@ -46,6 +52,6 @@ CREATE OR REPLACE TABLE period_months AS
         CAST(sum(hit_count) AS DOUBLE PRECISION) / sum(fact_count) AS value, sum(fact_count) AS n
  FROM (SELECT {{month_cell}}, count(CASE WHEN hit THEN 1 END) AS hit_count, count(*) AS fact_count
        FROM {{facts}} GROUP BY {{month_cell}}) AS monthly
- JOIN periods USING (month)
+ JOIN unit_groups USING (unit_id) JOIN periods USING (month)
  GROUP BY {{cells}})
 */

@@ -1,21 +1,67 @@
 // Days and timestamps as plain integers: day 0 = 2020-01-01, and a timestamp is minutes since
 // 2020-01-01T00:00 in Finnish local time (naive, no offset). Integers keep the hot loops cheap and
 // the output free of time-zone surprises; strings are made only when a row is written.
+//
+// The period the extract covers is whole months from 2020-01 to 2030-12 at most, set by setPeriod()
+// before a run (--from/--to). Its bounds are live bindings, so the other modules read the period
+// in force; day and month indices always count from 2020-01-01, whatever the period.
 
 import type { Rng } from "./random.ts";
 
-export const PERIOD = { from: "2020-01-01", to: "2023-12-31" } as const;
-export const FIRST_YEAR = 2020;
-export const LAST_YEAR = 2023;
+/** The first and last months a period may cover: day 0 and the end of the precomputed calendar. */
+export const EARLIEST_MONTH = "2020-01";
+export const LATEST_MONTH = "2030-12";
+export const FIRST_YEAR_OF_CALENDAR = 2020;
+const CALENDAR_LAST_YEAR = 2030;
 export const MINUTES_PER_DAY = 1440;
-const EPOCH_MS = Date.UTC(FIRST_YEAR, 0, 1);
+const EPOCH_MS = Date.UTC(FIRST_YEAR_OF_CALENDAR, 0, 1);
 const DAY_MS = 86_400_000;
-/** Index of 2023-12-31, the period's last day. */
-export const LAST_DAY = dayOf(2023, 12, 31);
-export const PERIOD_DAYS = LAST_DAY + 1;
-export const PERIOD_MONTHS = (LAST_YEAR - FIRST_YEAR + 1) * 12;
+
+/** The extract's period as manifest dates. */
+export let PERIOD: { from: string; to: string } = { from: "2020-01-01", to: "2023-12-31" };
+/** Calendar years of the period's first and last day. */
+export let FIRST_YEAR = 2020;
+export let LAST_YEAR = 2023;
+/** Index of the period's first and last day. */
+export let FIRST_DAY = 0;
+export let LAST_DAY = dayOf(2023, 12, 31);
+/** Month index (0 = 2020-01) of the period's first month. */
+export let FIRST_MONTH = 0;
+/** Months from 2020-01 through the period's last month: per-month arrays are this long, indexed by monthIndex(). */
+export let PERIOD_MONTHS = 48;
 /** First minute after the period: anchor timestamps must stay below it. */
-export const PERIOD_END_MINUTE = PERIOD_DAYS * MINUTES_PER_DAY;
+export let PERIOD_END_MINUTE = (LAST_DAY + 1) * MINUTES_PER_DAY;
+
+/** Parses `YYYY-MM` within EARLIEST_MONTH … LATEST_MONTH into [year, month]. */
+export function parseMonth(text: string, what = "month"): [number, number] {
+  const m = /^(\d{4})-(\d{2})$/.exec(text);
+  const year = m ? Number(m[1]) : NaN;
+  const month = m ? Number(m[2]) : NaN;
+  if (!m || month < 1 || month > 12 || text < EARLIEST_MONTH || text > LATEST_MONTH) {
+    throw new Error(`${what} must be a month YYYY-MM from ${EARLIEST_MONTH} to ${LATEST_MONTH}, got ${JSON.stringify(text)}`);
+  }
+  return [year, month];
+}
+
+/** Sets the period to the whole months `from` … `to` (YYYY-MM). */
+export function setPeriod(from: string, to: string): void {
+  const [fy, fm] = parseMonth(from, "from");
+  const [ty, tm] = parseMonth(to, "to");
+  if (from > to) throw new Error(`from (${from}) is after to (${to})`);
+  FIRST_YEAR = fy;
+  LAST_YEAR = ty;
+  FIRST_DAY = dayOf(fy, fm, 1);
+  LAST_DAY = dayOf(ty, tm + 1, 1) - 1;
+  FIRST_MONTH = (fy - FIRST_YEAR_OF_CALENDAR) * 12 + fm - 1;
+  PERIOD_MONTHS = (ty - FIRST_YEAR_OF_CALENDAR) * 12 + tm;
+  PERIOD_END_MINUTE = (LAST_DAY + 1) * MINUTES_PER_DAY;
+  PERIOD = { from: dateString(FIRST_DAY), to: dateString(LAST_DAY) };
+}
+
+/** The period in force, as `YYYY-MM` months. */
+export function periodMonths(): { from: string; to: string } {
+  return { from: PERIOD.from.slice(0, 7), to: PERIOD.to.slice(0, 7) };
+}
 
 export function dayOf(year: number, month: number, day: number): number {
   return Math.round((Date.UTC(year, month - 1, day) - EPOCH_MS) / DAY_MS);
@@ -29,8 +75,10 @@ function computeDateString(day: number): string {
   return new Date(EPOCH_MS + day * DAY_MS).toISOString().slice(0, 10);
 }
 
-// Formatting is cached for the period plus a year after it (need assessments, voucher use).
-const CACHED_DAYS = PERIOD_DAYS + 400;
+// Formatting is cached for the whole calendar plus a year after it (need assessments, voucher use).
+/** Days from 2020-01-01 through 2030-12-31: the per-day samplers span them all. */
+export const CALENDAR_DAYS = Math.round((Date.UTC(CALENDAR_LAST_YEAR + 1, 0, 1) - EPOCH_MS) / DAY_MS);
+const CACHED_DAYS = CALENDAR_DAYS + 400;
 const DATE_STRINGS: string[] = Array.from({ length: CACHED_DAYS }, (_, d) => computeDateString(d));
 const TIME_STRINGS: string[] = Array.from(
   { length: MINUTES_PER_DAY },
@@ -50,7 +98,7 @@ export function timestampString(minute: number): string {
 
 /** `YYYY-MM` of a month index (0 = 2020-01). */
 export function monthString(monthIndex: number): string {
-  return `${FIRST_YEAR + Math.floor(monthIndex / 12)}-${pad2((monthIndex % 12) + 1)}`;
+  return `${FIRST_YEAR_OF_CALENDAR + Math.floor(monthIndex / 12)}-${pad2((monthIndex % 12) + 1)}`;
 }
 
 export function yearOfDay(day: number): number {
@@ -65,7 +113,7 @@ for (let d = 0; d < CACHED_DAYS; d++) {
   const s = DATE_STRINGS[d];
   YEAR[d] = Number(s.slice(0, 4));
   MONTH[d] = Number(s.slice(5, 7));
-  MONTH_INDEX[d] = (YEAR[d] - FIRST_YEAR) * 12 + MONTH[d] - 1;
+  MONTH_INDEX[d] = (YEAR[d] - FIRST_YEAR_OF_CALENDAR) * 12 + MONTH[d] - 1;
 }
 
 export function year(day: number): number {
@@ -78,7 +126,7 @@ export function monthIndex(day: number): number {
   return MONTH_INDEX[day];
 }
 export function firstDayOfMonth(monthIdx: number): number {
-  return dayOf(FIRST_YEAR + Math.floor(monthIdx / 12), (monthIdx % 12) + 1, 1);
+  return dayOf(FIRST_YEAR_OF_CALENDAR + Math.floor(monthIdx / 12), (monthIdx % 12) + 1, 1);
 }
 
 /** 0 = Monday … 6 = Sunday (2020-01-01 was a Wednesday). */
@@ -86,9 +134,12 @@ export function weekday(day: number): number {
   return (((day + 2) % 7) + 7) % 7;
 }
 
-/** Position in the period, 0 at 2020-01-01 and 1 at 2023-12-31: drives the 2020→2023 drifts. */
+/** The programme's years, 2020–2023, over which the story's drifts run (whatever the period). */
+const STORY_LAST_DAY = dayOf(2023, 12, 31);
+
+/** Position in the programme, 0 at 2020-01-01 and 1 at 2023-12-31 (and after): drives the 2020→2023 drifts. */
 export function progress(day: number): number {
-  return Math.min(1, Math.max(0, day / LAST_DAY));
+  return Math.min(1, Math.max(0, day / STORY_LAST_DAY));
 }
 
 /** 0 before `start`, rising linearly to 1 over `rampDays`. */
@@ -119,7 +170,7 @@ function easterSunday(y: number): number {
 /** Finnish public holidays (and Christmas/Midsummer eves, when services run as on Sundays). */
 function holidays(): Set<number> {
   const days = new Set<number>();
-  for (let y = FIRST_YEAR; y <= LAST_YEAR + 1; y++) {
+  for (let y = FIRST_YEAR_OF_CALENDAR; y <= CALENDAR_LAST_YEAR + 2; y++) {
     const easter = easterSunday(y);
     for (const [m, d] of [[1, 1], [1, 6], [5, 1], [12, 6], [12, 24], [12, 25], [12, 26]]) days.add(dayOf(y, m, d));
     days.add(easter - 2); // Good Friday

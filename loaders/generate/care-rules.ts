@@ -1,7 +1,7 @@
 // How care flows: channel mix, urgency, first-contact resolution, waiting times, visit modes.
 // Each rule is a small function of the day, the unit and the client, so trends are explicit.
 
-import { isWorkingDay, progress, ramp } from "./calendar.ts";
+import { dayOf, isWorkingDay, progress, ramp } from "./calendar.ts";
 import type { Rng } from "./random.ts";
 import { GUIDANCE_START, VOUCHER_START } from "./scenario.ts";
 import { isCovidSpring } from "./seasonality.ts";
@@ -59,8 +59,30 @@ const NON_URGENT_MEDIAN: Record<Profession, number> = {
 };
 const ORAL = new Set<Profession>(["HAMMASLAAKARI", "SUUHYGIENISTI", "HAMMASHOITAJA"]);
 
-/** Calendar days from contact date to visit date. */
-export function waitDays(rng: Rng, day: number, unit: Unit, profession: Profession, urgent: boolean): number {
+// The care guarantee's steps (terveydenhuoltolaki 51 a §; docs/indicators.md#acc_care_guarantee):
+// 14 days in primary care, 4 months in oral care and the same-day assessment from 1.9.2023, 3 months
+// in oral care from 1.11.2024, and from 1.1.2025 back to 3 and 6 months for clients aged 23 and over.
+export const GUARANTEE_14D = dayOf(2023, 9, 1);
+export const ORAL_3_MONTHS = dayOf(2024, 11, 1);
+export const AGE_BANDS_FROM = dayOf(2025, 1, 1);
+
+/** How the units answer the law: shorter non-urgent waits while the limits are tight, looser after. */
+function lawFactor(day: number, age: number, oral: boolean): number {
+  if (day < GUARANTEE_14D) return 1;
+  if (day >= AGE_BANDS_FROM && age >= 23) return 1.1; // the limit for 23+ is months again
+  if (oral) return day >= ORAL_3_MONTHS ? 0.8 : 0.85;
+  return 0.7;
+}
+
+/** Minutes from contact to care-need assessment, median: portal messages are read sooner once the same-day rule holds. */
+export function assessmentMedian(day: number, urgent: boolean, channel: Channel): number {
+  if (urgent) return 8;
+  if (channel === "MAISA" || channel === "OMAOLO") return day >= GUARANTEE_14D ? 60 : 150;
+  return 25;
+}
+
+/** Calendar days from contact date to visit date (`age`: the client's age that year). */
+export function waitDays(rng: Rng, day: number, unit: Unit, profession: Profession, urgent: boolean, age: number): number {
   if (urgent) {
     const r = rng.next();
     return r < 0.72 ? 0 : r < 0.93 ? 1 : rng.between(2, 4);
@@ -71,10 +93,10 @@ export function waitDays(rng: Rng, day: number, unit: Unit, profession: Professi
   if (isCovidSpring(day)) median *= 1.3;
   if (ORAL.has(profession)) {
     // Backlog through 2020–21, then vouchers clear the queue.
-    median *= 1.3 - 0.5 * ramp(day, VOUCHER_START, 270);
+    median *= (1.3 - 0.5 * ramp(day, VOUCHER_START, 270)) * lawFactor(day, age, true);
     return Math.floor(rng.lognormal(median, 0.6));
   }
-  return Math.floor(rng.lognormal(median, 0.8));
+  return Math.floor(rng.lognormal(median * lawFactor(day, age, false), 0.8));
 }
 
 /** AvoHilmo contact mode, drifting towards remote (R50/R52/R56) over the period. */

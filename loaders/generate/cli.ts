@@ -1,11 +1,12 @@
-// npm run generate -- --out DIR [--scale small|helsinki|tiny] [--seed N] [--format csv|parquet] [--contacts N]
+// npm run generate -- --out DIR [--scale small|helsinki|tiny] [--seed N] [--format csv|parquet] [--contacts N] [--from YYYY-MM] [--to YYYY-MM]
 
 import { parseArgs } from "node:util";
 import { DEFAULTS, generateExtract } from "./index.ts";
 import type { ScaleName } from "./scale.ts";
 
-const USAGE = `usage: node --import tsx loaders/generate/cli.ts --out DIR [--scale small|helsinki|tiny] [--seed N] [--format csv|parquet] [--contacts N]
-  defaults: --scale ${DEFAULTS.scale} --seed ${DEFAULTS.seed} --format ${DEFAULTS.format}`;
+const USAGE = `usage: node --import tsx loaders/generate/cli.ts --out DIR [--scale small|helsinki|tiny] [--seed N] [--format csv|parquet] [--contacts N] [--from YYYY-MM] [--to YYYY-MM]
+  defaults: --scale ${DEFAULTS.scale} --seed ${DEFAULTS.seed} --format ${DEFAULTS.format}; the period: 2020-01 … 2025-12 (tiny: 2020-01 … 2023-12),
+  whole months within 2020-01 … 2030-12; another period than the scale's gets as many contacts per month`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -15,6 +16,8 @@ async function main(): Promise<void> {
       seed: { type: "string", default: String(DEFAULTS.seed) },
       format: { type: "string", default: DEFAULTS.format },
       contacts: { type: "string" },
+      from: { type: "string" },
+      to: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
     strict: true,
@@ -37,6 +40,8 @@ async function main(): Promise<void> {
     seed,
     format: values.format as "csv" | "parquet",
     contacts,
+    from: values.from,
+    to: values.to,
     onProgress: (message) => process.stderr.write(`[generate] ${message}\n`),
   });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);

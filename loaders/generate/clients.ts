@@ -1,7 +1,7 @@
 // The client population: attributes are drawn once into typed arrays (≈25 bytes a client), so
 // the activity pass can look them up without keeping any rows in memory.
 
-import { dateString, dayOf, LAST_DAY } from "./calendar.ts";
+import { dateString, dayOf, FIRST_DAY, FIRST_YEAR, LAST_DAY, LAST_YEAR } from "./calendar.ts";
 import type { CsvTableWriter } from "./csv-writer.ts";
 import { permute32, type Rng } from "./random.ts";
 import type { Area } from "./units.ts";
@@ -24,7 +24,7 @@ const AGE_BANDS: readonly (readonly [number, number, number])[] = [
   [0.065, 0, 6], [0.1, 7, 17], [0.19, 18, 29], [0.24, 30, 44], [0.22, 45, 64], [0.1, 65, 74], [0.06, 75, 84],
   [0.022, 85, 98], [0.003, 99, 104],
 ];
-/** Share of clients born during the period (2021–2023 babies). */
+/** Share of clients born during the period (babies of the period's second year to its last). */
 const BORN_IN_PERIOD = 0.025;
 
 // Segment mix per age group: PARJAAJA, YHTEISTYO, TUKI, HUOLENPITO, null.
@@ -81,10 +81,10 @@ const BEFORE_PERIOD_FROM = dayOf(2005, 1, 1);
 
 /** A pre-period or in-period record date: chronic conditions are mostly known before 2020. */
 function recordedDay(rng: Rng, shareBefore: number, activeFrom: number, earliest: number): number {
-  if (activeFrom <= 0 && rng.chance(shareBefore)) return Math.max(earliest, rng.between(BEFORE_PERIOD_FROM, -1));
+  if (activeFrom <= FIRST_DAY && rng.chance(shareBefore)) return Math.max(earliest, rng.between(BEFORE_PERIOD_FROM, FIRST_DAY - 1));
   // Found during the period, more often later (case finding improves).
   const t = Math.sqrt(rng.next());
-  return Math.max(activeFrom, Math.floor(t * LAST_DAY));
+  return Math.max(activeFrom, FIRST_DAY + Math.floor(t * (LAST_DAY - FIRST_DAY)));
 }
 
 export function generatePopulation(
@@ -114,10 +114,10 @@ export function generatePopulation(
   for (let i = 0; i < size; i++) {
     // Age and birth.
     let birthYear: number;
-    let activeFrom = 0;
+    let activeFrom = FIRST_DAY;
     if (rng.chance(BORN_IN_PERIOD)) {
-      birthYear = rng.between(2021, 2023);
-      activeFrom = Math.min(LAST_DAY - 30, dayOf(birthYear, 1, 1) + rng.int(365));
+      birthYear = rng.between(Math.min(FIRST_YEAR + 1, LAST_YEAR), LAST_YEAR);
+      activeFrom = Math.max(FIRST_DAY, Math.min(LAST_DAY - 30, dayOf(birthYear, 1, 1) + rng.int(365)));
     } else {
       const band = AGE_BANDS[rng.weighted(bandWeights)];
       birthYear = 2020 - rng.between(band[1], band[2]);
@@ -153,7 +153,7 @@ export function generatePopulation(
         activityBoost *= 1.3;
         conditions.add({ client_id: id, condition_code: rng.pick(E11_CODES), recorded_on: dateString(diabetesDay) });
         if (rng.chance(0.04)) {
-          const again = Math.min(LAST_DAY, Math.max(diabetesDay, 0) + rng.int(900));
+          const again = Math.min(LAST_DAY, Math.max(diabetesDay, FIRST_DAY) + rng.int(900));
           conditions.add({ client_id: id, condition_code: "E11.9", recorded_on: dateString(again) });
         }
       }

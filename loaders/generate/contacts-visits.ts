@@ -4,11 +4,11 @@
 // are made; only per-unit monthly totals are kept.
 
 import {
-  isWorkingDay, LAST_DAY, MINUTES_PER_DAY, monthIndex, nextWorkingDay, PERIOD_END_MINUTE,
+  FIRST_DAY, isWorkingDay, LAST_DAY, MINUTES_PER_DAY, monthIndex, nextWorkingDay, PERIOD_END_MINUTE,
   PERIOD_MONTHS, progress, timestampString, year,
 } from "./calendar.ts";
 import {
-  contactMode, isUrgent, pickChannel, pickProfession, resolveChance, visitMinutes, visitNature, waitDays,
+  assessmentMedian, contactMode, isUrgent, pickChannel, pickProfession, resolveChance, visitMinutes, visitNature, waitDays,
   type Channel,
 } from "./care-rules.ts";
 import { ClinicalRecorder, type ClinicalClient, type InterventionRow, type MeasurementRow } from "./clinical.ts";
@@ -202,7 +202,7 @@ export class ActivityGenerator {
       newClient: rng.chance(0.3),
     };
     const activeFrom = pop.activeFrom[i];
-    const activeShare = contactDays.weight(activeFrom, LAST_DAY) / contactDays.weight(0, LAST_DAY);
+    const activeShare = contactDays.weight(activeFrom, LAST_DAY) / contactDays.weight(FIRST_DAY, LAST_DAY);
     const expected = this.contactsPerActivity * pop.activity[i] * activeShare;
 
     const contactDaysOfClient: number[] = [];
@@ -214,7 +214,7 @@ export class ActivityGenerator {
 
     const diabetesDay = pop.diabetesDay[i];
     if (diabetesDay !== NO_DAY) {
-      const from = Math.max(activeFrom, diabetesDay, 0);
+      const from = Math.max(activeFrom, diabetesDay, FIRST_DAY);
       if (from <= LAST_DAY) {
         const years = (LAST_DAY - from + 1) / 365.25;
         for (let n = rng.poisson(2.2 * years); n > 0; n--) this.diabetesFollowUp(c, scheduledVisitDays.sample(rng, from, LAST_DAY));
@@ -241,8 +241,7 @@ export class ActivityGenerator {
     // Need assessment: minutes after a call, hours after a portal message; sometimes not recorded.
     let assessedAt: number | null = null;
     if (!rng.chance(0.1)) {
-      const median = urgent ? 8 : channel === "MAISA" || channel === "OMAOLO" ? 150 : 25;
-      assessedAt = avoidDstHour(contactMinute + Math.min(1800, Math.round(rng.lognormal(median, 1.2))));
+      assessedAt = avoidDstHour(contactMinute + Math.min(1800, Math.round(rng.lognormal(assessmentMedian(day, urgent, channel), 1.2))));
     }
     const profile = SERVICE_PROFILES[service];
     const assessor = assessedAt === null
@@ -271,7 +270,7 @@ export class ActivityGenerator {
     if (!rng.chance(0.92)) return; // the need passed, or care was arranged elsewhere
 
     const profession = pickProfession(rng, service, urgent);
-    const wait = waitDays(rng, day, unit, profession, urgent);
+    const wait = waitDays(rng, day, unit, profession, urgent, age);
     const earliest = Math.max(contactMinute, assessedAt ?? contactMinute) + 20;
     const start = this.book(earliest, day + wait, urgent);
     if (start < 0) return;

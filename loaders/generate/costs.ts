@@ -1,7 +1,7 @@
 // Monthly costs per unit and category. They follow the unit's realised visits, so cost per visit
 // stays plausible at every scale; used service vouchers become the PALVELUSETELIT line.
 
-import { monthString, PERIOD_MONTHS } from "./calendar.ts";
+import { FIRST_MONTH, monthString, PERIOD_MONTHS } from "./calendar.ts";
 import { fixed, type CsvTableWriter } from "./csv-writer.ts";
 import type { Rng } from "./random.ts";
 import type { ServiceKey, Unit } from "./units.ts";
@@ -29,10 +29,10 @@ export function generateCosts(
   for (const unit of units) {
     const base = unit.index * PERIOD_MONTHS;
     let total = 0;
-    for (let m = 0; m < PERIOD_MONTHS; m++) total += realisedVisits[base + m];
+    for (let m = FIRST_MONTH; m < PERIOD_MONTHS; m++) total += realisedVisits[base + m];
     if (total === 0) continue; // a unit no one visited in this sample has no cost lines
-    const average = total / PERIOD_MONTHS;
-    for (let m = 0; m < PERIOD_MONTHS; m++) {
+    const average = total / (PERIOD_MONTHS - FIRST_MONTH);
+    for (let m = FIRST_MONTH; m < PERIOD_MONTHS; m++) {
       // Half of the cost is fixed (staff, premises), half follows the month's volume.
       const volume = 0.5 * average + 0.5 * realisedVisits[base + m];
       const inflation = 1 + 0.01 * (m / 12) + (m >= 24 ? 0.04 : 0); // 2022 wage and price rises

@@ -4,7 +4,7 @@
 import { existsSync, statSync } from "node:fs";
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { join } from "node:path";
-import { LAST_DAY } from "./calendar.ts";
+import { FIRST_DAY, LAST_DAY, parseMonth, periodMonths, setPeriod } from "./calendar.ts";
 import { generatePopulation } from "./clients.ts";
 import { ActivityGenerator } from "./contacts-visits.ts";
 import { generateCosts } from "./costs.ts";
@@ -26,11 +26,32 @@ export interface GenerateOptions {
   format?: "csv" | "parquet";
   /** Target number of contacts (approximate); clients scale with it. */
   contacts?: number;
+  /** The period, whole months YYYY-MM (2020-01 … 2030-12); the scale's default period when left out. */
+  from?: string;
+  to?: string;
   /** Progress messages for long runs (the CLI prints them to stderr). */
   onProgress?: (message: string) => void;
 }
 
 export const DEFAULTS = { scale: "small", seed: 2020, format: "csv" } as const;
+
+// The period is the calendar module's state (its bounds are read in every hot loop), so runs in
+// one process overlap only if they cover the same period; a run of another period waits its turn.
+let running = { period: "", count: 0, idle: Promise.resolve(), release: () => {} };
+
+async function enterPeriod(period: string): Promise<void> {
+  while (running.count > 0 && running.period !== period) await running.idle;
+  if (running.count === 0) {
+    let release = () => {};
+    const idle = new Promise<void>((resolve) => (release = resolve));
+    running = { period, count: 0, idle, release };
+  }
+  running.count++;
+}
+
+function leavePeriod(): void {
+  if (--running.count === 0) running.release();
+}
 
 /** Removes this generator's previous output, so a folder never holds a table twice. */
 async function clearPreviousOutput(dir: string): Promise<void> {
@@ -51,7 +72,22 @@ export async function generateExtract(options: GenerateOptions): Promise<Manifes
   const format = options.format ?? DEFAULTS.format;
   if (!Number.isInteger(seed)) throw new Error(`seed must be an integer, got ${seed}`);
   if (format !== "csv" && format !== "parquet") throw new Error(`format must be csv or parquet, got ${format}`);
-  const scale = scaleConfig(scaleName, options.contacts);
+  if (options.from !== undefined) parseMonth(options.from, "from");
+  if (options.to !== undefined) parseMonth(options.to, "to");
+  const scale = scaleConfig(scaleName, options.contacts, { from: options.from, to: options.to });
+  if (scale.from > scale.to) throw new Error(`from (${scale.from}) is after to (${scale.to})`);
+  await enterPeriod(`${scale.from}..${scale.to}`);
+  try {
+    setPeriod(scale.from, scale.to);
+    return await generate(options, scale);
+  } finally {
+    leavePeriod();
+  }
+}
+
+async function generate(options: GenerateOptions, scale: ReturnType<typeof scaleConfig>): Promise<Manifest> {
+  const seed = options.seed ?? DEFAULTS.seed;
+  const format = options.format ?? DEFAULTS.format;
   const say = options.onProgress ?? (() => {});
   const rng = (label: string) => new Rng(hashSeed(seed, label));
 
@@ -73,12 +109,13 @@ export async function generateExtract(options: GenerateOptions): Promise<Manifes
     }
     const directory = new UnitDirectory(units, scale.areas);
 
-    say(`clients: ${scale.clients.toLocaleString("en")} (scale ${scale.name}, seed ${seed})`);
+    const months = periodMonths();
+    say(`clients: ${scale.clients.toLocaleString("en")} (scale ${scale.name}, seed ${seed}, ${months.from} … ${months.to})`);
     const pop = generatePopulation(rng("clients"), scale.clients, scale.areas, hashSeed(seed, "client-ids"), writers.clients, writers.conditions);
 
     // Calibrate the contact rate so the expected total hits the target.
     let activitySum = 0;
-    const periodWeight = contactDays.weight(0, LAST_DAY);
+    const periodWeight = contactDays.weight(FIRST_DAY, LAST_DAY);
     for (let i = 0; i < pop.size; i++) activitySum += pop.activity[i] * (contactDays.weight(pop.activeFrom[i], LAST_DAY) / periodWeight);
     const activity = new ActivityGenerator(rng("activity"), pop, directory, {
       contacts: writers.contacts, visits: writers.visits, measurements: writers.measurements,

@@ -1,6 +1,6 @@
 // When things happen: day weights (season, weekday, holidays, COVID spring 2020) and times of day.
 
-import { DaySampler, dayOf, isHoliday, month, PERIOD_DAYS, weekday, year } from "./calendar.ts";
+import { CALENDAR_DAYS, DaySampler, dayOf, isHoliday, month, weekday, year } from "./calendar.ts";
 import type { Rng } from "./random.ts";
 
 // Winter peak, summer (July) dip.
@@ -35,7 +35,8 @@ function everyDayWeight(day: number): number {
   return (weekday(day) >= 5 || isHoliday(day) ? 0.85 : 1) * growth(day);
 }
 
-const days = (f: (d: number) => number) => Array.from({ length: PERIOD_DAYS }, (_, d) => f(d));
+// Over the whole calendar, so that one sampler serves any period: draws always name their days.
+const days = (f: (d: number) => number) => Array.from({ length: CALENDAR_DAYS }, (_, d) => f(d));
 
 export const contactDays = new DaySampler(days(contactWeight));
 export const scheduledVisitDays = new DaySampler(days(scheduledVisitWeight));

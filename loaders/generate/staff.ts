@@ -2,7 +2,7 @@
 // twice-yearly staff survey. Staff sizes are those of the real city at every scale, so that
 // per-unit staff figures pass the privacy thresholds even in the small sample.
 
-import { dayOf, firstDayOfMonth, isWorkingDay, PERIOD_MONTHS, monthString, dateString, ramp, LAST_YEAR, FIRST_YEAR } from "./calendar.ts";
+import { dayOf, FIRST_DAY, FIRST_MONTH, firstDayOfMonth, isWorkingDay, LAST_DAY, PERIOD_MONTHS, monthString, dateString, ramp, LAST_YEAR, FIRST_YEAR } from "./calendar.ts";
 import { fixed, type CsvTableWriter } from "./csv-writer.ts";
 import { clampRound } from "./feedback.ts";
 import type { Rng } from "./random.ts";
@@ -52,7 +52,7 @@ export function generateStaffing(rng: Rng, units: readonly Unit[], out: CsvTable
     for (const [profession, base] of SERVICE_PROFILES[unit.service_area as ServiceKey].staff) {
       const nominal = nominalFte(unit, base);
       let headcount = Math.max(1, Math.round(nominal * 1.1));
-      for (let m = 0; m < PERIOD_MONTHS; m++) {
+      for (let m = FIRST_MONTH; m < PERIOD_MONTHS; m++) {
         const day = firstDayOfMonth(m);
         const calendarMonth = m % 12;
         const growth = 1 + 0.015 * (m / 12);
@@ -104,6 +104,7 @@ export function generateStaffSurvey(rng: Rng, units: readonly Unit[], out: CsvTa
     for (const season of ["KEVAT", "SYKSY"] as const) {
       const surveyId = `${y}-${season}`;
       const [from, to] = season === "KEVAT" ? [dayOf(y, 3, 9), dayOf(y, 4, 17)] : [dayOf(y, 10, 1), dayOf(y, 10, 31)];
+      if (from < FIRST_DAY || to > LAST_DAY) continue; // a survey the period does not hold whole
       let respondentSeq = 0;
       for (const unit of units) {
         const headcount = SERVICE_PROFILES[unit.service_area as ServiceKey].staff.reduce((s, [, b]) => s + nominalFte(unit, b) * 1.1, 0);

@@ -1,7 +1,7 @@
 // T3 — days to the third free non-urgent appointment, measured weekly at health stations and
 // monthly elsewhere. It rose in early 2020; 182 means "only a waiting list".
 
-import { dayOf, firstDayOfMonth, dateString, LAST_DAY, nextWorkingDay, PERIOD_MONTHS, ramp, weekday } from "./calendar.ts";
+import { dayOf, FIRST_DAY, FIRST_MONTH, firstDayOfMonth, dateString, LAST_DAY, nextWorkingDay, PERIOD_MONTHS, ramp, weekday } from "./calendar.ts";
 import type { CsvTableWriter } from "./csv-writer.ts";
 import type { Rng } from "./random.ts";
 import { GUIDANCE_START, VOUCHER_START } from "./scenario.ts";
@@ -26,9 +26,9 @@ const COVID_PEAK = dayOf(2020, 4, 1);
 function measurementDays(weekly: boolean): number[] {
   const days: number[] = [];
   if (weekly) {
-    for (let d = 0; d <= LAST_DAY; d++) if (weekday(d) === 0) days.push(d);
+    for (let d = FIRST_DAY; d <= LAST_DAY; d++) if (weekday(d) === 0) days.push(d);
   } else {
-    for (let m = 0; m < PERIOD_MONTHS; m++) days.push(nextWorkingDay(firstDayOfMonth(m)));
+    for (let m = FIRST_MONTH; m < PERIOD_MONTHS; m++) days.push(nextWorkingDay(firstDayOfMonth(m)));
   }
   return days;
 }

@@ -13,7 +13,7 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { PROJECT_ROOT, type Catalogue } from "../catalogue.ts";
-import { auditPublished, type QualityFigures } from "./audit/index.ts";
+import { auditPublished, type QualityFigures, type UnitMembership } from "./audit/index.ts";
 
 const PASSED_DIR = join(PROJECT_ROOT, ".build", "audit-passed");
 const AUDIT_CODE = join(PROJECT_ROOT, "loaders", "privacy", "audit");
@@ -24,14 +24,19 @@ const sha = (...parts: string[]) => {
   return h.digest("hex");
 };
 
-/** The table's key: its bytes, the audit's code and the catalogue it reads thresholds from. */
-function tableKey(csv: string, catalogue: Catalogue): string {
+/** The table's key: its bytes, the units' areas and models, the audit's code and the catalogue it reads thresholds from. */
+function tableKey(csv: string, units: readonly UnitMembership[] | undefined, catalogue: Catalogue): string {
   const code = readdirSync(AUDIT_CODE).sort().map((f) => `${f}\n${readFileSync(join(AUDIT_CODE, f), "utf8")}`);
-  return sha(csv, JSON.stringify(catalogue), ...code).slice(0, 32);
+  const membership = JSON.stringify((units ?? []).map((u) => [u.unit_id, u.area, u.operating_model]));
+  return sha(csv, membership, JSON.stringify(catalogue), ...code).slice(0, 32);
 }
 
-export async function assertPublishable(files: { indicatorsCsv: string; quality?: QualityFigures }, catalogue: Catalogue, onProgress?: (message: string) => void): Promise<void> {
-  const key = join(PASSED_DIR, tableKey(files.indicatorsCsv, catalogue));
+export async function assertPublishable(
+  files: { indicatorsCsv: string; quality?: QualityFigures; units?: readonly UnitMembership[] },
+  catalogue: Catalogue,
+  onProgress?: (message: string) => void,
+): Promise<void> {
+  const key = join(PASSED_DIR, tableKey(files.indicatorsCsv, files.units, catalogue));
   const quality = files.quality ? sha(JSON.stringify(files.quality)).slice(0, 32) : "none";
   const passed = existsSync(key) ? readFileSync(key, "utf8").split("\n").filter(Boolean) : [];
   if (passed.includes(quality) || (quality === "none" && passed.length)) {

@@ -1,8 +1,9 @@
-// The three hierarchies a published figure is summed along: units (each unit
-// under the whole city), time (month → quarter → half → year) and breakdown
-// values (each value under ALL). Secondary suppression builds its patterns
-// from them (loaders/privacy/suppress.ts).
-import { ALL } from "../indicator-row.ts";
+// The hierarchies a published figure is summed along: units (each unit under
+// its area and under its operating model, and all of them under the whole
+// city), time (month → quarter → half → year) and breakdown values (each value
+// under ALL). Secondary suppression builds its patterns from them
+// (loaders/privacy/suppress.ts).
+import { ALL, areaUnitId, isGroupUnitId, modelUnitId } from "../indicator-row.ts";
 
 export interface Hierarchy {
   /** A leaf and its ancestors, finest first: ["2021-08", "2021Q3", "2021H2", "2021"]. */
@@ -75,4 +76,60 @@ export function timeHierarchy(): Hierarchy {
       }
     },
   };
+}
+
+/** A unit's area and operating model (codes as in `units`). */
+export interface UnitGroup {
+  area: string;
+  model: string;
+}
+
+/**
+ * Units under their area and under their operating model, and every unit, area
+ * and operating model under the whole city: two trees over the same leaves, so
+ * a unit's figure is in three sums (its area, its model, ALL) and ALL is the
+ * sum of the units, of the areas and of the models alike.
+ */
+export interface UnitTree {
+  /** The units, sorted. */
+  leaves: string[];
+  /** 0 for a unit, 1 for an area or an operating model, 2 for the whole city. */
+  level(node: string): number;
+  leavesUnder(node: string): string[];
+  /** The areas and operating models a unit is summed into, where they have cells. */
+  groupsOf(unit: string): string[];
+  /** The whole city, when it sums the units; null where nothing sums them. */
+  top: string | null;
+}
+
+/**
+ * The unit tree of the given cell unit ids. Without `groups` (or with cells of
+ * no area or model) it is the flat hierarchy: units under ALL.
+ */
+export function unitTree(unitIds: Iterable<string>, groups: ReadonlyMap<string, UnitGroup> = new Map()): UnitTree {
+  const ids = new Set(unitIds);
+  const leaves = [...ids].filter((x) => x !== ALL && !isGroupUnitId(x)).sort();
+  // An indicator with the whole city's cells alone: nothing sums anything.
+  if (!leaves.length) return isolatedUnitTree();
+  const groupsOf = new Map<string, string[]>();
+  const under = new Map<string, string[]>();
+  for (const u of leaves) {
+    const g = groups.get(u);
+    const mine = g ? [areaUnitId(g.area), modelUnitId(g.model)].filter((x) => ids.has(x)) : [];
+    groupsOf.set(u, mine);
+    for (const x of mine) under.set(x, [...(under.get(x) ?? []), u]);
+  }
+  for (const x of ids) if (isGroupUnitId(x) && !under.has(x)) throw new Error(`${x}: no unit of the extract belongs to it`);
+  return {
+    leaves,
+    level: (node) => (node === ALL ? 2 : isGroupUnitId(node) ? 1 : 0),
+    leavesUnder: (node) => (node === ALL ? leaves : (under.get(node) ?? [node])),
+    groupsOf: (unit) => groupsOf.get(unit) ?? [],
+    top: ALL,
+  };
+}
+
+/** Every unit on its own: no sums. Used with the unit relation switched off. */
+export function isolatedUnitTree(): UnitTree {
+  return { leaves: [], level: () => 0, leavesUnder: (node) => [node], groupsOf: () => [], top: null };
 }

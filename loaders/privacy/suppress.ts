@@ -3,8 +3,9 @@
 // worked out from everything published (../../README.md, "Privacy").
 //
 // Why hypercubes: every published sum here runs along one of three
-// hierarchies (units under the whole city, months → quarters → halves →
-// years, breakdown values under their total). For a withheld target cell,
+// hierarchies (units under their area, under their operating model and under
+// the whole city; months → quarters → halves → years; breakdown values under
+// their total). For a withheld target cell,
 // pick in each hierarchy either a pair (the target's branch and a sibling
 // branch, down to a leaf each) or a chain (the target's branch up to the
 // top). The corner cells — the product of those branches — get signs +1/−1
@@ -33,7 +34,7 @@
 import type { Catalogue, Indicator } from "../catalogue.ts";
 import { thresholdOf } from "../catalogue.ts";
 import { ALL, type IndicatorCell } from "../indicator-row.ts";
-import { flatHierarchy, isolatedHierarchy, timeHierarchy, type Hierarchy } from "./hierarchies.ts";
+import { flatHierarchy, isolatedHierarchy, isolatedUnitTree, timeHierarchy, unitTree, type Hierarchy, type UnitGroup, type UnitTree } from "./hierarchies.ts";
 
 export interface SuppressionLogEntry {
   indicator_id: string;
@@ -55,6 +56,11 @@ export interface SuppressionOptions {
    * a weaker suppression: the tests use it to show that the audit catches it.
    */
   relations?: { units?: boolean; time?: boolean; breakdown?: boolean };
+  /**
+   * Each unit's area and operating model: the sums the cells of areas and
+   * operating models (unit_id `area:…`, `model:…`) form. Required when there are such cells.
+   */
+  unitGroups?: ReadonlyMap<string, UnitGroup>;
 }
 
 /** An indicator as suppression sees it. */
@@ -108,7 +114,7 @@ export function suppress(input: readonly IndicatorCell[], catalogue: Catalogue, 
 
   for (const group of groupsOf(catalogue, members)) {
     const groupCells = cells.filter((c) => group.has(c.indicator_id));
-    if (groupCells.length) protectGroup(groupCells, [...group].map((id) => members.get(id)!), isPrimary, options.relations ?? {});
+    if (groupCells.length) protectGroup(groupCells, [...group].map((id) => members.get(id)!), isPrimary, options.relations ?? {}, options.unitGroups);
   }
 
   const log: SuppressionLogEntry[] = [];
@@ -168,11 +174,17 @@ class CoordIndex {
   }
 }
 
-function protectGroup(cells: IndicatorCell[], members: Member[], isPrimary: (c: IndicatorCell) => boolean, relations: NonNullable<SuppressionOptions["relations"]>): void {
+function protectGroup(
+  cells: IndicatorCell[],
+  members: Member[],
+  isPrimary: (c: IndicatorCell) => boolean,
+  relations: NonNullable<SuppressionOptions["relations"]>,
+  unitGroups: ReadonlyMap<string, UnitGroup> | undefined,
+): void {
   const coords = new CoordIndex();
   const all: Coord[] = [];
   for (const c of cells) {
-    if (c.unit_id.includes(":")) throw new Error(`${c.indicator_id}: cells of areas and operating models (${c.unit_id}) are not yet protected by the suppression`);
+    if (!unitGroups && c.unit_id.includes(":")) throw new Error(`${c.indicator_id}: cells of areas and operating models (${c.unit_id}) need the units' areas and models (unitGroups)`);
     let coord = coords.get(c.unit_id, c.period, c.breakdown_value);
     if (!coord) {
       coords.add((coord = { unit: c.unit_id, period: c.period, value: c.breakdown_value, cells: new Map(), withheld: false, covered: new Set(), queued: false }));
@@ -180,13 +192,19 @@ function protectGroup(cells: IndicatorCell[], members: Member[], isPrimary: (c: 
     }
     coord.cells.set(c.indicator_id, c);
   }
-  const units = relations.units === false ? isolatedHierarchy() : flatHierarchy(cells.map((c) => c.unit_id));
+  const units = relations.units === false ? isolatedUnitTree() : unitTree(cells.map((c) => c.unit_id), unitGroups);
   const time = relations.time === false ? isolatedHierarchy() : timeHierarchy();
   const values = relations.breakdown === false ? isolatedHierarchy() : flatHierarchy(cells.map((c) => c.breakdown_value));
   const memberById = new Map(members.map((m) => [m.id, m]));
   // What withholding a coordinate costs readers: a total is worth more than a detail.
   // The whole city's headline figure (all units, all breakdown values) most of all.
-  const weight = (c: Coord) => (units.level(c.unit) ? (values.level(c.value) ? 100 : 8) : values.level(c.value) ? 3 : 1) * (1 + 2 * time.level(c.period));
+  // An area's or operating model's figure weighs between a unit's and the city's.
+  const UNIT_WEIGHT = [
+    [1, 3],
+    [4, 12],
+    [8, 100],
+  ];
+  const weight = (c: Coord) => UNIT_WEIGHT[units.level(c.unit)][values.level(c.value) ? 1 : 0] * (1 + 2 * time.level(c.period));
 
   const withhold = (coord: Coord) => {
     coord.withheld = true;
@@ -197,7 +215,7 @@ function protectGroup(cells: IndicatorCell[], members: Member[], isPrimary: (c: 
 
   // Work list: coordinates with a primary cell, finest first (months, units, values), then by key;
   // then every coordinate a cube withheld without moving all of its cells.
-  const level = (c: Coord) => time.level(c.period) * 4 + units.level(c.unit) * 2 + values.level(c.value);
+  const level = (c: Coord) => time.level(c.period) * 8 + units.level(c.unit) * 2 + values.level(c.value);
   const queue = all.filter((c) => [...c.cells.values()].some(isPrimary));
   queue.sort((a, b) => level(a) - level(b) || (keyOf(a.unit, a.period, a.value) < keyOf(b.unit, b.period, b.value) ? -1 : 1));
   for (const t of queue) {
@@ -222,7 +240,7 @@ function protectGroup(cells: IndicatorCell[], members: Member[], isPrimary: (c: 
       return (positive ? 4e15 : 0) + (coord.withheld ? 2e15 : 0) + Math.min(...ranked.map((m) => size(coord.cells.get(m.id), m)));
     };
     const candidates = (need: Member[], wide: boolean): Evaluation[] => {
-      const unitSides = sides(units, target.unit, (u) => sizeAt(u, target.period, target.value), wide ? Infinity : 4);
+      const unitSides = unitSidesOf(units, target.unit, (u) => sizeAt(u, target.period, target.value), wide ? Infinity : 4);
       const timeSides = sides(time, target.period, (p) => sizeAt(target.unit, p, target.value), wide ? 4 : 3);
       const valueSides = sides(values, target.value, (v) => sizeAt(target.unit, target.period, v), wide ? 4 : 3);
       // A total can also move with all its values, each by an equal share: a linked count
@@ -363,6 +381,34 @@ function sides(h: Hierarchy, node: string, rank: (leaf: string) => number, limit
       }
     }
     out.push({ plus: path, minus: [] });
+  }
+  return out;
+}
+
+/**
+ * The branches a cube may take among units around the target (a unit, an area,
+ * an operating model or ALL): a pair — a unit under the target rising, a unit
+ * outside it falling, each with those of its area and model that the other
+ * does not share (a pair within one area and model leaves both sums alone,
+ * one across areas moves the two areas oppositely, and ALL not at all) — or a
+ * chain: a unit under the target with its area, its model and ALL. Every sum
+ * of units (area, model, ALL) then moves by the sum of its units' moves.
+ */
+function unitSidesOf(tree: UnitTree, node: string, rank: (leaf: string) => number, limit: number): Side[] {
+  const best = (leaves: string[]) =>
+    leaves.map((leaf) => ({ leaf, r: rank(leaf) })).filter((x) => x.r > -Infinity).sort((a, b) => b.r - a.r || (a.leaf < b.leaf ? -1 : 1)).slice(0, limit).map((x) => x.leaf);
+  const under = tree.leavesUnder(node);
+  const inside = new Set(under);
+  // Units outside the target to pair with; ALL has none (a pair leaves it unchanged).
+  const outside = node === ALL ? [] : best(tree.leaves.filter((u) => !inside.has(u)));
+  const out: Side[] = [];
+  for (const e of best(under)) {
+    const ge = tree.groupsOf(e);
+    for (const f of outside) {
+      const gf = tree.groupsOf(f);
+      out.push({ plus: [e, ...ge.filter((g) => !gf.includes(g))], minus: [f, ...gf.filter((g) => !ge.includes(g))] });
+    }
+    out.push({ plus: [e, ...ge, ...(tree.top ? [tree.top] : [])], minus: [] });
   }
   return out;
 }
@@ -517,7 +563,7 @@ function linkSpans(members: Member[], spans: Map<string, Spans>, target: Coord):
             continue;
           }
           const ratio = x / y;
-          const now = own[field]!;
+          const now: Move = own[field]!;
           own[field] = { rise: Math.min(now.rise, theirs.rise * ratio), fall: Math.min(now.fall, theirs.fall * ratio), width: Math.min(now.width, theirs.width * ratio) };
         }
       }

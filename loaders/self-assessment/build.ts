@@ -13,6 +13,8 @@ import { fileDate } from "./dates.ts";
 import { renderDocx } from "./docx.ts";
 import { buildSelfAssessment, type SelfAssessment, type SelfAssessmentInput } from "./model.ts";
 import { NARRATIVES_DIR, readNarratives } from "./narratives.ts";
+import { readOfficeWorkbooks, withOfficeNarratives, withOfficeRecords } from "./office.ts";
+import type { OfficeWorkbook } from "./workbook-read.ts";
 import { exportFileNames, LANGS } from "./names.ts";
 import type { Lang } from "./present.ts";
 import { renderXlsx } from "./xlsx.ts";
@@ -29,8 +31,18 @@ export function inputsFromPageData(dir: string, catalogue: Catalogue = loadCatal
   return { cells, catalogue, programme, units: meta.units, source: meta.manifest };
 }
 
-export function selfAssessmentFor(inputs: Inputs, period: string, options: { baseline?: string | null; narrativesDir?: string } = {}): SelfAssessment {
-  return buildSelfAssessment({ ...inputs, period, baseline: options.baseline ?? null, narratives: readNarratives(period, options.narrativesDir ?? NARRATIVES_DIR) });
+/** `office`: the office's workbooks already read (readOfficeWorkbooks), whose statuses, start dates and texts win. */
+export function selfAssessmentFor(inputs: Inputs, period: string, options: { baseline?: string | null; narrativesDir?: string; office?: readonly OfficeWorkbook[] } = {}): SelfAssessment {
+  const office = options.office ?? [];
+  const programme = withOfficeRecords(inputs.programme, office);
+  const narratives = withOfficeNarratives(readNarratives(period, options.narrativesDir ?? NARRATIVES_DIR), office, period, programme);
+  return buildSelfAssessment({ ...inputs, programme, period, baseline: options.baseline ?? null, narratives });
+}
+
+/** selfAssessmentFor after reading and checking the workbooks of the narratives folder and `workbooks` (--narratives FILE.xlsx). */
+export async function selfAssessmentWithWorkbooks(inputs: Inputs, period: string, options: { baseline?: string | null; narrativesDir?: string; workbooks?: string[] } = {}): Promise<SelfAssessment> {
+  const office = await readOfficeWorkbooks(inputs, { dir: options.narrativesDir ?? NARRATIVES_DIR, files: options.workbooks, period });
+  return selfAssessmentFor(inputs, period, { ...options, office });
 }
 
 export { exportFileNames, LANGS };

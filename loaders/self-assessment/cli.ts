@@ -1,6 +1,6 @@
 // npm run self-assessment -- --period 2021H2 --out FILE.docx [--lang fi|sv|en]
 //   [--xlsx FILE.xlsx] [--csv DIR] [--extracts DIR] [--baseline 2020H1]
-//   [--narratives DIR] [--tolerant] [--no-charts]
+//   [--narratives DIR|FILE.xlsx] [--tolerant] [--no-charts]
 // Writes the self-assessment (oma-arviointi) of one half-year: a Word document,
 // optionally an Excel workbook and the tables as CSV files — each table twice in
 // DIR, for Finnish Excel (HT1-mittarit.csv) and for calculation
@@ -8,7 +8,9 @@
 // clock. Reads EXTRACT_DIR
 // (or --extracts, or the bundled sample) through the pipeline, so every figure
 // is suppressed exactly as on the site, and passes the same privacy audit
-// before anything is written.
+// before anything is written. Narratives and measure statuses come from the
+// Markdown files and the office's filled-in workbooks of the narratives folder
+// (office.ts), or from the one workbook --narratives FILE.xlsx names.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { loadCatalogue } from "../catalogue.ts";
@@ -16,12 +18,12 @@ import { publish, toExportCsv } from "../emit.ts";
 import { runPipeline } from "../pipeline.ts";
 import { assertPublishable } from "../privacy/gate.ts";
 import { extractDirFromEnv, parseArgs, runCli } from "../cli/args.ts";
-import { inputsFromPipeline, LANGS, renderExports, selfAssessmentFor } from "./build.ts";
+import { inputsFromPipeline, LANGS, renderExports, selfAssessmentWithWorkbooks } from "./build.ts";
 import { writeCsvDir } from "./csv.ts";
 import { isPeriod } from "../../src/lib/periods.ts";
 import type { Lang } from "./present.ts";
 
-const USAGE = "usage: npm run self-assessment -- --period 2021H2 --out FILE.docx [--lang fi|sv|en] [--xlsx FILE.xlsx] [--csv DIR] [--extracts DIR] [--baseline 2020H1] [--narratives DIR] [--tolerant] [--no-charts]";
+const USAGE = "usage: npm run self-assessment -- --period 2021H2 --out FILE.docx [--lang fi|sv|en] [--xlsx FILE.xlsx] [--csv DIR] [--extracts DIR] [--baseline 2020H1] [--narratives DIR|FILE.xlsx] [--tolerant] [--no-charts]";
 
 function write(path: string, data: Buffer | string): void {
   mkdirSync(dirname(path), { recursive: true });
@@ -43,10 +45,13 @@ runCli(async () => {
   const dir = (args.extracts as string | undefined) ?? (await extractDirFromEnv());
   const result = await runPipeline(dir, { tolerant: Boolean(args.tolerant), onProgress: (m) => console.error(m) });
   // The publishing gate: the documents carry cells of this table only.
-  await assertPublishable({ indicatorsCsv: toExportCsv(publish(result.cells)) }, loadCatalogue(), (m) => console.error(m));
-  const model = selfAssessmentFor(inputsFromPipeline(result), args.period as string, {
+  await assertPublishable({ indicatorsCsv: toExportCsv(publish(result.cells)), units: result.units }, loadCatalogue(), (m) => console.error(m));
+  const narratives = args.narratives as string | undefined;
+  const workbook = narratives?.toLowerCase().endsWith(".xlsx");
+  const model = await selfAssessmentWithWorkbooks(inputsFromPipeline(result), args.period as string, {
     baseline: (args.baseline as string | undefined) ?? null,
-    narrativesDir: args.narratives as string | undefined,
+    narrativesDir: workbook ? undefined : narratives,
+    workbooks: workbook ? [narratives!] : [],
   });
   const files = await renderExports(model, lang, { charts: !args["no-charts"] });
   write(args.out as string, files.docx);

@@ -12,7 +12,7 @@ import type { Block, Inline } from "./markdown.ts";
 import type { GoalSection, Narrative, SelfAssessment } from "./model.ts";
 import { svgToPng } from "./png.ts";
 import {
-  dateText, definitionText, headerLines, indicatorColumns, indicatorRowsText, measureText, noteLines, periodText, anyWithheld, withheldLegend, reportTitle, type FigureText, type Lang,
+  dateText, definitionText, headerLines, indicatorColumns, indicatorRowsText, measureText, noteLines, periodText, anyWithheld, withheldLegend, reportTitle, summaryLines, type FigureText, type Lang,
 } from "./present.ts";
 import { s } from "./strings.ts";
 
@@ -118,6 +118,9 @@ function goalContent(m: SelfAssessment, g: GoalSection, lang: Lang, charts: bool
   const out: (Paragraph | Table)[] = [
     new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: [new TextRun(clean(`${g.id} ${g.name[lang]}`))] }),
     new Paragraph({ spacing: { after: 160 }, children: [new TextRun({ text: clean(g.description[lang]), italics: true })] }),
+    new Paragraph({ heading: HeadingLevel.HEADING_2, keepNext: true, text: s(lang, "summary") }),
+    ...summaryLines(m, g, lang).map((l) => new Paragraph({ bullet: { level: 0 }, children: [new TextRun({ text: clean(l.text), bold: l.kind === "goals" })] })),
+    new Paragraph({ spacing: { after: 160 }, children: [new TextRun({ text: s(lang, "summaryGoalsNote"), italics: true, size: SMALL })] }),
     new Paragraph({ heading: HeadingLevel.HEADING_2, keepNext: true, text: s(lang, "narrative") }),
     ...narrativeParagraphs(g.narratives[lang], lang),
     new Paragraph({ heading: HeadingLevel.HEADING_2, keepNext: true, text: s(lang, "measures") }),

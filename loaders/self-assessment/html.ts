@@ -9,7 +9,7 @@ import { exportNumber, formatPeriod } from "../../src/lib/format.ts";
 import type { Figure, GoalSection, IndicatorBlock, Narrative, SelfAssessment } from "./model.ts";
 import {
   anyWithheld, definitionText, figureText, headerLines, indicatorColumns, indicatorRowsText, measureText, noteLines,
-  periodText, reportTitle, type FigureText, type Lang, withheldLegend,
+  periodText, reportTitle, summaryLines, type FigureText, type Lang, withheldLegend,
 } from "./present.ts";
 import { LANGS } from "./names.ts";
 import { s } from "./strings.ts";
@@ -101,11 +101,19 @@ function chartTable(m: SelfAssessment, block: IndicatorBlock, lang: Lang): strin
   return `<details class="sa-chart-data"><summary>${e(s(lang, "chartTable"))}</summary>${scrollBox(s(lang, "chartTableCaption", { name }), table)}</details>`;
 }
 
+/** The summary at the top of a goal's section; the goal count's numbers in data-goals-* as on the overview. */
+function summaryHtml(m: SelfAssessment, g: GoalSection, lang: Lang): string {
+  const c = g.summary.goals;
+  const items = summaryLines(m, g, lang).map((l) => `<li data-summary="${l.kind}">${l.kind === "goals" ? `<strong>${e(l.text)}</strong>` : e(l.text)}</li>`);
+  return `<div class="sa-summary" data-goals-met="${c.met}" data-goals-known="${c.met + c.missed}" data-goals-unknown="${c.unknown}"><h3>${e(s(lang, "summary"))}</h3><ul>${items.join("")}</ul><p class="sa-meta"><small>${e(s(lang, "summaryGoalsNote"))}</small></p></div>`;
+}
+
 function goalHtml(m: SelfAssessment, g: GoalSection, lang: Lang): string {
   const out: string[] = [
     `<section class="sa-goal" id="${g.id}-${lang}">`,
     `<h2>${e(`${g.id} ${g.name[lang]}`)}</h2>`,
     `<p class="sa-desc">${e(g.description[lang])}</p>`,
+    summaryHtml(m, g, lang),
     `<h3>${e(s(lang, "narrative"))}</h3>`,
     narrativeHtml(g.narratives[lang], lang),
     `<h3>${e(s(lang, "measures"))}</h3>`,
@@ -153,7 +161,7 @@ function goalHtml(m: SelfAssessment, g: GoalSection, lang: Lang): string {
 
 export interface ExportLink {
   lang: Lang;
-  kind: "docx" | "xlsx" | "csv" | "data";
+  kind: "docx" | "xlsx" | "csv" | "data" | "workbook";
   href: string;
   fileName: string;
 }
@@ -161,7 +169,7 @@ export interface ExportLink {
 const LANG_NAMES: Record<Lang, string> = { fi: "Suomeksi", sv: "På svenska", en: "In English" };
 /** A download's name in the page's language: the two CSV sets differ by purpose (Excel or calculation). */
 const kindName = (kind: ExportLink["kind"], lang: Lang) =>
-  kind === "docx" ? "Word (DOCX)" : kind === "xlsx" ? "Excel (XLSX)" : s(lang, kind === "csv" ? "kindCsv" : "kindData");
+  kind === "docx" ? "Word (DOCX)" : kind === "xlsx" ? "Excel (XLSX)" : kind === "workbook" ? s(lang, "kindWorkbook") : s(lang, kind === "csv" ? "kindCsv" : "kindData");
 
 /** The page of one half-year in one language. `links` are the downloads; `nav` the neighbouring half-years with data. */
 export function renderHtml(m: SelfAssessment, lang: Lang, options: { links?: ExportLink[] } = {}): string {
@@ -185,7 +193,10 @@ export function renderHtml(m: SelfAssessment, lang: Lang, options: { links?: Exp
       if (!row.length) continue;
       out.push(`<tr><th scope="row" lang="${l}">${LANG_NAMES[l]}</th>${row.map((x) => `<td><a href="${e(x.href)}" download="${e(x.fileName)}" hreflang="${l}">${e(kindName(x.kind, lang))}<span class="visually-hidden"> (${e(LANG_NAMES[l])})</span></a></td>`).join("")}</tr>`);
     }
-    out.push(`</tbody></table></div>`);
+    out.push(`</tbody></table>`);
+    // What the office does with the fill-in workbook: said here only, never in the documents.
+    if (options.links.some((x) => x.kind === "workbook")) out.push(`<p class="sa-office"><small>${e(s(lang, "officeWorkbook", { period: m.period }))}</small></p>`);
+    out.push(`</div>`);
   }
   out.push(`<nav class="sa-toc" aria-label="${e(s(lang, "goals"))}">${m.goals.map((g) => `<a href="#${g.id}-${lang}">${e(`${g.id} ${g.shortName[lang]}`)}</a>`).join(" · ")}</nav>`);
   out.push(`<details class="sa-notes"><summary>${e(s(lang, "privacyThreshold"))} · SPC</summary>${noteLines(lang).map((l) => `<p>${e(l)}</p>`).join("")}</details>`);

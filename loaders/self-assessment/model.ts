@@ -21,6 +21,10 @@ import { overviewVerdicts, type DimensionVerdict } from "../../src/lib/status.ts
 import type { Outcome } from "../../src/lib/stats/compare.ts";
 import { isPeriod, monthsBetween, monthsOf, periodEnd, periodsBetween, periodStart, previousPeriod as periodBefore } from "../../src/lib/periods.ts";
 import { isMet, targetForPeriod, targetSteps } from "../../src/lib/targets.ts";
+import { displayedChange } from "../../src/lib/format.ts";
+import { goalOf, type Goal } from "../../src/lib/goals.ts";
+import { goalSummary, type GoalSummary } from "./summary.ts";
+import { breakdownValuesByIndicator, cellTable, firstMonths, halfYears, unitsByIndicator } from "./tables.ts";
 import { reportDates, type ReportDates } from "./dates.ts";
 import { parseMarkdown, type Block } from "./markdown.ts";
 import type { NarrativeTexts } from "./narratives.ts";
@@ -63,7 +67,10 @@ export interface Figure {
 }
 
 export interface Change {
+  /** The difference of the unrounded values (the data CSV's full precision). */
   delta: number;
+  /** The difference of the values as shown (displayedChange): what the documents print, so the shown figures add up. */
+  shown: number;
   /**
    * Whether the change is significant, as PHE Fingertips reports it: better or
    * worse (higher or lower for an indicator with no direction) when the two
@@ -125,6 +132,8 @@ export interface IndicatorBlock {
   target: TargetInForce | null;
   /** Whether the extract has any cell of this indicator at all (optional tables may be absent). */
   hasData: boolean;
+  /** The total's goal at the half-year (lib/goals.ts): the target in force, else no significant worsening; met null = not known. */
+  goal: Pick<Goal, "kind" | "met">;
   /** The total first, then the breakdown values. */
   rows: IndicatorRow[];
   chart: ChartData;
@@ -172,6 +181,8 @@ export interface GoalSection {
   narratives: Record<Language, Narrative>;
   measures: MeasureRow[];
   indicators: IndicatorBlock[];
+  /** What opens the section: goals met, significant signals, measures' statuses (summary.ts). */
+  summary: GoalSummary;
 }
 
 export interface IndicatorDefinition {
@@ -228,14 +239,16 @@ function figureOf(cell: PublishedCell | undefined, period: string): Figure {
 }
 
 /** The change between two figures with the comparison's outcome; null when either has no value (a withheld figure is never compared). */
-function changeOf(from: Figure, to: Figure, outcome: Outcome | undefined): Change | null {
+function changeOf(from: Figure, to: Figure, unit: string, outcome: Outcome | undefined): Change | null {
   if (from.state !== "value" || to.state !== "value") return null;
-  return { delta: (to.value as number) - (from.value as number), outcome: outcome ?? "not-compared" };
+  const [a, b] = [from.value as number, to.value as number];
+  // toPrecision(12) drops the float noise of a difference of rounded values (0.523 − 0.519).
+  return { delta: b - a, shown: +displayedChange(b, a, unit).toPrecision(12), outcome: outcome ?? "not-compared" };
 }
 
 /** The half-years that have at least one published or suppressed half-year cell, in order. */
 export function halvesWithData(cells: readonly PublishedCell[]): string[] {
-  return [...new Set(cells.filter((c) => c.period_type === "half").map((c) => c.period))].sort();
+  return halfYears(cellTable(cells));
 }
 
 function checkPeriods(period: string, baseline: string | null | undefined, halves: string[]): string {
@@ -295,25 +308,14 @@ function narrativeOf(texts: NarrativeTexts, period: string, goal: BenefitGoalId,
 
 export function buildSelfAssessment(input: SelfAssessmentInput): SelfAssessment {
   const { cells, catalogue, programme, period } = input;
-  const halves = halvesWithData(cells);
+  const table = cellTable(cells);
+  const halves = halfYears(table);
   const baselinePeriod = checkPeriods(period, input.baseline, halves);
   const previousPeriod = periodBefore(period);
-  const index = new Map<string, PublishedCell>();
-  const breakdownValues = new Map<string, Set<string>>();
-  const firstMonth = new Map<string, string>();
-  for (const c of cells) {
-    index.set(key(c.indicator_id, c.period, c.unit_id, c.breakdown_value), c);
-    if (c.unit_id === ALL && c.breakdown_value !== ALL && c.period_type === "half") {
-      if (!breakdownValues.has(c.indicator_id)) breakdownValues.set(c.indicator_id, new Set());
-      breakdownValues.get(c.indicator_id)!.add(c.breakdown_value);
-    }
-    if (c.unit_id === ALL && c.period_type === "month") {
-      const k = `${c.indicator_id}|${c.breakdown_value}`;
-      const seen = firstMonth.get(k);
-      if (!seen || c.period < seen) firstMonth.set(k, c.period);
-    }
-  }
-  const hasData = new Set(cells.map((c) => c.indicator_id));
+  const index = new Map(cells.map((c) => [key(c.indicator_id, c.period, c.unit_id, c.breakdown_value), c]));
+  const breakdownValues = breakdownValuesByIndicator(table);
+  const firstMonth = firstMonths(table);
+  const hasData = new Set(table.dedupe("indicator_id").array("indicator_id") as string[]);
   // The statuses, as the site computes them (with this document's baseline).
   const statusContext: StatusContext = {
     catalogue: catalogue as unknown as StatusContext["catalogue"],
@@ -353,14 +355,17 @@ export function buildSelfAssessment(input: SelfAssessmentInput): SelfAssessment 
       const status = statusOf(ind.id, period, ALL, bv);
       return {
         breakdownValue: bv, baseline, previous, current,
-        changeFromBaseline: baselinePeriod === period ? null : changeOf(baseline, current, status?.vsBaseline),
-        changeFromPrevious: changeOf(previous, current, status?.vsPrevious),
+        changeFromBaseline: baselinePeriod === period ? null : changeOf(baseline, current, ind.unit, status?.vsBaseline),
+        changeFromPrevious: changeOf(previous, current, ind.unit, status?.vsPrevious),
         met: isMet(current.value, target),
         spc: { variation: status?.spc ?? null, assurance: status?.spc ? chart.assurance : null, points: chart.points },
         verdict: status?.verdict ?? null,
       };
     });
+    const total = rows[0];
+    const goal = goalOf(ind.targets, { value: total.current.value, suppressed: total.current.state === "suppressed", status: { verdict: total.verdict } }, period);
     return {
+      goal: { kind: goal.kind, met: goal.met },
       id: ind.id, name: ind.name, unit: ind.unit, direction: ind.direction, breakdown: ind.breakdown,
       breakdownName: ind.breakdown ? (catalogue.breakdowns[ind.breakdown] ?? null) : null,
       target: target ? { op: target.op, value: target.value, from: target.from, to: target.to, source: target.source } : null,
@@ -378,11 +383,13 @@ export function buildSelfAssessment(input: SelfAssessmentInput): SelfAssessment 
   const goals = BENEFIT_GOAL_IDS.map((id): GoalSection => {
     const g = programme.benefitGoals.find((x) => x.id === id);
     if (!g) throw new SelfAssessmentError(`the programme model has no benefit goal ${id}`);
+    const measures = measureRows(programme, id, period);
+    const indicators = catalogue.indicators.filter((ind) => ind.benefitGoals.includes(id)).map(block);
     return {
       id, number: g.number, name: g.name, shortName: g.shortName, description: g.description,
       narratives: Object.fromEntries(LANGUAGES.map((lang) => [lang, narrativeOf(input.narratives, period, id, lang)])) as Record<Language, Narrative>,
-      measures: measureRows(programme, id, period),
-      indicators: catalogue.indicators.filter((ind) => ind.benefitGoals.includes(id)).map(block),
+      measures, indicators,
+      summary: goalSummary(indicators, measures, baselinePeriod !== period),
     };
   });
 
@@ -396,14 +403,10 @@ export function buildSelfAssessment(input: SelfAssessmentInput): SelfAssessment 
 
   const unitNames = new Map((input.units ?? []).map((u) => [u.unit_id, { fi: u.unit_name_fi, sv: u.unit_name_sv }]));
   const byUnit: UnitRow[] = [];
-  const unitsOf = new Map<string, Set<string>>();
-  for (const c of cells) {
-    if (c.period !== period || c.unit_id === ALL || c.breakdown_value !== ALL) continue;
-    if (!unitsOf.has(c.indicator_id)) unitsOf.set(c.indicator_id, new Set());
-    unitsOf.get(c.indicator_id)!.add(c.unit_id);
-  }
+  // Units only: an area's or operating model's cells are not a unit's row (tables.ts).
+  const unitsOf = unitsByIndicator(table, period);
   for (const ind of catalogue.indicators) {
-    for (const unitId of [...(unitsOf.get(ind.id) ?? [])].sort()) {
+    for (const unitId of unitsOf.get(ind.id) ?? []) {
       byUnit.push({
         unitId, unitName: unitNames.get(unitId) ?? { fi: unitId, sv: null }, indicatorId: ind.id, indicatorName: ind.name,
         unit: ind.unit, current: fig(ind.id, period, unitId, ALL),

@@ -19,5 +19,8 @@ export function exportFileNames(period: string, lang: Lang) {
   return { docx: `${base}.docx`, xlsx: `${base}.xlsx`, csv: `${base}-csv.zip`, data: `${base}-data-csv.zip` };
 }
 
+/** The office's fill-in workbook of a half-year (workbook.ts): offered only on the half-year's page. */
+export const workbookFileName = (period: string, lang: Lang) => `oma-arviointi-${period}-${lang}-tayttopohja.xlsx`;
+
 /** The suffix that tells a CSV for calculation from its Excel twin: `HT1-mittarit.csv` and `HT1-mittarit-data.csv`. */
 export const DATA_CSV_SUFFIX = "-data";

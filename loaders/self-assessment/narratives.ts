@@ -6,7 +6,8 @@ import { isAbsolute, join, relative } from "node:path";
 import { PROJECT_ROOT } from "../catalogue.ts";
 import { BENEFIT_GOAL_IDS, LANGUAGES } from "../programme.ts";
 
-export const NARRATIVES_DIR = join(PROJECT_ROOT, "data", "narratives");
+/** data/narratives, or the folder NARRATIVES_DIR names (a build from texts and workbooks kept outside the repository). */
+export const NARRATIVES_DIR = process.env.NARRATIVES_DIR || join(PROJECT_ROOT, "data", "narratives");
 
 /** A narrative file as found on disk: where it is (for messages) and its Markdown. */
 export interface NarrativeSource {
@@ -17,7 +18,8 @@ export interface NarrativeSource {
 /** Keyed `${goal}.${lang}`, e.g. `HT1.fi`; every goal and language has an entry (text null when missing). */
 export type NarrativeTexts = Record<string, NarrativeSource>;
 
-function displayPath(file: string): string {
+/** A path relative to the project when it is inside it (for messages and the page). */
+export function displayPath(file: string): string {
   const rel = relative(PROJECT_ROOT, file);
   return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel.split("\\").join("/") : file;
 }

@@ -1,10 +1,11 @@
 // The Framework Markdown of the site's self-assessment pages: the index of
-// half-years and one page per half-year (all three languages in the page,
-// `?lang=sv|en` shows the chosen one, Finnish by default and without
-// JavaScript). Used by src/self-assessment/*.md.ts page loaders.
+// half-years (all three languages in the page, `?lang=sv|en` shows the chosen
+// one) and one page per half-year (Finnish in the page; `?lang=sv|en` fetches
+// that language's version, src/self-assessment/lang/[period].zip.ts). Finnish
+// by default and without JavaScript. Used by src/self-assessment/*.md.ts page loaders.
 import { reportDeadline } from "./dates.ts";
 import { halvesWithData, type SelfAssessment } from "./model.ts";
-import { exportFileNames, LANGS, SITE_LANGS } from "./names.ts";
+import { exportFileNames, LANGS, SITE_LANGS, workbookFileName } from "./names.ts";
 import { escapeHtml as e, renderHtml, type ExportLink } from "./html.ts";
 import { dateText, periodText, reportTitle, type Lang } from "./present.ts";
 import { s } from "./strings.ts";
@@ -41,10 +42,10 @@ export const PAGE_STYLE = `<style>
 </style>`;
 
 /**
- * Shows the language chosen with ?lang= (Finnish otherwise) and carries it in
- * the links between these pages. Without JavaScript the Finnish version stays.
- * The other two languages are removed from the page (not only hidden): the
- * page is a third of the size for the browser and for assistive technology.
+ * The index's script: shows the language chosen with ?lang= (Finnish
+ * otherwise) and carries it in the links between these pages. Without
+ * JavaScript the Finnish version stays. The other two languages are removed
+ * from the page (not only hidden), for the browser and assistive technology.
  * The links themselves carry no query, so Framework can check them at build.
  */
 const LANG_SCRIPT = [
@@ -57,6 +58,48 @@ const LANG_SCRIPT = [
   "```",
 ].join("\n");
 
+/**
+ * A half-year's page carries only its Finnish version (a third of the bytes);
+ * with ?lang=sv|en this fetches that language's version (languageFragment,
+ * src/self-assessment/lang/[period].zip.ts) and puts it in the Finnish one's
+ * place. It is an expression cell, so Framework shows its loading mark until
+ * the text is in. The fetched text has the downloads' addresses as written
+ * (./exports/…); Framework rewrote the Finnish copy's, so they are taken from
+ * there by file name. Without JavaScript the Finnish version stays.
+ */
+function periodLangScript(period: string): string {
+  const file = (lang: Lang) => `FileAttachment(${JSON.stringify(languageFragmentPath(period, lang))})`;
+  return [
+    "```js",
+    "(async () => {",
+    "  const chosen = new URLSearchParams(location.search).get(\"lang\");",
+    "  const lang = chosen === \"sv\" || chosen === \"en\" ? chosen : \"fi\";",
+    `  const files = {sv: ${file("sv")}, en: ${file("en")}};`,
+    "  const out = document.createDocumentFragment();",
+    "  if (lang !== \"fi\") {",
+    "    const template = document.createElement(\"template\");",
+    "    template.innerHTML = await files[lang].text();",
+    "    out.append(template.content);",
+    "    const fi = document.querySelector(\"[data-sa-lang=fi]\");",
+    "    const resolved = new Map([...fi.querySelectorAll(\"a[download]\")].map((a) => [a.getAttribute(\"download\"), a.getAttribute(\"href\")]));",
+    "    for (const a of out.querySelectorAll(\"a[download]\")) if (resolved.has(a.getAttribute(\"download\"))) a.setAttribute(\"href\", resolved.get(a.getAttribute(\"download\")));",
+    "    for (const el of out.querySelectorAll(\"[data-sa-lang]\")) el.hidden = false;",
+    "    fi.remove();",
+    "    for (const a of out.querySelectorAll(\"a[data-sa-keep-lang]\")) a.search = \"?lang=\" + lang;",
+    "  }",
+    "  for (const a of out.querySelectorAll(\"a[data-sa-switch]\")) a.search = \"?lang=\" + a.dataset.saSwitch;",
+    "  for (const a of document.querySelectorAll(\"a[data-sa-switch]\")) a.search = \"?lang=\" + a.dataset.saSwitch;",
+    "  return out;",
+    "})()",
+    "```",
+  ].join("\n");
+}
+
+/** Where a half-year page finds its Swedish and English versions, relative to the page. */
+export function languageFragmentPath(period: string, lang: Lang): string {
+  return `./lang/${period}/${lang}.html`;
+}
+
 const frontMatter = (title: string) => `---\ntitle: ${JSON.stringify(title)}\ntoc: false\n---`;
 
 /** Download links of a half-year, relative to its page (/self-assessment/<period>). */
@@ -67,14 +110,26 @@ export function exportLinks(period: string): ExportLink[] {
   });
 }
 
+/** The office's fill-in workbooks of a half-year, one per language (the half-year's page only, not the index). */
+export function workbookLinks(period: string): ExportLink[] {
+  return SITE_LANGS.map((lang) => ({ lang, kind: "workbook" as const, fileName: workbookFileName(period, lang), href: `./exports/${period}/${workbookFileName(period, lang)}` }));
+}
+
+const pageLinks = (period: string) => [...exportLinks(period), ...workbookLinks(period)];
+
+/** A half-year's page: its Finnish version, and the script that brings the Swedish or English one (languageFragment). */
 export function periodPageMarkdown(model: SelfAssessment): string {
-  const links = exportLinks(model.period);
   return [
     frontMatter(`${reportTitle(model, "fi")} (${periodText(model.period, "fi")})`),
     PAGE_STYLE,
-    LANG_SCRIPT,
-    ...LANGS.map((lang) => renderHtml(model, lang, { links })),
+    periodLangScript(model.period),
+    renderHtml(model, "fi", { links: pageLinks(model.period) }),
   ].join("\n\n") + "\n";
+}
+
+/** The Swedish or English version of a half-year's page, as the page fetches it (the same HTML the page would carry). */
+export function languageFragment(model: SelfAssessment, lang: Lang): string {
+  return renderHtml(model, lang, { links: pageLinks(model.period) }) + "\n";
 }
 
 /** The index: every half-year with data, its page and its downloads, in three languages. */

@@ -6,8 +6,12 @@ import {
   WITHHELD_MARK, formatChange, formatCount, formatDate, formatNumber, formatPeriod, formatProgrammeDate, formatTargetValue, formatValueWithUnit, type Lang,
 } from "../../src/lib/format.ts";
 import { codeLabel } from "../../src/lib/i18n.ts";
+// Node: every language registered for codeLabel() and the shared components' t().
+import "../../src/lib/i18n/all.ts";
 import { ALL } from "../indicator-row.ts";
-import type { Change, Figure, IndicatorBlock, IndicatorDefinition, MeasureRow, SelfAssessment, SpcSignal, TargetInForce } from "./model.ts";
+import type { Change, Figure, GoalSection, IndicatorBlock, IndicatorDefinition, MeasureRow, SelfAssessment, SpcSignal, TargetInForce } from "./model.ts";
+import { goalCountText } from "../../src/components/goal-summary.ts";
+import type { SignificantChanges } from "./summary.ts";
 import type { Outcome } from "../../src/lib/stats/compare.ts";
 import { DOC_STRINGS, s } from "./strings.ts";
 
@@ -35,8 +39,9 @@ export function countText(f: Figure, which: "numerator" | "denominator", lang: L
   return f.state === "value" && x !== null ? formatCount(x, lang) : "";
 }
 
+/** A change as the two shown values differ (−1 and −3 shown read −2), never from the unrounded values. */
 export function changeText(c: Change | null, unit: string, lang: Lang): string {
-  return c ? formatChange(c.delta, unit, lang) : s(lang, "notJudgeable");
+  return c ? formatChange(c.shown, unit, lang) : s(lang, "notJudgeable");
 }
 
 /** The comparison's outcome in words: better / similar / worse (95 % intervals), higher / lower, or not compared. */
@@ -304,4 +309,42 @@ export function definitionText(d: IndicatorDefinition, lang: Lang): DefinitionTe
     threshold: d.threshold === null ? s(lang, "notSuppressed") : formatNumber(d.threshold, 0, lang),
     definition: d.definition[lang],
   };
+}
+
+export interface SummaryLine {
+  kind: "goals" | "spc" | "previous" | "baseline" | "measures";
+  text: string;
+}
+
+/** One comparison's significant changes: "parempi: A (+2,0 %-yks.), B (…); huonompi: C (…)", or that there are none. */
+function changesText(c: SignificantChanges, g: GoalSection, lang: Lang): string {
+  const block = (id: string) => g.indicators.find((b) => b.id === id)!;
+  const moved = (list: SignificantChanges["better"]) => list.map((x) => `${block(x.id).name[lang]} (${formatChange(x.change, block(x.id).unit, lang)})`).join(", ");
+  const named = (ids: readonly string[]) => ids.map((id) => block(id).name[lang]).join(", ");
+  const parts = [
+    c.better.length ? `${s(lang, "better")}: ${moved(c.better)}` : "",
+    c.worse.length ? `${s(lang, "worse")}: ${moved(c.worse)}` : "",
+    c.higher.length ? `${s(lang, "outcomeHigher")}: ${named(c.higher)}` : "",
+    c.lower.length ? `${s(lang, "outcomeLower")}: ${named(c.lower)}` : "",
+  ].filter(Boolean);
+  return parts.length ? parts.join("; ") : s(lang, "summaryNoChanges");
+}
+
+/** The lines that open a goal's section: "2 / 3 tavoitetta saavutettu · 1 ei tiedossa", the SPC signals, the significant changes, the measures' statuses. */
+export function summaryLines(m: SelfAssessment, g: GoalSection, lang: Lang): SummaryLine[] {
+  const sum = g.summary;
+  const name = (id: string) => g.indicators.find((b) => b.id === id)!.name[lang];
+  const spc = ([["improving", "summaryImproving"], ["worsening", "summaryWorsening"], ["changed", "summaryChanged"]] as const)
+    .filter(([k]) => sum.spc[k].length)
+    .map(([k, word]) => `${s(lang, word)}: ${sum.spc[k].map(name).join(", ")}`);
+  const measures = sum.measures.map(({ standing, count }) =>
+    `${formatCount(count, lang)} ${standing === "notStartedYet" || standing === "noStatus" ? s(lang, standing) : codeLabel(standing, lang)}`);
+  const lines: SummaryLine[] = [
+    { kind: "goals", text: goalCountText(sum.goals, lang) },
+    { kind: "spc", text: `${s(lang, "summarySpc")}: ${spc.length ? spc.join("; ") : s(lang, "summaryNoSignals")}` },
+    { kind: "previous", text: `${s(lang, "summaryPrevious", { period: periodText(m.previousPeriod, lang) })}: ${changesText(sum.vsPrevious, g, lang)}` },
+  ];
+  if (sum.vsBaseline) lines.push({ kind: "baseline", text: `${s(lang, "summaryBaseline", { period: periodText(m.baselinePeriod, lang) })}: ${changesText(sum.vsBaseline, g, lang)}` });
+  lines.push({ kind: "measures", text: `${s(lang, "summaryMeasures")}: ${measures.length ? measures.join(", ") : s(lang, "noMeasures")}` });
+  return lines;
 }

@@ -13,7 +13,7 @@ import { blocksToLines } from "./markdown.ts";
 import type { Change, Figure, GoalSection, IndicatorBlock, SelfAssessment } from "./model.ts";
 import {
   assuranceText, breakdownLabel, definitionText, headerLines, indicatorColumns, measureText, metText, noteLines, outcomeText, reportTitle, spcText, type Lang, anyWithheld, withheldLegend,
-  figureText, periodText, unitName,
+  figureText, periodText, summaryLines, unitName,
 } from "./present.ts";
 import { s } from "./strings.ts";
 
@@ -93,7 +93,8 @@ function putChange(cell: Cell, c: Change | null, unit: string, lang: Lang): void
     cell.alignment = { horizontal: "right" };
     return;
   }
-  setNumber(cell, unit === "share" ? c.delta * 100 : c.delta, changeFormat(unit, lang));
+  // The difference of the values as shown beside it (displayedChange), so the row adds up.
+  setNumber(cell, unit === "share" ? +(c.shown * 100).toPrecision(12) : c.shown, changeFormat(unit, lang));
 }
 
 function textBlock(ws: ExcelJS.Worksheet, lines: string[], lastCol: number, style: Partial<ExcelJS.Style> = {}): void {
@@ -115,6 +116,11 @@ function goalSheet(wb: ExcelJS.Workbook, m: SelfAssessment, g: GoalSection, lang
   setText(title.getCell(1), `${g.id} ${g.name[lang]}`);
   title.font = { bold: true, size: 14 };
   textBlock(ws, [g.description[lang]], LAST, { font: { italic: true } });
+  ws.addRow([]);
+  const sh = ws.addRow([s(lang, "summary")]);
+  sh.font = { bold: true, size: 12 };
+  for (const l of summaryLines(m, g, lang)) textBlock(ws, [l.text], LAST, l.kind === "goals" ? { font: { bold: true } } : {});
+  textBlock(ws, [s(lang, "summaryGoalsNote")], LAST, { font: { italic: true } });
   ws.addRow([]);
   const nh = ws.addRow([s(lang, "narrative")]);
   nh.font = { bold: true, size: 12 };

@@ -14,7 +14,7 @@
 // The switch is three plain links, each in its own language (lang, hreflang),
 // the current one marked with aria-current: usable with Tab and Enter, and
 // without JavaScript they still lead to the Finnish, Swedish and English page.
-import { LANGUAGE_NAMES, LANGS, STRINGS, currentLang, t, type Lang, type StringKey } from "../lib/i18n.js";
+import { LANGUAGE_NAMES, LANGS, currentLang, isStringKey, t, type Lang } from "../lib/i18n.js";
 
 export const URL_STATE_EVENT = "urlstatechange";
 
@@ -43,13 +43,13 @@ export function headerHtml(path: string): string {
   const links = LANGS.map((lang) =>
     `<li><a href="${escape(self)}${lang === "fi" ? "" : `?lang=${lang}`}" rel="alternate external" lang="${lang}" hreflang="${lang}" data-language="${lang}"${lang === "fi" ? ' aria-current="true"' : ""}>${escape(LANGUAGE_NAMES[lang])}</a></li>`,
   ).join("");
-  return `<p class="site-name" data-i18n="siteName">${escape(STRINGS.fi.siteName)}</p>` +
+  return `<p class="site-name" data-i18n="siteName">${escape(t("fi", "siteName"))}</p>` +
     `<nav class="language-switch" id="language-switch" aria-label="Kieli – Språk – Language"><ul>${links}</ul></nav>`;
 }
 
 /** The footer's static HTML: who publishes, and the accessibility statement. `statement` is its file ("/accessibility.html"; Framework makes it relative to each page). */
 export function footerHtml(statement: string): string {
-  return `<p><span data-i18n="footerText">${escape(STRINGS.fi.footerText)}</span> · <a href="${escape(statement)}" data-i18n="accessibility" data-accessibility-link>${escape(STRINGS.fi.accessibility)}</a></p>`;
+  return `<p><span data-i18n="footerText">${escape(t("fi", "footerText"))}</span> · <a href="${escape(statement)}" data-i18n="accessibility" data-accessibility-link>${escape(t("fi", "accessibility"))}</a></p>`;
 }
 
 /** Points the switch's links at this page in each language and marks the current one. */
@@ -88,7 +88,7 @@ function translated(labels: Record<string, { sv: string; en: string }>, fi: stri
   return labels[fi]?.[lang] ?? null;
 }
 
-/** Translates and wires the static chrome of the page. Safe to call more than once. */
+/** Translates and wires the static chrome of the page (its language's strings loaded: site-chrome.ts). Safe to call more than once. */
 export function initSiteChrome(doc: Document = document): Lang {
   const lang = currentLang(doc.location.search);
   const root = doc.documentElement;
@@ -100,8 +100,8 @@ export function initSiteChrome(doc: Document = document): Lang {
 
   // Header and footer texts.
   for (const el of doc.querySelectorAll<HTMLElement>("[data-i18n]")) {
-    const key = el.dataset.i18n as StringKey;
-    if (key in STRINGS.fi) el.textContent = t(lang, key);
+    const key = el.dataset.i18n ?? "";
+    if (isStringKey(lang, key)) el.textContent = t(lang, key);
   }
 
   // The sidebar: labels, its name, the current page, the menu toggle.

@@ -5,7 +5,9 @@
 // pages show) and whether the goal is met (lib/goals.ts), each as a symbol
 // with its words for a screen reader. A button in every column header sorts
 // the units within each group (aria-sort on the sorted column); withheld and
-// missing figures always sort last. Pure: everything comes in as data.
+// missing figures always sort last. With the extract's manifest, "Lataa: CSV"
+// below gives the table as shown, in its order: per indicator its value, the
+// comparison and the goal in words. Pure: everything comes in as data.
 import { scrollBox } from "../lib/a11y.js";
 import { appendTableLegend } from "../lib/chart-tables.js";
 import type { PublishedCell } from "../lib/cell.js";
@@ -16,6 +18,7 @@ import type { CellStatus } from "../lib/statuses.js";
 import type { TargetLike } from "../lib/targets.js";
 import { TARGET_SYMBOL } from "./chart-common.js";
 import { cellState, cellValue } from "./cell-value.js";
+import { downloads, type DownloadSource } from "./downloads.js";
 import { OUTCOME_KEY, outcomeSymbol } from "./status.js";
 
 export type UnitsTableCell = PublishedCell & { status?: CellStatus | null };
@@ -66,6 +69,8 @@ export interface UnitsTableOptions {
   sort?: SortState;
   /** Told after every sort (e.g. to keep it in the address). */
   onSort?: (sort: SortState) => void;
+  /** The extract's manifest: with it, the table's CSV download. */
+  downloads?: DownloadSource;
   lang?: Lang;
   document?: Document;
 }
@@ -246,9 +251,47 @@ export function unitsTable(o: UnitsTableOptions): HTMLElement {
   const block = doc.createElement("div");
   block.className = "units-table-block";
   block.append(scrollBox(table, caption.textContent ?? "", doc));
+  if (o.downloads) {
+    const shown = () => ({ groups: groups.map(({ group }) => ({ ...group, units: sortUnits(group.units, sort, (unit, column) => valueOfCell(cellOf(unit, column)), lang) })), cell: cellOf });
+    block.append(downloads({ title: caption.textContent ?? "", table: () => unitsCsvTable(o, shown(), doc), manifest: o.downloads, lang, document: doc }));
+  }
   const note = doc.createElement("p");
   note.className = "muted small units-table-note";
   note.textContent = t(lang, "unitsTableNote");
   block.append(note);
   return block;
+}
+
+/**
+ * The table behind the CSV: a row per unit in the order shown, with its area
+ * and operating model; per indicator its figure as shown (".." when withheld),
+ * the comparison with the city and the goal, in words.
+ */
+export function unitsCsvTable(o: UnitsTableOptions, shown: { groups: UnitGroup[]; cell: (unit: string, indicator: string) => UnitsTableCell | undefined }, doc: Document = document): HTMLTableElement {
+  const lang = o.lang ?? "fi";
+  const table = doc.createElement("table");
+  const row = (tag: "th" | "td", texts: string[]) => {
+    const tr = doc.createElement("tr");
+    for (const text of texts) {
+      const c = doc.createElement(tag);
+      c.textContent = text;
+      tr.append(c);
+    }
+    return tr;
+  };
+  const thead = doc.createElement("thead");
+  thead.append(row("th", [t(lang, "area"), t(lang, "operatingModel"), t(lang, "unit"), ...o.indicators.flatMap((i) => [i.name, `${i.name}: ${t(lang, "vsCity")}`, `${i.name}: ${t(lang, "target")}`])]));
+  const tbody = doc.createElement("tbody");
+  for (const g of shown.groups) {
+    for (const u of g.units) {
+      tbody.append(row("td", [u.areaName, u.operatingModelName, u.name, ...o.indicators.flatMap((i) => {
+        const cell = shown.cell(u.id, i.id);
+        const figure = cellValue(cell, { indicator: i.id, period: o.period, unit: u.id, measure: i.measure, lang, document: doc }).dataset.text ?? "";
+        const goal = goalOf(i.targets, cell, o.period).met;
+        return [figure, t(lang, OUTCOME_KEY[cell?.status?.vsCity ?? "not-compared"]), goal === null ? "–" : t(lang, goal ? "targetMet" : "targetNotMet")];
+      })]));
+    }
+  }
+  table.append(thead, tbody);
+  return table;
 }

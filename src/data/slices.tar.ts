@@ -1,13 +1,18 @@
 // The page slices (loaders/page-slices.ts) as one tar archive: pages read its
 // members, e.g. FileAttachment("data/slices/total-quarter.json"), and
 // Framework extracts each one they reference. One loader run for every slice.
-import { join } from "node:path";
-import { PROJECT_ROOT, loadCatalogue } from "../../loaders/catalogue.ts";
+import { loadCatalogue } from "../../loaders/catalogue.ts";
 import { extractDirFromEnv } from "../../loaders/cli/args.ts";
 import { ensurePageData } from "../../loaders/page-data.ts";
 import { pageSlicesFromFolder } from "../../loaders/page-slices.ts";
+import { loadProgramme } from "../../loaders/programme.ts";
+import { readPageDataFolder } from "../../loaders/self-assessment/cells.ts";
+import { programmeWithOffice } from "../../loaders/self-assessment/office.ts";
 import { tarArchive } from "../../loaders/tar.ts";
 
 const dir = await ensurePageData(await extractDirFromEnv());
-const slices = pageSlicesFromFolder(dir, loadCatalogue(), join(PROJECT_ROOT, "data", "programme.json"));
+const catalogue = loadCatalogue();
+// The measures' statuses and start dates include the office's filled-in workbooks (data/narratives/<period>/*.xlsx).
+const programme = await programmeWithOffice({ cells: readPageDataFolder(dir).cells, catalogue, programme: loadProgramme() });
+const slices = pageSlicesFromFolder(dir, catalogue, programme as unknown as Parameters<typeof pageSlicesFromFolder>[2]);
 process.stdout.write(await tarArchive(slices));

@@ -3,14 +3,19 @@
 // the self-assessment read.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { PROJECT_ROOT, loadCatalogue } from "../../loaders/catalogue.ts";
+import { loadCatalogue } from "../../loaders/catalogue.ts";
 import { extractDirFromEnv } from "../../loaders/cli/args.ts";
 import { ensurePageData } from "../../loaders/page-data.ts";
 import { cellsFromArrow } from "../../loaders/page-slices.ts";
 import { statusesCsv } from "../../loaders/statuses-csv.ts";
+import { loadProgramme } from "../../loaders/programme.ts";
+import { readPageDataFolder } from "../../loaders/self-assessment/cells.ts";
+import { programmeWithOffice } from "../../loaders/self-assessment/office.ts";
 
 const dir = await ensurePageData(await extractDirFromEnv());
 const cells = cellsFromArrow(new Uint8Array(readFileSync(join(dir, "indicators.arrow"))));
-const programme = JSON.parse(readFileSync(join(PROJECT_ROOT, "data", "programme.json"), "utf8"));
+const catalogue = loadCatalogue();
+// The same programme model as the pages: with the start dates of the office's workbooks (they move SPC limits).
+const programme = await programmeWithOffice({ cells: readPageDataFolder(dir).cells, catalogue, programme: loadProgramme() });
 const meta = JSON.parse(readFileSync(join(dir, "meta.json"), "utf8")) as { manifest: { source: string } };
-process.stdout.write(statusesCsv(cells, loadCatalogue(), programme, meta.manifest.source));
+process.stdout.write(statusesCsv(cells, catalogue, programme, meta.manifest.source));

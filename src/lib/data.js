@@ -19,6 +19,12 @@ const DIM_UNITS = {
   ASIAKASKOKEMUS: {month: FileAttachment("../data/slices/dimunits-ASIAKASKOKEMUS-month.json"), quarter: FileAttachment("../data/slices/dimunits-ASIAKASKOKEMUS-quarter.json"), half: FileAttachment("../data/slices/dimunits-ASIAKASKOKEMUS-half.json"), year: FileAttachment("../data/slices/dimunits-ASIAKASKOKEMUS-year.json")},
   SAATAVUUS_VAIKUTTAVUUS: {month: FileAttachment("../data/slices/dimunits-SAATAVUUS_VAIKUTTAVUUS-month.json"), quarter: FileAttachment("../data/slices/dimunits-SAATAVUUS_VAIKUTTAVUUS-quarter.json"), half: FileAttachment("../data/slices/dimunits-SAATAVUUS_VAIKUTTAVUUS-half.json"), year: FileAttachment("../data/slices/dimunits-SAATAVUUS_VAIKUTTAVUUS-year.json")},
 };
+const DIM_GROUPS = {
+  HENKILOSTOKOKEMUS: {month: FileAttachment("../data/slices/dimgroups-HENKILOSTOKOKEMUS-month.json"), quarter: FileAttachment("../data/slices/dimgroups-HENKILOSTOKOKEMUS-quarter.json"), half: FileAttachment("../data/slices/dimgroups-HENKILOSTOKOKEMUS-half.json"), year: FileAttachment("../data/slices/dimgroups-HENKILOSTOKOKEMUS-year.json")},
+  TUOTTAVUUS: {month: FileAttachment("../data/slices/dimgroups-TUOTTAVUUS-month.json"), quarter: FileAttachment("../data/slices/dimgroups-TUOTTAVUUS-quarter.json"), half: FileAttachment("../data/slices/dimgroups-TUOTTAVUUS-half.json"), year: FileAttachment("../data/slices/dimgroups-TUOTTAVUUS-year.json")},
+  ASIAKASKOKEMUS: {month: FileAttachment("../data/slices/dimgroups-ASIAKASKOKEMUS-month.json"), quarter: FileAttachment("../data/slices/dimgroups-ASIAKASKOKEMUS-quarter.json"), half: FileAttachment("../data/slices/dimgroups-ASIAKASKOKEMUS-half.json"), year: FileAttachment("../data/slices/dimgroups-ASIAKASKOKEMUS-year.json")},
+  SAATAVUUS_VAIKUTTAVUUS: {month: FileAttachment("../data/slices/dimgroups-SAATAVUUS_VAIKUTTAVUUS-month.json"), quarter: FileAttachment("../data/slices/dimgroups-SAATAVUUS_VAIKUTTAVUUS-quarter.json"), half: FileAttachment("../data/slices/dimgroups-SAATAVUUS_VAIKUTTAVUUS-half.json"), year: FileAttachment("../data/slices/dimgroups-SAATAVUUS_VAIKUTTAVUUS-year.json")},
+};
 const HEADLINE = {month: FileAttachment("../data/slices/headline-month.json"), quarter: FileAttachment("../data/slices/headline-quarter.json"), half: FileAttachment("../data/slices/headline-half.json"), year: FileAttachment("../data/slices/headline-year.json")};
 const HEADLINE_UNITS = {month: FileAttachment("../data/slices/headunits-month.json"), quarter: FileAttachment("../data/slices/headunits-quarter.json"), half: FileAttachment("../data/slices/headunits-half.json"), year: FileAttachment("../data/slices/headunits-year.json")};
 const CONTEXT = FileAttachment("../data/slices/context.json");
@@ -26,6 +32,7 @@ const PROGRAMME = FileAttachment("../data/slices/programme.json");
 const NAMES = FileAttachment("../data/slices/names.json");
 const CATALOGUE = FileAttachment("../data/slices/indicators.json");
 const FULL_CATALOGUE = FileAttachment("../data/catalogue.json");
+const CHANGES = FileAttachment("../data/changes.json");
 
 const cache = new Map();
 function once(key, load) {
@@ -50,6 +57,8 @@ export const totalCells = (periodType) => cellsOf(pick(TOTAL, periodType));
 export const dimensionCells = (dimension, periodType) => cellsOf(pick(DIM, dimension, periodType));
 /** One dimension, every unit, totals only. */
 export const dimensionUnitCells = (dimension, periodType) => cellsOf(pick(DIM_UNITS, dimension, periodType));
+/** One dimension, every area and operating model (unit_id area:…, model:…), totals only. */
+export const dimensionGroupCells = (dimension, periodType) => cellsOf(pick(DIM_GROUPS, dimension, periodType));
 /** Headline indicators, all units together, totals only, one period type. */
 export const headlineCells = (periodType) => cellsOf(pick(HEADLINE, periodType));
 /** Headline indicators, every unit, totals only, one period type (months by default): values and statuses without counts (the overview's guardrail, the units table). */
@@ -62,4 +71,6 @@ export const loadCatalogue = () => once("catalogue", () => CATALOGUE.json());
 export const loadFullCatalogue = () => once("full-catalogue", () => FULL_CATALOGUE.json());
 /** Only the names of dimensions, benefit goals, development areas, operating models and areas. */
 export const loadNames = () => once("names", () => NAMES.json());
+/** What changed since the previous extract (loaders/extract-changes.ts). */
+export const loadChanges = () => once("changes", () => CHANGES.json());
 export {CellIndex};

@@ -2,13 +2,15 @@
 // made in the browser when a reader asks for one — no server request. Loaded
 // on the first click only, so d3-dsv and this code add nothing to a page's
 // first visit.
-//  - CSV: the table a chart or a table shows, as the reader sees it ("57,3 %",
-//    ".." for a withheld cell, never "< 5"), in the dialect of the site's
-//    other spreadsheet downloads (the self-assessment CSV): ";" in Finnish
-//    and Swedish (Finnish Excel's list separator), "," in English, CRLF,
-//    UTF-8 with a byte-order mark so Excel reads ä and ö. Before the table:
-//    its title, the source and the extract's date; after it, when a cell is
-//    withheld, what ".." means.
+//  - CSV: the table a chart or a table shows, its figures as shown but as
+//    numbers a spreadsheet calculates with (lib/csv-numbers.ts: "57,3" under
+//    "Koko kaupunki (%)"; ".." for a withheld cell, never "< 5"), in the
+//    dialect of the site's other spreadsheet downloads (the self-assessment
+//    CSV): ";" and a decimal comma in Finnish and Swedish (Finnish Excel's
+//    list separator), "," and a decimal point in English, CRLF, UTF-8 with a
+//    byte-order mark so Excel reads ä and ö. Before the table: its title, the
+//    source and the extract's date; after it, when a cell is withheld, what
+//    ".." means.
 //  - SVG: the chart's own SVG in a larger one with the title, the legend and
 //    the source and extract date written in as <text>, a white background,
 //    colours and fonts as attributes (no stylesheet, no web font).
@@ -17,6 +19,7 @@ import { dsvFormat } from "d3-dsv";
 import { WITHHELD_MARK, formatDateTime, type Lang } from "./format.js";
 import { t } from "./i18n.js";
 import { withheldLegend } from "./chart-tables.js";
+import { spreadsheetTable } from "./csv-numbers.js";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif";
@@ -81,11 +84,12 @@ function defuse(value: string): string {
   return FORMULA_LIKE.test(value) && !NUMBER_LIKE.test(value) ? `'${value}` : value;
 }
 
-/** The CSV file: title, source and extract date, an empty line, the header and rows, and the withheld mark's legend when a cell is withheld. */
+/** The CSV file: title, source and extract date, an empty line, the header and rows (figures as numbers, units in the header), and the withheld mark's legend when a cell is withheld. */
 export function csvText(data: TableData, o: FileInfo): string {
   const f = dsvFormat(o.lang === "en" ? "," : ";");
   const withheld = data.rows.some((r) => r.includes(WITHHELD_MARK));
-  const lines: string[][] = [[o.title], [sourceLine(o)], [extractLine(o)], [], data.columns, ...data.rows];
+  const table = spreadsheetTable(data, o.lang);
+  const lines: string[][] = [[o.title], [sourceLine(o)], [extractLine(o)], [], table.columns, ...table.rows];
   if (withheld) lines.push([], [withheldLegend(o.lang)]);
   return `\uFEFF${lines.map((l) => f.formatRow(l.map(defuse))).join("\r\n")}\r\n`;
 }

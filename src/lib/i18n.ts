@@ -1,74 +1,68 @@
-// Every UI string of the dashboard, keyed by language. Finnish is the primary
-// language; Swedish and English follow the same keys (the type makes a missing
-// key a compile error). Names of indicators, goals, areas and measures come
-// from the catalogue and the programme model, which carry all three.
+// The UI strings of the dashboard, one language at a time. Each language's
+// strings, code labels and unit names are in their own file (i18n/fi.ts,
+// sv.ts, en.ts; Finnish is the primary language and defines the keys). A page
+// in the browser loads only its own language: its first cell awaits
+// loadLanguage(lang), a literal dynamic import that Framework serves as a
+// separate module, and t() reads what is registered. Node code (the build's
+// config, the self-assessment documents, tests) registers all three at once
+// by importing i18n/all.ts. Names of indicators, goals, areas and measures
+// come from the catalogue and the programme model, which carry all three.
 
 import type { Lang } from "./format.js";
+import type { StringKey, Strings } from "./i18n/keys.js";
 
-export type { Lang };
+export type { Lang, StringKey, Strings };
 export const LANGS: readonly Lang[] = ["fi", "sv", "en"];
 export type Localized = { fi: string; sv?: string | null; en?: string | null };
 
-import { fi } from "./i18n/fi.js";
-import { sv } from "./i18n/sv.js";
-import { en } from "./i18n/en.js";
-import type { StringKey, Strings } from "./i18n/keys.js";
+/** One language: its UI strings, the names of codes and of units of measure. */
+export interface LanguagePack {
+  strings: Strings;
+  codeLabels: Record<string, string>;
+  unitNames: Record<string, string>;
+}
 
-export type { StringKey, Strings };
+const registry: Partial<Record<Lang, LanguagePack>> = {};
+const loading: Partial<Record<Lang, Promise<Lang>>> = {};
 
-export const STRINGS: Record<Lang, Strings> = { fi, sv, en };
+/** Makes a language's strings available to t(), codeLabel() and unitOfMeasureName(). */
+export function registerLanguage(lang: Lang, pack: LanguagePack): void {
+  registry[lang] = pack;
+}
 
-/** Names of the codes that appear as breakdown values, areas and service areas. */
-export const CODE_LABELS: Record<Lang, Record<string, string>> = {
-  fi: {
-    LAAKARI: "Lääkäri", HOITAJA: "Hoitaja", FYSIOTERAPEUTTI: "Fysioterapeutti", TOIMINTATERAPEUTTI: "Toimintaterapeutti",
-    FYSIO_TOIMINTA: "Fysio- ja toimintaterapeutti", HAMMASLAAKARI: "Hammaslääkäri", SUUHYGIENISTI: "Suuhygienisti",
-    HAMMASHOITAJA: "Hammashoitaja", PSYKOLOGI: "Psykologi", SOSIAALITYONTEKIJA: "Sosiaalityöntekijä", SOSIAALIOHJAAJA: "Sosiaaliohjaaja", MUU: "Muu",
-    PIKAPALAUTE: "Pikapalaute", KYSELY: "Kysely", SMS: "Tekstiviesti", MAISA: "Maisa",
-    SUJUVA_PALVELU: "Palvelu oli sujuvaa", SELKEAT_OHJEET: "Sain selkeät ohjeet", SUJUVA_ILMOITTAUTUMINEN: "Ilmoittautuminen oli sujuvaa",
-    SAIN_TARVITSEMANI: "Sain tarvitsemani avun", TULIN_KUULLUKSI: "Tulin kuulluksi", ELAMANTILANNE: "Elämäntilanteeni huomioitiin",
-    TIEDAN_ETENEMISEN: "Tiedän, miten asiani etenee", NPS: "Suositteluhalukkuus",
-    TYON_MERKITYS: "Työn merkitys", VAIKUTUSMAHDOLLISUUDET: "Vaikutusmahdollisuudet", ESIHENKILOTYO: "Esihenkilötyö",
-    KUORMITUS_HALLINNASSA: "Kuormitus hallinnassa", YHTEISTYO_YLI_RAJOJEN: "Yhteistyö yli rajojen",
-    TERVEYSASEMA: "Terveysasema", SUUN_TERVEYDENHUOLTO: "Suun terveydenhuolto", PSYKIATRIA_PAIHDE: "Psykiatria- ja päihdepalvelut",
-    AIKUISSOSIAALITYO: "Aikuissosiaalityö", NUORTEN_PALVELUT: "Nuorten palvelut", FYSIOTERAPIA: "Fysioterapia", VAMMAISPALVELUT: "Vammaispalvelut",
-    NEUVOLA: "Neuvola", PERHETYO: "Perhetyö", KOTIHOITO: "Kotihoito", PALVELUKESKUS: "Palvelukeskus",
-    PLANNING: "suunnittelussa", STARTED: "käynnistynyt", PROGRESSING: "etenee",
-    higher: "suurempi on parempi", lower: "pienempi on parempi",
-  },
-  sv: {
-    LAAKARI: "Läkare", HOITAJA: "Skötare", FYSIOTERAPEUTTI: "Fysioterapeut", TOIMINTATERAPEUTTI: "Ergoterapeut",
-    FYSIO_TOIMINTA: "Fysio- och ergoterapeut", HAMMASLAAKARI: "Tandläkare", SUUHYGIENISTI: "Munhygienist",
-    HAMMASHOITAJA: "Tandskötare", PSYKOLOGI: "Psykolog", SOSIAALITYONTEKIJA: "Socialarbetare", SOSIAALIOHJAAJA: "Socialhandledare", MUU: "Annan",
-    PIKAPALAUTE: "Snabbrespons", KYSELY: "Enkät", SMS: "Sms", MAISA: "Maisa",
-    SUJUVA_PALVELU: "Tjänsten var smidig", SELKEAT_OHJEET: "Jag fick tydliga anvisningar", SUJUVA_ILMOITTAUTUMINEN: "Anmälan var smidig",
-    SAIN_TARVITSEMANI: "Jag fick den hjälp jag behövde", TULIN_KUULLUKSI: "Jag blev hörd", ELAMANTILANNE: "Min livssituation beaktades",
-    TIEDAN_ETENEMISEN: "Jag vet hur mitt ärende framskrider", NPS: "Villighet att rekommendera",
-    TYON_MERKITYS: "Arbetets mening", VAIKUTUSMAHDOLLISUUDET: "Möjligheter att påverka", ESIHENKILOTYO: "Chefsarbete",
-    KUORMITUS_HALLINNASSA: "Belastningen under kontroll", YHTEISTYO_YLI_RAJOJEN: "Samarbete över gränserna",
-    TERVEYSASEMA: "Hälsostation", SUUN_TERVEYDENHUOLTO: "Munhälsovård", PSYKIATRIA_PAIHDE: "Psykiatri- och missbrukartjänster",
-    AIKUISSOSIAALITYO: "Socialt arbete för vuxna", NUORTEN_PALVELUT: "Ungdomstjänster", FYSIOTERAPIA: "Fysioterapi", VAMMAISPALVELUT: "Handikappservice",
-    NEUVOLA: "Rådgivning", PERHETYO: "Familjearbete", KOTIHOITO: "Hemvård", PALVELUKESKUS: "Servicecentral",
-    PLANNING: "planeras", STARTED: "har startat", PROGRESSING: "framskrider",
-    higher: "högre är bättre", lower: "lägre är bättre",
-  },
-  en: {
-    LAAKARI: "Doctor", HOITAJA: "Nurse", FYSIOTERAPEUTTI: "Physiotherapist", TOIMINTATERAPEUTTI: "Occupational therapist",
-    FYSIO_TOIMINTA: "Physio- and occupational therapist", HAMMASLAAKARI: "Dentist", SUUHYGIENISTI: "Dental hygienist",
-    HAMMASHOITAJA: "Dental nurse", PSYKOLOGI: "Psychologist", SOSIAALITYONTEKIJA: "Social worker", SOSIAALIOHJAAJA: "Social counsellor", MUU: "Other",
-    PIKAPALAUTE: "Quick feedback", KYSELY: "Survey", SMS: "Text message", MAISA: "Maisa",
-    SUJUVA_PALVELU: "The service was smooth", SELKEAT_OHJEET: "I got clear instructions", SUJUVA_ILMOITTAUTUMINEN: "Checking in was smooth",
-    SAIN_TARVITSEMANI: "I got the help I needed", TULIN_KUULLUKSI: "I was heard", ELAMANTILANNE: "My life situation was taken into account",
-    TIEDAN_ETENEMISEN: "I know how my matter proceeds", NPS: "Willingness to recommend",
-    TYON_MERKITYS: "Meaningful work", VAIKUTUSMAHDOLLISUUDET: "Influence", ESIHENKILOTYO: "Management",
-    KUORMITUS_HALLINNASSA: "Workload under control", YHTEISTYO_YLI_RAJOJEN: "Cooperation across boundaries",
-    TERVEYSASEMA: "Health station", SUUN_TERVEYDENHUOLTO: "Oral care", PSYKIATRIA_PAIHDE: "Mental-health and substance services",
-    AIKUISSOSIAALITYO: "Adult social work", NUORTEN_PALVELUT: "Youth services", FYSIOTERAPIA: "Physiotherapy", VAMMAISPALVELUT: "Disability services",
-    NEUVOLA: "Child health clinic", PERHETYO: "Family work", KOTIHOITO: "Home care", PALVELUKESKUS: "Service centre",
-    PLANNING: "planning", STARTED: "started", PROGRESSING: "progressing",
-    higher: "higher is better", lower: "lower is better",
-  },
-};
+/** Whether a language's strings are registered (loaded). */
+export function isLanguageLoaded(lang: Lang): boolean {
+  return registry[lang] !== undefined;
+}
+
+/**
+ * Loads and registers one language's strings, once; resolves to the language.
+ * Each import() names its file literally, so Framework copies the three files
+ * as separate modules and a page fetches only the one it asks for.
+ */
+export function loadLanguage(lang: Lang): Promise<Lang> {
+  if (registry[lang]) return Promise.resolve(lang);
+  return (loading[lang] ??= (async () => {
+    if (lang === "sv") {
+      const m = await import("./i18n/sv.js");
+      registerLanguage("sv", { strings: m.sv, codeLabels: m.codeLabels, unitNames: m.unitNames });
+    } else if (lang === "en") {
+      const m = await import("./i18n/en.js");
+      registerLanguage("en", { strings: m.en, codeLabels: m.codeLabels, unitNames: m.unitNames });
+    } else {
+      const m = await import("./i18n/fi.js");
+      registerLanguage("fi", { strings: m.fi, codeLabels: m.codeLabels, unitNames: m.unitNames });
+    }
+    return lang;
+  })());
+}
+
+/** The registered pack of a language; a page that forgot to await loadLanguage fails loudly rather than showing keys. */
+function pack(lang: Lang): LanguagePack {
+  const p = registry[lang];
+  if (!p) throw new Error(`i18n: the ${lang} strings are not loaded (await loadLanguage("${lang}") first, or import i18n/all.ts in Node)`);
+  return p;
+}
 
 /** The page's language: `?lang=sv` or `?lang=en` in the address, else Finnish. */
 export function currentLang(search: string = typeof location === "undefined" ? "" : location.search): Lang {
@@ -78,8 +72,13 @@ export function currentLang(search: string = typeof location === "undefined" ? "
 
 /** A UI string with {placeholders} filled in. */
 export function t(lang: Lang, key: StringKey, values: Record<string, string | number> = {}): string {
-  const template = STRINGS[lang][key] ?? STRINGS.fi[key];
+  const template = pack(lang).strings[key];
   return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in values ? String(values[name]) : m));
+}
+
+/** Whether `key` is a UI string (the site script checks the keys it finds in the HTML). */
+export function isStringKey(lang: Lang, key: string): key is StringKey {
+  return Object.hasOwn(pack(lang).strings, key);
 }
 
 /** A name from the catalogue or programme model in the language, falling back to Finnish. */
@@ -90,52 +89,13 @@ export function localized(text: Localized | null | undefined, lang: Lang): strin
 
 /** The name of a code (profession, channel, question, service area…), or the code itself. */
 export function codeLabel(code: string, lang: Lang): string {
-  return CODE_LABELS[lang][code] ?? CODE_LABELS.fi[code] ?? code;
+  return pack(lang).codeLabels[code] ?? code;
 }
 
-/** Names of the catalogue's units of measure, for the methods page. */
-export const UNIT_NAMES: Record<Lang, Record<string, string>> = {
-  fi: {
-    share: "osuus (%)", days: "vuorokautta", nps: "NPS-luku (−100…100)", mean_1_5: "keskiarvo asteikolla 1–5", mean_0_10: "keskiarvo asteikolla 0–10",
-    count: "lukumäärä", days_per_person_year: "päivää henkilötyövuotta kohden", per_100_person_years: "sataa henkilötyövuotta kohden",
-    visits_per_person_year: "käyntiä henkilötyövuotta kohden", eur: "euroa",
-  },
-  sv: {
-    share: "andel (%)", days: "dygn", nps: "NPS-tal (−100…100)", mean_1_5: "medelvärde på skalan 1–5", mean_0_10: "medelvärde på skalan 0–10",
-    count: "antal", days_per_person_year: "dagar per årsverke", per_100_person_years: "per hundra årsverken",
-    visits_per_person_year: "besök per årsverke", eur: "euro",
-  },
-  en: {
-    share: "share (%)", days: "days", nps: "NPS (−100…100)", mean_1_5: "mean on a 1–5 scale", mean_0_10: "mean on a 0–10 scale",
-    count: "count", days_per_person_year: "days per person-year", per_100_person_years: "per 100 person-years",
-    visits_per_person_year: "visits per person-year", eur: "euros",
-  },
-};
-
+/** The name of a catalogue unit of measure ("share" → "osuus (%)"), for the methods page. */
 export function unitOfMeasureName(unit: string, lang: Lang): string {
-  return UNIT_NAMES[lang][unit] ?? UNIT_NAMES.fi[unit] ?? unit;
+  return pack(lang).unitNames[unit] ?? unit;
 }
 
 /** The language switch's link texts, each in its own language (marked with lang= where shown). */
 export const LANGUAGE_NAMES: Record<Lang, string> = { fi: "Suomeksi", sv: "På svenska", en: "In English" };
-
-type NamedEntry = { id: string; name: Localized; shortName?: Localized | null };
-
-/**
- * The sidebar's labels in Swedish and English, keyed by the Finnish label that
- * Framework writes into the static HTML (observablehq.config.ts builds the
- * navigation in Finnish; the site script translates it at load).
- */
-export function navigationLabels(programme: { dimensions: NamedEntry[]; benefitGoals: NamedEntry[]; developmentAreas: NamedEntry[] }): Record<string, { sv: string; en: string }> {
-  const labels: Record<string, { sv: string; en: string }> = {};
-  const add = (fi: string, sv: string, en: string) => (labels[fi] = { sv, en });
-  const key = (k: StringKey) => add(STRINGS.fi[k], STRINGS.sv[k], STRINGS.en[k]);
-  for (const k of ["siteName", "overview", "dimensions", "benefitGoals", "developmentAreas", "units", "wholeShort", "comparison", "selfAssessment", "methods", "quality", "exploreNav", "accessibility"] as StringKey[]) key(k);
-  for (const d of programme.dimensions) add(d.name.fi, localized(d.name, "sv"), localized(d.name, "en"));
-  for (const g of programme.benefitGoals) {
-    const short = g.shortName ?? g.name;
-    add(`${g.id} ${short.fi}`, `${g.id} ${localized(short, "sv")}`, `${g.id} ${localized(short, "en")}`);
-  }
-  for (const a of programme.developmentAreas) add(`${a.id} ${a.name.fi}`, `${a.id} ${localized(a.name, "sv")}`, `${a.id} ${localized(a.name, "en")}`);
-  return labels;
-}

@@ -29,7 +29,7 @@ import { generateExtract } from "../../loaders/generate/index.ts";
 import { startServer } from "../../scripts/serve.ts";
 import { type AxeViolation, buildSite, focused, focusVisible, runAxe, settle, tabTo } from "../helpers/a11y.ts";
 import { launchBrowser } from "../helpers/browser.ts";
-import { CODE_LABELS, STRINGS } from "../../src/lib/i18n.ts";
+import { CODE_LABELS, STRINGS } from "../../src/lib/i18n/all.ts";
 
 const BASE = "/nelimaali/";
 const LANGS = ["fi", "sv", "en"] as const;

@@ -24,8 +24,11 @@ import { formatCell, formatValue } from "../../src/lib/format.ts";
 import { csvParse, dsvFormat } from "d3-dsv";
 import { formatDateTime } from "../../src/lib/format.ts";
 import { EXPLORE_TABLES } from "../../src/lib/explore-schema.ts";
+import "../../src/lib/i18n/all.ts";
+import { t, type Lang } from "../../src/lib/i18n.ts";
 
-const DIST = join(PROJECT_ROOT, "dist");
+/** SITE_TEST_DIST=DIR: the site already built there from this same fixture (tiny, seed 11); otherwise dist/, built here. */
+const DIST = process.env.SITE_TEST_DIST ?? join(PROJECT_ROOT, "dist");
 const BASE = "/nelimaali/";
 /** Gzip bytes a page may transfer on first load (explore and the lead's export pages are exempt). */
 const PAGE_BUDGET = 250 * 1024;
@@ -90,7 +93,7 @@ before(async () => {
   extractDir = mkdtempSync(join(tmpdir(), "site-extract-"));
   await generateExtract({ outDir: extractDir, scale: "tiny", seed: 11 });
   // SITE_TEST_REUSE_DIST=1 skips the build when dist/ was just built from this same fixture (for iterating on the test).
-  if (!process.env.SITE_TEST_REUSE_DIST) await buildSite(extractDir);
+  if (!process.env.SITE_TEST_REUSE_DIST && !process.env.SITE_TEST_DIST) await buildSite(extractDir);
   exportRows = readExport();
   const catalogue = JSON.parse(readFileSync(join(PROJECT_ROOT, "data", "indicators.json"), "utf8")) as { indicators: Indicator[] };
   indicators = new Map(catalogue.indicators.map((i) => [i.id, i]));
@@ -619,6 +622,57 @@ test("in Swedish (?lang=sv) the sidebar, header and footer links resolve and kee
   }
 });
 
+test("a page fetches only its own language's strings module, and reads in that language", async () => {
+  // The overview's heading and the methods page's are made from the strings by the page's cells; the self-assessment page has none, only the chrome.
+  const half = pages.find((p) => /^self-assessment\/\d{4}H[12]$/.test(p))!;
+  const cases: { path: string; lang: Lang; heading?: string }[] = [
+    { path: "?lang=sv", lang: "sv", heading: `${t("sv", "siteTitle")} – ${t("sv", "overview").toLowerCase()}` },
+    { path: "methods?lang=en", lang: "en", heading: t("en", "methods") },
+    { path: "methods", lang: "fi", heading: t("fi", "methods") },
+    { path: `${half}?lang=sv`, lang: "sv" },
+  ];
+  for (const { path, lang, heading } of cases) {
+    const page = await browser.newPage();
+    const requested: string[] = [];
+    page.on("request", (r) => requested.push(new URL(r.url()).pathname));
+    try {
+      await page.goto(`${origin}${BASE}${pageUrl(path)}`, { waitUntil: "load" });
+      await settle(page);
+      const strings = requested.map((p) => /\/_import\/lib\/i18n\/(fi|sv|en)\.[0-9a-f]+\.js$/.exec(p)?.[1]).filter((l) => l);
+      assert.deepEqual(strings, [lang], `${path}: the ${lang} strings and no other (requested: ${strings})`);
+      assert.equal(await page.evaluate(() => document.documentElement.lang), lang, `${path}: <html lang>`);
+      assert.equal(await page.textContent("#skip-to-content"), t(lang, "skipToContent"), `${path}: the chrome in ${lang}`);
+      assert.equal(await page.getAttribute("#observablehq-sidebar", "aria-label"), t(lang, "siteMenu"), `${path}: the sidebar in ${lang}`);
+      if (heading) assert.equal((await page.textContent("#observablehq-main h1"))?.trim(), heading, `${path}: the page's heading in ${lang}`);
+    } finally {
+      await page.close();
+    }
+  }
+});
+
+test("a half-year's self-assessment page carries Finnish only; ?lang=sv and en fetch their version in its place, downloads resolving", async () => {
+  const half = pages.find((p) => /^self-assessment\/\d{4}H[12]$/.test(p))!;
+  const html = readFileSync(join(DIST, pageUrl(half)), "utf8");
+  assert.deepEqual([...html.matchAll(/data-sa-lang="(\w+)"/g)].map((m) => m[1]), ["fi"], "the built page holds the Finnish version only");
+  for (const [lang, heading] of [["sv", "Sammanfattning"], ["en", "Summary"]] as const) {
+    const v = await visit(`${half}?lang=${lang}`);
+    try {
+      assert.deepEqual([v.errors, v.failed, v.foreign], [[], [], []], `${lang}: no errors, failed or foreign requests`);
+      const shown = await v.page.$$eval("[data-sa-lang]", (els) => els.map((e) => `${e.getAttribute("data-sa-lang")}:${(e as HTMLElement).hidden}`));
+      assert.deepEqual(shown, [`${lang}:false`], `${lang}: its version shown, the Finnish one gone`);
+      assert.equal(await v.page.$eval(".sa-summary h3", (h) => h.textContent), heading);
+      // The downloads point where Framework put the files, and each is served.
+      const hrefs = await v.page.$$eval("[data-sa-lang] a[download]", (as) => as.map((a) => (a as HTMLAnchorElement).href));
+      assert.ok(hrefs.length >= 12, `${lang}: the downloads (${hrefs.length})`);
+      for (const href of hrefs) assert.equal((await fetch(href)).status, 200, `${lang}: ${href}`);
+      const nav = await v.page.$$eval("a[data-sa-keep-lang]", (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).searchParams.get("lang")));
+      assert.ok(nav.length > 0 && nav.every((l) => l === lang), `${lang}: the links to the other half-years keep the language`);
+    } finally {
+      await v.page.close();
+    }
+  }
+});
+
 /** Runs what `act` starts on the explore page and waits for its result: the rows' count, or the error. */
 async function exploreRun(page: Page, act: () => Promise<unknown>): Promise<{ headers: string[]; rows: string[][]; count: number }> {
   await page.$eval("[data-explore-rows]", (s) => s.removeAttribute("data-explore-rows"));
@@ -747,7 +801,11 @@ test("downloads: a chart's CSV is its data table with title, source and extract 
     ]);
     assert.match(lines[4], /^Jakso;Koko kaupunki/, "the header in Finnish");
     const rows = dsvFormat(";").parseRows(lines.slice(4, 4 + shown.length).join("\n"));
-    assert.deepEqual(rows, shown, "the CSV holds what the chart's table shows");
+    // What the chart's table shows, its figures as numbers a spreadsheet reads: "57,3 %" → "57,3" (the unit in the header), "1 234" → "1234", "−2" → "-2"; "..", words and labels as shown.
+    const asNumber = (text: string) => (/^[−-]?\d/.test(text) ? text.replace(/[\u202F ]/g, "").replace("\u2212", "-").replace(/[^\d,-].*$/, "") : text);
+    assert.equal(rows.length, shown.length);
+    rows[0].forEach((label, j) => assert.ok(label.startsWith(shown[0][j]), `header ${label}`));
+    assert.deepEqual(rows.slice(1).map((r) => r.slice(0, shown[0].length)), shown.slice(1).map((r) => r.map(asNumber)), "the CSV holds what the chart's table shows");
     if (shown.some((r) => r.includes(".."))) assert.match(csv, /\r\n\r\n\.\. Piilotettu tietosuojan vuoksi: /, "the withheld mark explained");
 
     const [pngDownload] = await Promise.all([page.waitForEvent("download"), group.locator("button[data-download=png]").click()]);

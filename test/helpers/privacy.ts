@@ -5,10 +5,11 @@ import assert from "node:assert/strict";
 import { loadCatalogue } from "../../loaders/catalogue.ts";
 import { toExportCsv } from "../../loaders/emit.ts";
 import type { PublishedCell } from "../../src/lib/cell.ts";
-import { auditPublished } from "../../loaders/privacy/audit/index.ts";
+import { auditPublished, type UnitMembership } from "../../loaders/privacy/audit/index.ts";
 
-export async function assertNothingRecoverable(cells: readonly PublishedCell[]): Promise<void> {
-  const { violations, contradictions } = await auditPublished({ indicatorsCsv: toExportCsv(cells), catalogue: loadCatalogue() });
+/** `units`: the published units list, which places the cells of areas and operating models. */
+export async function assertNothingRecoverable(cells: readonly PublishedCell[], units?: readonly UnitMembership[]): Promise<void> {
+  const { violations, contradictions } = await auditPublished({ indicatorsCsv: toExportCsv(cells), units, catalogue: loadCatalogue() });
   assert.equal(contradictions, 0, "the audit finds the published figures consistent");
   // A numerator that can only be 0 is reported apart, not a recovered figure (README, "Privacy").
   assert.deepEqual(violations.filter((v) => v.rule !== "zero").map((v) => v.message), [], "the audit recovers withheld figures");

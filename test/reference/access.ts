@@ -69,6 +69,30 @@ function assessmentToVisitShare(id: string, x: Extract, groups: Record<string, s
   return shareCells(id, "profession", acc);
 }
 
+/** `date` (YYYY-MM-DD) plus whole calendar months; a day the month lacks becomes its last (31.10. + 4 = 28./29.2.). */
+function addMonths(date: string, months: number): string {
+  const [y, m, d] = date.split("-").map(Number);
+  const index = y * 12 + (m - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${year}-${String(month).padStart(2, "0")}-${String(Math.min(d, last)).padStart(2, "0")}`;
+}
+
+const ORAL = new Set(["HAMMASLAAKARI", "SUUHYGIENISTI", "HAMMASHOITAJA"]);
+const PRIMARY = new Set(["LAAKARI", "HOITAJA", "FYSIOTERAPEUTTI", "TOIMINTATERAPEUTTI"]);
+
+/** The last day to be seen under the care guarantee, as docs/indicators.md lists the limits. */
+function guaranteeDeadline(assessed: string, oral: boolean, age: number): string {
+  const adult2025 = assessed >= "2025-01-01" && age >= 23;
+  if (oral) {
+    if (assessed < "2023-09-01" || adult2025) return addMonths(assessed, 6);
+    return addMonths(assessed, assessed < "2024-11-01" ? 4 : 3);
+  }
+  if (assessed < "2023-09-01" || adult2025) return addMonths(assessed, 3);
+  return dateOf(new Date(Date.parse(`${assessed}T00:00:00Z`) + 14 * 86_400_000).toISOString());
+}
+
 export function accessCells(x: Extract): RefCell[] {
   const out: RefCell[] = [];
 
@@ -95,6 +119,49 @@ export function accessCells(x: Extract): RefCell[] {
   out.push(...assessmentToVisitShare("ACC_ORAL_0_90D", x, {
     HAMMASLAAKARI: "HAMMASLAAKARI", SUUHYGIENISTI: "SUUHYGIENISTI", HAMMASHOITAJA: "HAMMASHOITAJA",
   }, 90));
+
+  // ACC_CARE_GUARANTEE: an assessed contact's first realised non-urgent primary- or oral-care visit, by the
+  // limit in force on the assessment date for the age band (year − birth year).
+  {
+    const contacts = new Map<string, Contact>(x.contacts.map((c) => [c.contact_id, c]));
+    const birthYear = new Map(x.clients.map((c) => [c.client_id, c.birth_year]));
+    const qualifying = x.visits.filter((v) => isRealised(v) && v.urgency === "KIIREETON" && (ORAL.has(v.profession) || PRIMARY.has(v.profession)));
+    const acc = new Acc(ratio);
+    for (const v of firstRealisedVisits(qualifying).values()) {
+      const oral = ORAL.has(v.profession);
+      const c = contacts.get(v.contact_id!);
+      if (!c || c.need_assessment_ts === null) continue;
+      const assessed = dateOf(c.need_assessment_ts);
+      const age = Number(assessed.slice(0, 4)) - birthYear.get(c.client_id)!;
+      const hit = dateOf(v.visit_start_ts) <= guaranteeDeadline(assessed, oral, age);
+      for (const s of slotsFor(dateOf(v.visit_start_ts), v.unit_id, age >= 23 ? "23plus" : "under23")) {
+        const r = acc.at(s);
+        r.den++;
+        if (hit) r.num++;
+      }
+    }
+    out.push(...shareCells("ACC_CARE_GUARANTEE", "age_band", acc));
+  }
+
+  // ACC_SAME_DAY_ASSESSMENT: health-station and oral-care contacts assessed on their date if it came on a
+  // weekday before 16:00, else by the next weekday.
+  {
+    const primaryCare = new Set(x.units.filter((u) => u.service_area === "TERVEYSASEMA" || u.service_area === "SUUN_TERVEYDENHUOLTO").map((u) => u.unit_id));
+    const acc = new Acc(ratio);
+    for (const c of x.contacts) {
+      if (c.need_assessment_ts === null || !primaryCare.has(c.unit_id)) continue;
+      const weekday = new Date(`${dateOf(c.contact_ts)}T00:00:00Z`).getUTCDay(); // 0 Sunday, 6 Saturday
+      const officeHours = weekday >= 1 && weekday <= 5 && Number(c.contact_ts.slice(11, 13)) < 16;
+      const grace = officeHours ? 0 : weekday === 6 ? 2 : weekday === 0 ? 1 : weekday === 5 ? 3 : 1;
+      const hit = daysBetween(c.contact_ts, c.need_assessment_ts) <= grace;
+      for (const s of slotsFor(dateOf(c.contact_ts), c.unit_id, null)) {
+        const r = acc.at(s);
+        r.den++;
+        if (hit) r.num++;
+      }
+    }
+    out.push(...shareCells("ACC_SAME_DAY_ASSESSMENT", null, acc));
+  }
 
   // ACC_T3_MEDIAN: median of third_available_days (182 = only a waiting list counts as 182); not suppressed.
   {

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { parseCsv, type CsvRow } from "./csv.ts";
 import { localTimestamp } from "./time.ts";
 
-export interface Unit { unit_id: string }
+export interface Unit { unit_id: string; service_area: string }
 export interface Client { client_id: string; birth_year: number; sex: string; contact_person_assigned: boolean | null }
 export interface Contact {
   contact_id: string; client_id: string; unit_id: string; contact_ts: string; channel: string; urgency: string;
@@ -72,7 +72,7 @@ export function readExtract(dir: string): Extract {
   const present = new Set<string>();
   const t = (name: string) => read(dir, name, present);
   return {
-    units: t("units").map((r) => ({ unit_id: str(r, "unit_id") })),
+    units: t("units").map((r) => ({ unit_id: str(r, "unit_id"), service_area: str(r, "service_area") })),
     clients: t("clients").map((r) => ({
       client_id: str(r, "client_id"), birth_year: num(r, "birth_year"), sex: str(r, "sex"),
       contact_person_assigned: bool(opt(r, "contact_person_assigned")),

@@ -1,23 +1,27 @@
-// node --import tsx loaders/privacy/audit/cli.ts FILE.csv [--quality meta.json] [--catalogue indicators.json] [--verbose]
+// node --import tsx loaders/privacy/audit/cli.ts FILE.csv [--quality meta.json] [--units units.csv] [--catalogue indicators.json] [--verbose]
+// --units: a CSV with unit_id, area and operating_model (the extract's units.csv
+// will do), which places the rows of areas and operating models.
 // Prints every figure a reader could recover from the published files and
 // exits 1 if there is any (2 if the files contradict what the audit infers).
 import { readFileSync } from "node:fs";
+import { csvParse } from "d3-dsv";
 import { parseArgs } from "node:util";
 import { CATALOGUE_PATH, type Catalogue } from "../../catalogue.ts";
 import { auditPublished } from "./index.ts";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { quality: { type: "string" }, catalogue: { type: "string" }, verbose: { type: "boolean" } },
+  options: { quality: { type: "string" }, units: { type: "string" }, catalogue: { type: "string" }, verbose: { type: "boolean" } },
 });
 if (positionals.length !== 1) {
-  console.error("usage: node --import tsx loaders/privacy/audit/cli.ts FILE.csv [--quality meta.json] [--catalogue indicators.json]");
+  console.error("usage: node --import tsx loaders/privacy/audit/cli.ts FILE.csv [--quality meta.json] [--units units.csv] [--catalogue indicators.json]");
   process.exit(2);
 }
 const catalogue = JSON.parse(readFileSync(values.catalogue ?? CATALOGUE_PATH, "utf8")) as Catalogue;
 const result = await auditPublished({
   indicatorsCsv: readFileSync(positionals[0], "utf8"),
   quality: values.quality ? JSON.parse(readFileSync(values.quality, "utf8")) : undefined,
+  units: values.units ? csvParse(readFileSync(values.units, "utf8")).map((r) => ({ unit_id: r.unit_id!, area: r.area!, operating_model: r.operating_model! })) : undefined,
   catalogue,
   onProgress: values.verbose ? (m) => console.error(m) : undefined,
 });

@@ -14,14 +14,18 @@ import { addRelations, type Inference } from "./relations.ts";
 import { Slots } from "./slots.ts";
 import { solveRanges } from "./solve.ts";
 import { LinearSystem } from "./system.ts";
+import type { UnitMembership } from "./unit-sums.ts";
 
 export type { AuditViolation } from "./checks.ts";
 export type { QualityFigures } from "./quality.ts";
+export type { UnitMembership } from "./unit-sums.ts";
 
 export interface AuditInput {
   /** The export CSV text. */
   indicatorsCsv: string;
   quality?: QualityFigures;
+  /** The published units list (each unit's area and operating model): needed when the table has area:/model: rows. */
+  units?: readonly UnitMembership[];
   catalogue: { indicators: CatalogueEntry[] };
   /** Progress lines (phase timings), for the CLI's --verbose. */
   onProgress?: (message: string) => void;
@@ -66,7 +70,7 @@ export async function auditPublished(input: AuditInput): Promise<AuditResult> {
   const slots = new Slots(tables, fields, clusters(links), sys);
   slots.addLinkRows();
   const relations: Inference[] = [];
-  for (const t of tables.values()) relations.push(...addRelations(t, fields.get(t.id)!.fields, slots, sys));
+  for (const t of tables.values()) relations.push(...addRelations(t, fields.get(t.id)!.fields, slots, sys, input.units));
   addQuality(input.quality, tables, slots, sys);
   log(`${slots.cells.length} withheld cells, ${sys.lo.length} unknowns, ${sys.rows.length} rows, ${links.length} links, ${sys.contradictions} published rows contradicting their sums`);
 

@@ -1,5 +1,6 @@
-// Rule 1: the sums a reader can form — units under ALL, breakdown values under
-// ALL, finer periods under coarser ones — and, for each (indicator, field,
+// Rule 1: the sums a reader can form — units under their area, their operating
+// model and ALL, areas and models under ALL (./unit-sums.ts), breakdown values
+// under ALL, finer periods under coarser ones — and, for each (indicator, field,
 // kind), whether the fully published groups show the total to be the sum of
 // its members or only bounded by them (distinct counts).
 import type { Field } from "./fields.ts";
@@ -7,6 +8,7 @@ import { FINER, levelOf, membersOf } from "./periods.ts";
 import { key, type IndicatorTable } from "./published.ts";
 import type { Slots } from "./slots.ts";
 import type { Expr, LinearSystem } from "./system.ts";
+import { unitSums, type UnitMembership } from "./unit-sums.ts";
 
 export type Kind = "units" | "breakdown" | "time";
 const REL_TOL = 1e-9;
@@ -25,19 +27,18 @@ export interface Inference {
 }
 
 /** [total key, member keys] of every group of one kind over the indicator's universe. */
-function* groups(t: IndicatorTable, kind: Kind): Generator<[string, string[]]> {
+/** [total key, member keys, derived]: a derived sum follows from the others where sums hold exactly (ALL over the areas). */
+function* groups(t: IndicatorTable, kind: Kind, units: readonly UnitMembership[] | undefined): Generator<[string, string[], boolean?]> {
   const periods = [...t.periods];
-  const units = [...t.units];
   const bvs = [...t.bvs];
   if (kind === "units") {
-    // area:/model: rows are sums of their own; they are not members of ALL here.
-    const members = units.filter((u) => u !== "ALL" && !u.includes(":"));
-    if (!t.units.has("ALL") || !members.length) return;
-    for (const p of periods) for (const b of bvs) yield [key(p, "ALL", b), members.map((u) => key(p, u, b))];
+    for (const [total, members, derived] of unitSums(t.units, units)) {
+      for (const p of periods) for (const b of bvs) yield [key(p, total, b), members.map((u) => key(p, u, b)), derived];
+    }
   } else if (kind === "breakdown") {
     const members = bvs.filter((b) => b !== "ALL");
     if (!t.bvs.has("ALL") || !members.length) return;
-    for (const p of periods) for (const u of units) yield [key(p, u, "ALL"), members.map((b) => key(p, u, b))];
+    for (const p of periods) for (const u of t.units) yield [key(p, u, "ALL"), members.map((b) => key(p, u, b))];
   } else {
     for (const p of periods) {
       const level = levelOf(p);
@@ -45,7 +46,7 @@ function* groups(t: IndicatorTable, kind: Kind): Generator<[string, string[]]> {
       for (const finer of FINER[level]) {
         const ms = membersOf(p, finer).filter((m) => t.periods.has(m));
         if (!ms.length) continue;
-        for (const u of units) for (const b of bvs) yield [key(p, u, b), ms.map((m) => key(m, u, b))];
+        for (const u of t.units) for (const b of bvs) yield [key(p, u, b), ms.map((m) => key(m, u, b))];
       }
     }
   }
@@ -53,16 +54,16 @@ function* groups(t: IndicatorTable, kind: Kind): Generator<[string, string[]]> {
 
 const KINDS: Kind[] = ["units", "breakdown", "time"];
 
-export function addRelations(t: IndicatorTable, fields: Field[], slots: Slots, sys: LinearSystem): Inference[] {
-  const judged: { inf: Inference; pending: [Expr, Expr[]][] }[] = [];
+export function addRelations(t: IndicatorTable, fields: Field[], slots: Slots, sys: LinearSystem, units?: readonly UnitMembership[]): Inference[] {
+  const judged: { inf: Inference; pending: [Expr, Expr[], boolean?][] }[] = [];
   // Kinds whose sum a published total under its published members refutes, in
   // any field: a distinct count (its numerator counts the same way).
   const refutedKinds = new Set<Kind>();
   for (const field of fields) {
     for (const kind of KINDS) {
       const inf: Inference = { indicator: t.id, field, kind, groups: 0, equal: true, atMostSum: true, atLeastEach: true, atLeastSum: true };
-      const pending: [Expr, Expr[]][] = [];
-      for (const [tk, mks] of groups(t, kind)) {
+      const pending: [Expr, Expr[], boolean?][] = [];
+      for (const [tk, mks, derived] of groups(t, kind, units)) {
         const total = slots.expr(t.id, field, tk);
         const members = mks.map((k) => slots.expr(t.id, field, k));
         // A signed field (an NPS's net) proves nothing: its withheld members may be negative.
@@ -71,7 +72,7 @@ export function addRelations(t: IndicatorTable, fields: Field[], slots: Slots, s
           if (known > total.k + REL_TOL * Math.max(1, Math.abs(known))) refutedKinds.add(kind);
         }
         if (total.v >= 0 || members.some((m) => m.v >= 0)) {
-          pending.push([total, members]);
+          pending.push([total, members, derived]);
           continue;
         }
         // Fully published (or missing-as-zero): judge the relation from it.
@@ -100,7 +101,9 @@ export function addRelations(t: IndicatorTable, fields: Field[], slots: Slots, s
     const refuted = inf.field !== "net" && refutedKinds.has(inf.kind);
     if (inf.groups === 0 && refuted) Object.assign(inf, { equal: false, atMostSum: true, atLeastEach: true, atLeastSum: false });
     const equal = inf.groups === 0 ? !refuted : inf.equal;
-    for (const [total, members] of pending) {
+    for (const [total, members, derived] of pending) {
+      // Implied by the other rows when sums hold: left out, so the linear programs stay smaller.
+      if (equal && derived) continue;
       const parts: [Expr, number][] = [[total, 1], ...members.map((m): [Expr, number] => [m, -1])];
       if (equal) sys.add(parts, 0, 0);
       else {

@@ -195,7 +195,7 @@ export const fi = {
   // methods page
   methodsCells: "Jokainen luku on laskettu poiminnasta indikaattoriluettelon määritelmän mukaan kuukausittain, neljänneksittäin, puolivuosittain ja vuosittain, kaikille yksiköille yhteensä ja yksiköittäin sekä erittelyn arvoittain. Rivi lasketaan jaksoon ankkuripäivänsä mukaan (Suomen aikaa). Solu, jolla ei ole ankkuririvejä tai jonka nimittäjä on 0, jätetään kirjoittamatta: sivuilla se näkyy tekstinä ”ei tietoa”, ei nollana.",
   methodsPrivacyLead: "Tietosuoja.",
-  methodsPrivacy: "Solu piilotetaan, jos sen havaintomäärä (n, määritelty mittarikohtaisesti alla) on alle kynnyksen: 5, henkilöstökyselyssä 10. Piilotetusta solusta ei julkaista arvoa, osoittajaa eikä nimittäjää, ja se merkitään ”..”. Sen kanssa piilotetaan muita soluja (toissijainen piilotus), jottei sitä voi päätellä julkaistuista luvuista: jokainen julkaistu summa (yksiköt koko kaupungin alla, erittelyn arvot kokonaismäärän alla, kuukaudet neljänneksen, puolivuoden ja vuoden sisällä, neljännekset ja puolivuodet omiensa sisällä) ja jokainen kahdesti julkaistu määrä (samat toteutuneet käynnit, henkilötyövuodet tai kustannukset kahden mittarin alla) jättää jokaiselle piilotetulle luvulle muitakin mahdollisia arvoja ja kynnyksen alittavan solun määrälle vähintään kynnyksen levyisen vaihteluvälin. Piilotettavat solut valitaan solu kerrallaan (hyperkuutiomenetelmä): pienelle solulle halvin suorakulmio piilotettuja soluja yksiköiden, jaksojen ja erittelyn arvojen yli, jossa se voi muuttua muuttamatta yhtäkään julkaistua summaa; koko kaupungin ja koko vuoden luvut painavat valinnassa eniten. Useimmissa mittareissa n on nimittäjä, joten se julkaistaan aina, kun solu julkaistaan; muissa (eri vastaajat, keskimääräinen henkilömäärä) n:ää ei julkaista.",
+  methodsPrivacy: "Solu piilotetaan, jos sen havaintomäärä (n, määritelty mittarikohtaisesti alla) on alle kynnyksen: 5, henkilöstökyselyssä 10. Piilotetusta solusta ei julkaista arvoa, osoittajaa eikä nimittäjää, ja se merkitään ”..”. Sen kanssa piilotetaan muita soluja (toissijainen piilotus), jottei sitä voi päätellä julkaistuista luvuista: jokainen julkaistu summa (yksiköt alueensa, toimintamallinsa ja koko kaupungin alla, alueet ja toimintamallit koko kaupungin alla, erittelyn arvot kokonaismäärän alla, kuukaudet neljänneksen, puolivuoden ja vuoden sisällä, neljännekset ja puolivuodet omiensa sisällä) ja jokainen kahdesti julkaistu määrä (samat toteutuneet käynnit, henkilötyövuodet tai kustannukset kahden mittarin alla) jättää jokaiselle piilotetulle luvulle muitakin mahdollisia arvoja ja kynnyksen alittavan solun määrälle vähintään kynnyksen levyisen vaihteluvälin. Piilotettavat solut valitaan solu kerrallaan (hyperkuutiomenetelmä): pienelle solulle halvin suorakulmio piilotettuja soluja yksiköiden, jaksojen ja erittelyn arvojen yli, jossa se voi muuttua muuttamatta yhtäkään julkaistua summaa; koko kaupungin ja koko vuoden luvut painavat valinnassa eniten. Useimmissa mittareissa n on nimittäjä, joten se julkaistaan aina, kun solu julkaistaan; muissa (eri vastaajat, keskimääräinen henkilömäärä) n:ää ei julkaista.",
   methodsThreatLead: "Keneltä suojaamme.",
   methodsThreat: "Lukijalta, jolla on kaikki sivuston ja vientien julkaisemat tiedostot (indikaattorivienti ja sen kuvailutiedot, sivuston datatiedostot ja lataukset, tietojen laadun luvut, oma-arvioinnin asiakirjat, tutki-sivun taulut), joka tuntee kynnykset ja tämän menetelmän, lukee puuttuvan solun nollaksi ja jolla on rajattomasti laskenta-aikaa ratkaista julkaistut summat yhtälöinä, joissa määrät eivät ole negatiivisia. Jokainen koonti, vienti ja oma-arviointi tarkastetaan tällaisella hyökkääjällä ennen julkaisua: tarkastus ei jaa koodia piilotuksen kanssa ja lukee vain julkaistavat tiedostot. Se laskee lineaarisella optimoinnilla, mikä pienin ja suurin arvo kullakin piilotetulla luvulla voi olla, ja estää julkaisun, jos jokin lukittuu yhteen arvoon tai pienen solun määrä kynnystä kapeampaan väliin. Poikkeus: osoittaja, joka on nolla kaikissa soluissa, joiden kanssa se voisi vaihtaa arvoa (esimerkiksi ei yhtään vapaaehtoista lähtijää missään yksikön tiimissä), näkyy nollana – sen piilottaminen veisi koko kaupungin luvut; nimittäjä eli kynnyksen suojaama määrä pysyy silloinkin piilossa. Samasta syystä tietojen laatu -sivu näyttää rivimäärät sadan tarkkuudella eikä kuukausittaisia määriä.",
   methodsTargetsLead: "Tavoitteet",
@@ -330,4 +330,50 @@ export const fi = {
   unitsAtGlance: "Yksiköt yhdellä silmäyksellä",
   unitsTableCaption: "Yksiköt ja pääindikaattorit, {period}",
   unitsTableNote: "Kussakin solussa arvo, vertailu koko kaupunkiin (▲ suurempi, ▼ pienempi kuin kaupungissa ja väri sininen = parempi, oranssi = huonompi; ● samaa tasoa; 95 %:n luottamusväli) ja tavoite (✓ saavutettu, ✗ ei saavutettu). Tavoite on voimassa oleva tavoitearvo tai, jos sellaista ei ole, ei merkitsevää heikkenemistä. Sarakkeen otsikon painike järjestää yksiköt kunkin ryhmän sisällä; piilotetut ja puuttuvat luvut ovat aina viimeisinä.",
+  changesTitle: "Muutokset edellisestä poiminnasta",
+  changesNone: "Ei aiempaa poimintaa vertailtavaksi.",
+  changesCompared: "Verrattu poimintaan {previous}; tämä poiminta {current}.",
+  changesComparedUndated: "Verrattu aiempaan poimintaan (päiväys ei tiedossa); tämä poiminta {current}.",
+  changesNewPeriods: "Uudet jaksot: {periods}.",
+  changesNoNewPeriods: "Ei uusia jaksoja.",
+  changesRevised: "Korjattuja lukuja: {count}. Suurimmat:",
+  changesNoRevisions: "Yhtään molemmissa julkaistua lukua ei ole korjattu.",
+  changesWithheld: "Aiemmin julkaistuja, nyt tietosuojan vuoksi piilotettuja lukuja: {count} ({indicators}).",
+  changesReleased: "Aiemmin piilotettuja, nyt julkaistuja lukuja: {count} ({indicators}).",
+  changesTargetsMet: "Tavoite nyt saavutettu (koko kaupunki): {list}.",
+  changesTargetsMissed: "Tavoite ei enää saavutettu (koko kaupunki): {list}.",
+  changesMore: "ja {count} muuta",
+  changesNote: "Korjaus on luku, jonka sivulla näytetty arvo muuttui (esimerkiksi 49,4 % → 49,5 %); näyttötarkkuutta pienempi ero ei ole korjaus. Suurimmat: ensin koko kaupungin luvut, sitten suurin suhteellinen muutos. Vain molemmissa poiminnoissa julkaistut luvut verrataan; piilotetun luvun arvoa ei näytetä.",
+  catalogueTitle: "Mittariluettelo",
+  indicatorId: "Tunnus",
+  dimension: "Ulottuvuus",
+  csvUnitColumn: "{column}: yksikkö",
+  yes: "kyllä",
+  no: "ei",
+};
+
+/** Names of the codes that appear as breakdown values, areas and service areas (codeLabel). */
+export const codeLabels: Record<string, string> = {
+  LAAKARI: "Lääkäri", HOITAJA: "Hoitaja", FYSIOTERAPEUTTI: "Fysioterapeutti", TOIMINTATERAPEUTTI: "Toimintaterapeutti",
+  FYSIO_TOIMINTA: "Fysio- ja toimintaterapeutti", HAMMASLAAKARI: "Hammaslääkäri", SUUHYGIENISTI: "Suuhygienisti",
+  HAMMASHOITAJA: "Hammashoitaja", PSYKOLOGI: "Psykologi", SOSIAALITYONTEKIJA: "Sosiaalityöntekijä", SOSIAALIOHJAAJA: "Sosiaaliohjaaja", MUU: "Muu",
+  PIKAPALAUTE: "Pikapalaute", KYSELY: "Kysely", SMS: "Tekstiviesti", MAISA: "Maisa",
+  SUJUVA_PALVELU: "Palvelu oli sujuvaa", SELKEAT_OHJEET: "Sain selkeät ohjeet", SUJUVA_ILMOITTAUTUMINEN: "Ilmoittautuminen oli sujuvaa",
+  SAIN_TARVITSEMANI: "Sain tarvitsemani avun", TULIN_KUULLUKSI: "Tulin kuulluksi", ELAMANTILANNE: "Elämäntilanteeni huomioitiin",
+  TIEDAN_ETENEMISEN: "Tiedän, miten asiani etenee", NPS: "Suositteluhalukkuus",
+  TYON_MERKITYS: "Työn merkitys", VAIKUTUSMAHDOLLISUUDET: "Vaikutusmahdollisuudet", ESIHENKILOTYO: "Esihenkilötyö",
+  KUORMITUS_HALLINNASSA: "Kuormitus hallinnassa", YHTEISTYO_YLI_RAJOJEN: "Yhteistyö yli rajojen",
+  TERVEYSASEMA: "Terveysasema", SUUN_TERVEYDENHUOLTO: "Suun terveydenhuolto", PSYKIATRIA_PAIHDE: "Psykiatria- ja päihdepalvelut",
+  AIKUISSOSIAALITYO: "Aikuissosiaalityö", NUORTEN_PALVELUT: "Nuorten palvelut", FYSIOTERAPIA: "Fysioterapia", VAMMAISPALVELUT: "Vammaispalvelut",
+  NEUVOLA: "Neuvola", PERHETYO: "Perhetyö", KOTIHOITO: "Kotihoito", PALVELUKESKUS: "Palvelukeskus",
+  PLANNING: "suunnittelussa", STARTED: "käynnistynyt", PROGRESSING: "etenee",
+  higher: "suurempi on parempi", lower: "pienempi on parempi",
+  under23: "alle 23-vuotiaat", "23plus": "23 vuotta täyttäneet",
+};
+
+/** Names of the catalogue's units of measure, for the methods page (unitOfMeasureName). */
+export const unitNames: Record<string, string> = {
+  share: "osuus (%)", days: "vuorokautta", nps: "NPS-luku (−100…100)", mean_1_5: "keskiarvo asteikolla 1–5", mean_0_10: "keskiarvo asteikolla 0–10",
+  count: "lukumäärä", days_per_person_year: "päivää henkilötyövuotta kohden", per_100_person_years: "sataa henkilötyövuotta kohden",
+  visits_per_person_year: "käyntiä henkilötyövuotta kohden", eur: "euroa",
 };
