@@ -8,7 +8,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { unitSlug } from "./loaders/page-slices.ts";
+import { unitSlug } from "./loaders/publish/page-slices.ts";
 import { footerHtml, headerHtml } from "./src/components/language-switch.ts";
 import { STRINGS } from "./src/lib/i18n/all.ts";
 import { navigationLabels } from "./src/lib/i18n/navigation.ts";

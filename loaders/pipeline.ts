@@ -1,13 +1,13 @@
 // The whole data path in one call: extract folder → validation → DuckDB →
 // indicator table → suppression. Loaders, the export CLI and the tests use it.
-import { loadCatalogue, type Catalogue } from "./catalogue.ts";
-import { computeIndicators } from "./compute-indicators.ts";
+import { loadCatalogue, type Catalogue } from "./indicators/catalogue.ts";
+import { computeIndicators } from "./indicators/compute-indicators.ts";
 import type { DbOptions } from "./db.ts";
 import type { UnitInfo } from "../src/lib/cell.ts";
-import type { IndicatorCell } from "./indicator-row.ts";
-import { ingestExtract } from "./ingest.ts";
+import type { IndicatorCell } from "./indicators/indicator-row.ts";
+import { ingestExtract } from "./validate/ingest.ts";
 import { suppress, type SuppressionLogEntry, type SuppressionOptions } from "./privacy/suppress.ts";
-import type { ValidatedExtract, ValidationOptions } from "./validate.ts";
+import type { ValidatedExtract, ValidationOptions } from "./validate/validate.ts";
 
 export interface PipelineOptions extends ValidationOptions, DbOptions {
   catalogue?: Catalogue;

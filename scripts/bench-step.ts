@@ -2,11 +2,11 @@
 // memory (max RSS, DuckDB's native memory included) is its own.
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { loadCatalogue } from "../loaders/catalogue.ts";
-import { computeIndicators } from "../loaders/compute-indicators.ts";
+import { loadCatalogue } from "../loaders/indicators/catalogue.ts";
+import { computeIndicators } from "../loaders/indicators/compute-indicators.ts";
 import { openDb } from "../loaders/db.ts";
-import { ingestExtract } from "../loaders/ingest.ts";
-import { publish, toExportCsv } from "../loaders/emit.ts";
+import { ingestExtract } from "../loaders/validate/ingest.ts";
+import { publish, toExportCsv } from "../loaders/publish/emit.ts";
 import { auditPublished } from "../loaders/privacy/audit/index.ts";
 import { suppress } from "../loaders/privacy/suppress.ts";
 

@@ -3,7 +3,7 @@
 //    extract stops here with its violations, and so does a table from which the
 //    privacy audit works out a withheld figure, before anything is touched;
 //    — unless .build/page-data is current for the extract, the mode and the
-//    code that makes it (loaders/fingerprint.ts), which skips the pipeline and
+//    code that makes it (loaders/extract/fingerprint.ts), which skips the pipeline and
 //    the audit;
 // 2. drops from Framework's loader cache the output of each loader whose key
 //    changed (scripts/loader-cache.ts: the page data's key, the loader's code,
@@ -20,10 +20,10 @@ import { spawn } from "node:child_process";
 import { existsSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { extractDirFromEnv, parseArgs, runCli } from "../loaders/cli/args.ts";
-import { PROJECT_ROOT } from "../loaders/catalogue.ts";
-import { changesBasis, recordPublished } from "../loaders/extract-changes.ts";
-import { fingerprint, hashTree } from "../loaders/fingerprint.ts";
-import { ensurePageData } from "../loaders/page-data.ts";
+import { PROJECT_ROOT } from "../loaders/indicators/catalogue.ts";
+import { changesBasis, recordPublished } from "../loaders/publish/extract-changes.ts";
+import { fingerprint, hashTree } from "../loaders/extract/fingerprint.ts";
+import { ensurePageData } from "../loaders/publish/page-data.ts";
 import { NARRATIVES_DIR } from "../loaders/self-assessment/narratives.ts";
 import { withBuildLock } from "./build-lock.ts";
 import { fixHtmlFiles } from "./html-postprocess.ts";
@@ -143,12 +143,12 @@ async function frameworkBuild(extractDir: string, tolerant: boolean, dataDir: st
  * texts feed the self-assessment loaders (src/self-assessment/) only, each
  * half-year's its own; the office's workbooks beside them (loaders/self-assessment/office.ts)
  * any loader that imports their reader; the previous export feeds changes.json
- * (loaders/extract-changes.ts).
+ * (loaders/publish/extract-changes.ts).
  */
 function runtimeInputs(loader: string, closure: readonly string[], params: Readonly<Record<string, string>>, dataDir: string): string {
   const parts: string[] = [];
   if (loader.startsWith("self-assessment/")) parts.push(`texts:${hashTree(params.period ? join(NARRATIVES_DIR, params.period) : NARRATIVES_DIR, (f) => f.endsWith(".md"))}`);
   if (closure.includes("loaders/self-assessment/office.ts")) parts.push(`workbooks:${hashTree(NARRATIVES_DIR, (f) => !f.endsWith(".md"))}`);
-  if (closure.includes("loaders/extract-changes.ts")) parts.push(`previous:${changesBasis(dataDir)}`);
+  if (closure.includes("loaders/publish/extract-changes.ts")) parts.push(`previous:${changesBasis(dataDir)}`);
   return parts.join("\n");
 }

@@ -4,7 +4,7 @@
 // imports or the files it reads. So before each build every cached output of
 // a loader under src/ (name.ext.ts, page loaders name.md.ts, parameterized
 // ones [period].zip.ts: one output per period) gets a key: the page data's
-// fingerprint (loaders/fingerprint.ts: extract, mode, the pipeline's code and
+// fingerprint (loaders/extract/fingerprint.ts: extract, mode, the pipeline's code and
 // data), the loader's own import closure, and what it reads at run time for
 // those parameters (scripts/build.ts says: the half-year's narratives, say).
 // An output whose key changed is dropped — with the files Framework unpacked
@@ -14,7 +14,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
-import { hashFiles, importClosure } from "../loaders/fingerprint.ts";
+import { hashFiles, importClosure } from "../loaders/extract/fingerprint.ts";
 
 const LOADER = /\.[^./]+\.(ts|js|mjs)$/i;
 const ARCHIVE = /\.(zip|tar|tar\.gz|tgz)$/;

@@ -8,7 +8,7 @@
 // output other than a half-year's self-assessment — renders all pages.
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { hashFiles } from "../loaders/fingerprint.ts";
+import { hashFiles } from "../loaders/extract/fingerprint.ts";
 import type { CacheEntry } from "./loader-cache.ts";
 
 /** What a site was built from: the page data's key, the code's hash and each page's Markdown hash. */

@@ -1,4 +1,4 @@
-// Publishing these figures is off by default (loaders/compute-indicators.ts, groupFigures): this file turns them on.
+// Publishing these figures is off by default (loaders/indicators/compute-indicators.ts, groupFigures): this file turns them on.
 // Areas and operating models as figures (unit_id `area:<area>`, `model:<operating_model>`):
 // computed over their units with the same definitions (counted here straight
 // from the extract's CSV files), and protected like every other cell — a
@@ -8,12 +8,12 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { before, describe, test } from "node:test";
 import { csvParse } from "d3-dsv";
-import { loadCatalogue } from "../loaders/catalogue.ts";
-import { computeIndicators } from "../loaders/compute-indicators.ts";
-import { publish, toExportCsv } from "../loaders/emit.ts";
+import { loadCatalogue } from "../loaders/indicators/catalogue.ts";
+import { computeIndicators } from "../loaders/indicators/compute-indicators.ts";
+import { publish, toExportCsv } from "../loaders/publish/emit.ts";
 import { generateExtract } from "../loaders/generate/index.ts";
-import type { IndicatorCell } from "../loaders/indicator-row.ts";
-import { ingestExtract } from "../loaders/ingest.ts";
+import type { IndicatorCell } from "../loaders/indicators/indicator-row.ts";
+import { ingestExtract } from "../loaders/validate/ingest.ts";
 import { auditPublished, type UnitMembership } from "../loaders/privacy/audit/index.ts";
 import { suppress } from "../loaders/privacy/suppress.ts";
 import type { PeriodType } from "../src/lib/periods.ts";

@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { test } from "node:test";
-import { PROJECT_ROOT } from "../loaders/catalogue.ts";
+import { PROJECT_ROOT } from "../loaders/indicators/catalogue.ts";
 import { parseArgs } from "../loaders/cli/args.ts";
 
 const INDICATORS = { out: "string", extracts: "string", tolerant: "boolean" } as const;

@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { JSDOM } from "jsdom";
-import { encodeSlice } from "../loaders/page-slices.ts";
+import { encodeSlice } from "../loaders/publish/page-slices.ts";
 import { cellValue } from "../src/components/cell-value.ts";
 import { describeTrend } from "../src/components/chart-common.ts";
 import { choosePeriod, periodTypeInput, selectInput } from "../src/components/controls.ts";

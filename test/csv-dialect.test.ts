@@ -1,11 +1,11 @@
-// The project writes CSV two ways, in one dialect (loaders/csv.ts): rows by
+// The project writes CSV two ways, in one dialect (loaders/extract/csv.ts): rows by
 // d3-dsv (csvText), tables by arquero's toCSV (the export, the statuses).
 // Both must give the same text, field by field, for the awkward values.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { from, toCSV } from "arquero";
-import { csvText } from "../loaders/csv.ts";
-import { EXPORT_COLUMNS, toExportCsv } from "../loaders/emit.ts";
+import { csvText } from "../loaders/extract/csv.ts";
+import { EXPORT_COLUMNS, toExportCsv } from "../loaders/publish/emit.ts";
 import type { PublishedCell } from "../src/lib/cell.ts";
 
 const rows = [

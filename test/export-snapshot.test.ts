@@ -1,5 +1,5 @@
 // The published indicator table of a generated extract, as the build writes
-// it (loaders/page-data.ts: the export CSV and the pages' Arrow table), held
+// it (loaders/publish/page-data.ts: the export CSV and the pages' Arrow table), held
 // against a committed snapshot cell by cell: a refactor must leave every
 // figure as it was. The snapshot keeps the cells of 2021 (every indicator,
 // period type, unit and breakdown value of that year: about 20 000 of the
@@ -15,7 +15,7 @@ import { before, test } from "node:test";
 import { tableFromIPC } from "apache-arrow";
 import { csvParse } from "d3-dsv";
 import { generateExtract } from "../loaders/generate/index.ts";
-import { ensurePageData } from "../loaders/page-data.ts";
+import { ensurePageData } from "../loaders/publish/page-data.ts";
 import { diffExports } from "./helpers/export-diff.ts";
 import { tempDir } from "./helpers/extract.ts";
 

@@ -1,4 +1,4 @@
-// What changed since the previous extract (loaders/extract-changes.ts): the
+// What changed since the previous extract (loaders/publish/extract-changes.ts): the
 // comparison of two hand-made exports, worked out by hand, and which previous
 // export a build compares with (PREVIOUS_EXPORT, the recorded published one,
 // the one before it on a rebuild); the overview's section (JSDOM).
@@ -9,8 +9,8 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { JSDOM } from "jsdom";
 import "../src/lib/i18n/all.ts";
-import { toExportCsv } from "../loaders/emit.ts";
-import { computeChanges, ensureChanges, parseExportCsv, recordPublished } from "../loaders/extract-changes.ts";
+import { toExportCsv } from "../loaders/publish/emit.ts";
+import { computeChanges, ensureChanges, parseExportCsv, recordPublished } from "../loaders/publish/extract-changes.ts";
 import { extractChanges } from "../src/components/extract-changes.ts";
 import type { PublishedCell } from "../src/lib/cell.ts";
 import type { ExtractChanges } from "../src/lib/extract-changes.ts";

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import { generateExtract, type GenerateOptions } from "../loaders/generate/index.ts";
 import { readCsvSql } from "../loaders/generate/parquet.ts";
-import { TABLES, TABLE_NAMES, type TableSpec } from "../loaders/contract.ts";
+import { TABLES, TABLE_NAMES, type TableSpec } from "../loaders/extract/contract.ts";
 
 const tempDirs: string[] = [];
 async function generated(options: Omit<GenerateOptions, "outDir">): Promise<string> {

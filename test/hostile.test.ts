@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { openDb } from "../loaders/db.ts";
-import { validateExtract } from "../loaders/validate.ts";
+import { validateExtract } from "../loaders/validate/validate.ts";
 import { BASE, tempDir, toCsv, writeExtract } from "./helpers/extract.ts";
 import { client, contact, unit, visit } from "./helpers/rows.ts";
 

@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { JSDOM } from "jsdom";
-import { PROJECT_ROOT } from "../loaders/catalogue.ts";
+import { PROJECT_ROOT } from "../loaders/indicators/catalogue.ts";
 import { fixHtml } from "../scripts/html-postprocess.ts";
 import { footerHtml, headerHtml, initSiteChrome, keepLanguage, languageHref } from "../src/components/language-switch.ts";
 import { LANGS, t } from "../src/lib/i18n.ts";

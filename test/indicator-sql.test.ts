@@ -1,4 +1,4 @@
-// The indicator SQL's template expansion (loaders/compute-indicators.ts) and
+// The indicator SQL's template expansion (loaders/indicators/compute-indicators.ts) and
 // its portability (issue 18): after expansion no indicator uses a DuckDB-only
 // construct that has a standard form. The figures themselves are checked by
 // test/reference.test.ts and test/indicators-*.test.ts.
@@ -6,8 +6,8 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { CATALOGUE_PATH, indicatorSql, loadCatalogue } from "../loaders/catalogue.ts";
-import { commonSql, expandCellMacros, parseFragments } from "../loaders/compute-indicators.ts";
+import { CATALOGUE_PATH, indicatorSql, loadCatalogue } from "../loaders/indicators/catalogue.ts";
+import { commonSql, expandCellMacros, parseFragments } from "../loaders/indicators/compute-indicators.ts";
 import { openDb } from "../loaders/db.ts";
 
 const fragments = parseFragments(commonSql());

@@ -4,10 +4,10 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { join } from "node:path";
-import { loadCatalogue } from "../loaders/catalogue.ts";
-import { computeIndicators } from "../loaders/compute-indicators.ts";
+import { loadCatalogue } from "../loaders/indicators/catalogue.ts";
+import { computeIndicators } from "../loaders/indicators/compute-indicators.ts";
 import { generateExtract } from "../loaders/generate/index.ts";
-import { ingestExtract } from "../loaders/ingest.ts";
+import { ingestExtract } from "../loaders/validate/ingest.ts";
 import { targetForPeriod, targetSteps } from "../src/lib/targets.ts";
 import { computeCells, figures } from "./helpers/compute.ts";
 import { tempDir } from "./helpers/extract.ts";

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { appendFileSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { test } from "node:test";
-import { hashTree } from "../loaders/fingerprint.ts";
+import { hashTree } from "../loaders/extract/fingerprint.ts";
 import { refreshLoaderCache, type RuntimeInputs } from "../scripts/loader-cache.ts";
 import { planPages, siteState } from "../scripts/site-plan.ts";
 import { tempDir } from "./helpers/extract.ts";

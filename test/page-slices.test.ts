@@ -3,13 +3,13 @@
 // archive they ship in: test/tar.test.ts.)
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { loadCatalogue } from "../loaders/catalogue.ts";
-import { toArrowIpc } from "../loaders/emit.ts";
+import { loadCatalogue } from "../loaders/indicators/catalogue.ts";
+import { toArrowIpc } from "../loaders/publish/emit.ts";
 import type { PublishedCell } from "../src/lib/cell.ts";
 import {
   DIMENSIONS, cellsFromArrow, decodeSlice, encodeSlice, pageSlices, slimProgramme, statusContext, unitSlug,
   type ContextJson, type SliceJson,
-} from "../loaders/page-slices.ts";
+} from "../loaders/publish/page-slices.ts";
 import { computeStatuses, statusKey } from "../src/lib/statuses.ts";
 
 const catalogue = loadCatalogue();

@@ -3,7 +3,7 @@
 // reader can recover from it.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { loadCatalogue } from "../loaders/catalogue.ts";
+import { loadCatalogue } from "../loaders/indicators/catalogue.ts";
 import { auditPublished, type AuditViolation, type UnitMembership } from "../loaders/privacy/audit/index.ts";
 
 const catalogue = loadCatalogue();

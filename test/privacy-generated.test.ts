@@ -5,7 +5,7 @@
 // respondents where a statement's answers could not follow.
 import { test } from "node:test";
 import { join } from "node:path";
-import { publish } from "../loaders/emit.ts";
+import { publish } from "../loaders/publish/emit.ts";
 import { generateExtract } from "../loaders/generate/index.ts";
 import { runPipeline } from "../loaders/pipeline.ts";
 import { assertNothingRecoverable } from "./helpers/privacy.ts";

@@ -4,10 +4,10 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import fc from "fast-check";
-import { loadCatalogue, thresholdOf } from "../loaders/catalogue.ts";
+import { loadCatalogue, thresholdOf } from "../loaders/indicators/catalogue.ts";
 import { runPipeline } from "../loaders/pipeline.ts";
 import { writeExtract, type Row } from "./helpers/extract.ts";
-import { publish } from "../loaders/emit.ts";
+import { publish } from "../loaders/publish/emit.ts";
 import { assertNothingRecoverable } from "./helpers/privacy.ts";
 import { client, contact, unit, visit } from "./helpers/rows.ts";
 

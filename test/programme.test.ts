@@ -20,7 +20,7 @@ import {
   programmeSchema,
   type Programme,
   type ProgrammeProblem,
-} from "../loaders/programme.ts";
+} from "../loaders/indicators/programme.ts";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const seedsDir = path.resolve(projectRoot, "../shared/seeds");
@@ -521,7 +521,7 @@ test("source quotes are located by JSON path and reported in the same style", ()
 
 test("the TypeScript types match the schema: properties, optional, nullable and literal values", () => {
   const { schema } = programmeSchema();
-  const source = path.join(projectRoot, "loaders/programme.ts");
+  const source = path.join(projectRoot, "loaders/indicators/programme.ts");
   const program = ts.createProgram([source], {
     strict: true,
     noEmit: true,
@@ -566,7 +566,7 @@ test("the TypeScript types match the schema: properties, optional, nullable and 
   for (const [name, definition] of [["Programme", schema], ...definitions] as [string, any][]) {
     const symbol = exported.get(name);
     if (symbol === undefined || !(symbol.flags & ts.SymbolFlags.Interface)) {
-      problems.push(`${name}: no exported interface of that name in loaders/programme.ts`);
+      problems.push(`${name}: no exported interface of that name in loaders/indicators/programme.ts`);
       continue;
     }
     const properties = checker.getPropertiesOfType(checker.getDeclaredTypeOfSymbol(symbol));

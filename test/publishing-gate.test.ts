@@ -7,9 +7,9 @@ import assert from "node:assert/strict";
 import { appendFileSync, cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { test } from "node:test";
-import { PROJECT_ROOT } from "../loaders/catalogue.ts";
-import { codeFiles, fingerprint } from "../loaders/fingerprint.ts";
-import { ensurePageData, type PageMeta } from "../loaders/page-data.ts";
+import { PROJECT_ROOT } from "../loaders/indicators/catalogue.ts";
+import { codeFiles, fingerprint } from "../loaders/extract/fingerprint.ts";
+import { ensurePageData, type PageMeta } from "../loaders/publish/page-data.ts";
 import { BASE, tempDir, writeExtract } from "./helpers/extract.ts";
 import { contact } from "./helpers/rows.ts";
 

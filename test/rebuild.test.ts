@@ -10,7 +10,7 @@ import { appendFileSync, cpSync, existsSync, readdirSync, readFileSync, statSync
 import { join } from "node:path";
 import { test } from "node:test";
 import JSZip from "jszip";
-import { PROJECT_ROOT } from "../loaders/catalogue.ts";
+import { PROJECT_ROOT } from "../loaders/indicators/catalogue.ts";
 import { wordText } from "./helpers/docx-text.ts";
 import { tempDir } from "./helpers/extract.ts";
 

@@ -6,8 +6,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import ExcelJS from "exceljs";
-import { loadCatalogue } from "../loaders/catalogue.ts";
-import { loadProgramme, type Measure } from "../loaders/programme.ts";
+import { loadCatalogue } from "../loaders/indicators/catalogue.ts";
+import { loadProgramme, type Measure } from "../loaders/indicators/programme.ts";
 import { buildSelfAssessment } from "../loaders/self-assessment/model.ts";
 import { indicatorRowsText, summaryLines } from "../loaders/self-assessment/present.ts";
 import { renderXlsx } from "../loaders/self-assessment/xlsx.ts";

@@ -11,7 +11,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { PROJECT_ROOT } from "../loaders/catalogue.ts";
+import { PROJECT_ROOT } from "../loaders/indicators/catalogue.ts";
 import {
   type Direction,
   type SpcPoint,

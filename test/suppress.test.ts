@@ -4,9 +4,9 @@
 // hand and let the attacker try it.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { loadCatalogue } from "../loaders/catalogue.ts";
-import { publish, toExportCsv } from "../loaders/emit.ts";
-import type { IndicatorCell } from "../loaders/indicator-row.ts";
+import { loadCatalogue } from "../loaders/indicators/catalogue.ts";
+import { publish, toExportCsv } from "../loaders/publish/emit.ts";
+import type { IndicatorCell } from "../loaders/indicators/indicator-row.ts";
 import type { PeriodType } from "../src/lib/periods.ts";
 import { auditPublished } from "../loaders/privacy/audit/index.ts";
 import { suppress } from "../loaders/privacy/suppress.ts";

@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { openDb } from "../loaders/db.ts";
-import { ascendingKeysSql } from "../loaders/table-checks.ts";
+import { ascendingKeysSql } from "../loaders/validate/table-checks.ts";
 
 async function ascends(keys: (string | null)[]): Promise<boolean> {
   const db = await openDb();

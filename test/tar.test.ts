@@ -1,11 +1,11 @@
-// The page slices' tar archive (loaders/tar.ts): it reads back with the
+// The page slices' tar archive (loaders/publish/tar.ts): it reads back with the
 // extractor Framework uses, member by member in order, with fixed metadata so
 // that two builds give the same bytes.
 import assert from "node:assert/strict";
 import { Readable } from "node:stream";
 import { test } from "node:test";
 import { extract, type Header } from "tar-stream";
-import { tarArchive } from "../loaders/tar.ts";
+import { tarArchive } from "../loaders/publish/tar.ts";
 
 async function members(archive: Buffer): Promise<{ header: Header; text: string }[]> {
   const out: { header: Header; text: string }[] = [];

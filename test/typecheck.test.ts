@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { test } from "node:test";
-import { PROJECT_ROOT } from "../loaders/catalogue.ts";
+import { PROJECT_ROOT } from "../loaders/indicators/catalogue.ts";
 
 test("tsc --noEmit -p . reports no error", { timeout: 300_000 }, () => {
   const tsc = spawnSync(join(PROJECT_ROOT, "node_modules", ".bin", "tsc"), ["--noEmit", "-p", "."], { cwd: PROJECT_ROOT, encoding: "utf8" });

@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { openDb } from "../loaders/db.ts";
-import { canonicalTimestamp, timestampByRule, typedExpr } from "../loaders/typed-columns.ts";
+import { canonicalTimestamp, timestampByRule, typedExpr } from "../loaders/validate/typed-columns.ts";
 
 const BASE = "2021-03-14T15:26:53";
 const PRINTABLE = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i));

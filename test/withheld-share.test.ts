@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { SuppressionLogEntry } from "../loaders/privacy/suppress.ts";
-import { withheldShares } from "../loaders/withheld-share.ts";
+import { withheldShares } from "../loaders/privacy/withheld-share.ts";
 
 type PT = "month" | "quarter" | "half" | "year";
 const cells = (indicator_id: string, period_type: PT, count: number) =>

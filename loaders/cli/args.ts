@@ -2,8 +2,8 @@
 // as messages (never stack traces) with a non-zero exit.
 import { existsSync } from "node:fs";
 import { parseArgs as parseNodeArgs } from "node:util";
-import { ExtractError } from "../violations.ts";
-import { SAMPLE_DIR, ensureSample } from "../sample.ts";
+import { ExtractError } from "../validate/violations.ts";
+import { SAMPLE_DIR, ensureSample } from "../extract/sample.ts";
 
 type Spec = Record<string, "string" | "boolean">;
 export type Args<S extends Spec> = { [K in keyof S]?: S[K] extends "string" ? string : boolean };

@@ -6,15 +6,15 @@
 // they add up to the manifest's counts exactly), rows quarantined in tolerant
 // mode (per rule, exactly) and the cells withheld per indicator and period type.
 // With --previous or PREVIOUS_EXPORT (an earlier export, its OLD.csv.meta.json beside it), also
-// FILE.changes.json: what changed since that extract (loaders/extract-changes.ts).
+// FILE.changes.json: what changed since that extract (loaders/publish/extract-changes.ts).
 import { readFileSync, writeFileSync } from "node:fs";
-import { loadCatalogue } from "../catalogue.ts";
-import { publish, toExportCsv } from "../emit.ts";
-import { publishedTables } from "../page-data.ts";
+import { loadCatalogue } from "../indicators/catalogue.ts";
+import { publish, toExportCsv } from "../publish/emit.ts";
+import { publishedTables } from "../publish/page-data.ts";
 import { runPipeline } from "../pipeline.ts";
 import { assertPublishable } from "../privacy/gate.ts";
-import { withheldShares } from "../withheld-share.ts";
-import { computeChanges, parseExportCsv, previousExport } from "../extract-changes.ts";
+import { withheldShares } from "../privacy/withheld-share.ts";
+import { computeChanges, parseExportCsv, previousExport } from "../publish/extract-changes.ts";
 import { extractDirFromEnv, parseArgs, runCli } from "./args.ts";
 
 runCli(async () => {

@@ -8,7 +8,7 @@ import { isCovidSpring } from "./seasonality.ts";
 import {
   type Profession, type ServiceKey, type Unit, SERVICE_PROFILES, SHORTAGE_AREA, TRADE_OFF_UNIT,
 } from "./units.ts";
-import { CONTACT_CHANNELS } from "../contract.ts";
+import { CONTACT_CHANNELS } from "../extract/contract.ts";
 
 export type Channel = (typeof CONTACT_CHANNELS)[number];
 

@@ -6,7 +6,7 @@ import type { CsvTableWriter } from "./csv-writer.ts";
 import { permute32, type Rng } from "./random.ts";
 import type { Area } from "./units.ts";
 import { AREA_POPULATION } from "./units.ts";
-import { SEGMENTS } from "../contract.ts";
+import { SEGMENTS } from "../extract/contract.ts";
 
 export type Segment = (typeof SEGMENTS)[number];
 /** Age groups: 0–6, 7–17, 18–29, 30–44, 45–64, 65–74, 75+. */

@@ -24,7 +24,7 @@ import {
   type Unit, UnitDirectory,
 } from "./units.ts";
 import { VoucherIssuer, type VoucherRow } from "./vouchers.ts";
-import { CORE_PROCESSES } from "../contract.ts";
+import { CORE_PROCESSES } from "../extract/contract.ts";
 
 export interface ContactRow extends Record<string, string | boolean | null> {
   contact_id: string;

@@ -2,8 +2,8 @@
 // backpressure, so Helsinki-scale tables never sit in memory. Rows are formatted by d3-dsv (../csv.ts).
 
 import { createWriteStream, type WriteStream } from "node:fs";
-import type { TableSpec } from "../contract.ts";
-import { csvRow, type CsvValue } from "../csv.ts";
+import type { TableSpec } from "../extract/contract.ts";
+import { csvRow, type CsvValue } from "../extract/csv.ts";
 
 const CHUNK_CHARS = 1 << 20;
 

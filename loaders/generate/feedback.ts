@@ -5,7 +5,7 @@ import { dateString, LAST_DAY, progress } from "./calendar.ts";
 import type { CsvTableWriter } from "./csv-writer.ts";
 import type { Rng } from "./random.ts";
 import type { ServiceKey, Unit } from "./units.ts";
-import { CX_STATEMENTS } from "../contract.ts";
+import { CX_STATEMENTS } from "../extract/contract.ts";
 
 export interface FeedbackRow extends Record<string, string | number> {
   response_id: string;

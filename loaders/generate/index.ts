@@ -17,7 +17,7 @@ import { contactDays } from "./seasonality.ts";
 import { generateStaffing, generateStaffSurvey } from "./staff.ts";
 import { generateSupply } from "./supply.ts";
 import { buildUnits, UnitDirectory } from "./units.ts";
-import { TABLE_NAMES, TABLES, tableSpec, type Manifest, type TableName } from "../contract.ts";
+import { TABLE_NAMES, TABLES, tableSpec, type Manifest, type TableName } from "../extract/contract.ts";
 
 export interface GenerateOptions {
   outDir: string;

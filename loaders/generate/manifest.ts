@@ -3,7 +3,7 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { dateString, LAST_DAY, PERIOD } from "./calendar.ts";
-import { TABLE_NAMES, type Manifest, type TableName } from "../contract.ts";
+import { TABLE_NAMES, type Manifest, type TableName } from "../extract/contract.ts";
 
 export const SOURCE = "Apotti (synteettinen)";
 /**

@@ -1,7 +1,7 @@
 // CSV → Parquet with DuckDB, typed per the contract. One thread keeps row order and bytes stable.
 
 import { DuckDBInstance } from "@duckdb/node-api";
-import type { ColumnType, TableSpec } from "../contract.ts";
+import type { ColumnType, TableSpec } from "../extract/contract.ts";
 
 /** DuckDB type of a contract column type (months stay text: `YYYY-MM`). */
 export const DUCKDB_TYPE: Record<ColumnType, string> = {

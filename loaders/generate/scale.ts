@@ -2,7 +2,7 @@
 // default period; another period gets as many contacts per month. Clients follow the preset's
 // contacts-per-client ratio when a contact count is given explicitly.
 
-import { AREAS } from "../contract.ts";
+import { AREAS } from "../extract/contract.ts";
 import type { Area } from "./units.ts";
 
 export type ScaleName = "tiny" | "small" | "helsinki";

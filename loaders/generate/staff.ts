@@ -8,7 +8,7 @@ import { clampRound } from "./feedback.ts";
 import type { Rng } from "./random.ts";
 import { STAFF_STRAIN_START } from "./scenario.ts";
 import { type Profession, SERVICE_PROFILES, type ServiceKey, SHORTAGE_AREA, TRADE_OFF_UNIT, type Unit } from "./units.ts";
-import { STAFF_STATEMENTS } from "../contract.ts";
+import { STAFF_STATEMENTS } from "../extract/contract.ts";
 
 export interface StaffingRow extends Record<string, string | number> {
   unit_id: string;

@@ -2,7 +2,7 @@
 // health stations and area services, a family centre and a senior centre. Names are real
 // Helsinki places; sizes and staffing are plausible, not official figures.
 
-import type { AREAS, OPERATING_MODELS, PROFESSIONS, SERVICE_AREAS } from "../contract.ts";
+import type { AREAS, OPERATING_MODELS, PROFESSIONS, SERVICE_AREAS } from "../extract/contract.ts";
 
 export type Area = (typeof AREAS)[number];
 export type ServiceArea = (typeof SERVICE_AREAS)[number];

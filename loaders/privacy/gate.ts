@@ -12,7 +12,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { PROJECT_ROOT, type Catalogue } from "../catalogue.ts";
+import { PROJECT_ROOT, type Catalogue } from "../indicators/catalogue.ts";
 import { auditPublished, type QualityFigures, type UnitMembership } from "./audit/index.ts";
 
 const PASSED_DIR = join(PROJECT_ROOT, ".build", "audit-passed");

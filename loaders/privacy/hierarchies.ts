@@ -3,7 +3,7 @@
 // city), time (month → quarter → half → year) and breakdown values (each value
 // under ALL). Secondary suppression builds its patterns from them
 // (loaders/privacy/suppress.ts).
-import { ALL, areaUnitId, isGroupUnitId, modelUnitId } from "../indicator-row.ts";
+import { ALL, areaUnitId, isGroupUnitId, modelUnitId } from "../indicators/indicator-row.ts";
 
 export interface Hierarchy {
   /** A leaf and its ancestors, finest first: ["2021-08", "2021Q3", "2021H2", "2021"]. */

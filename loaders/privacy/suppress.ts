@@ -31,9 +31,9 @@
 // group and are withheld together, coordinate by coordinate; a cube must then
 // hold for every indicator of the group that has cells at its corners, and a
 // shared count moves as one.
-import type { Catalogue, Indicator } from "../catalogue.ts";
-import { thresholdOf } from "../catalogue.ts";
-import { ALL, type IndicatorCell } from "../indicator-row.ts";
+import type { Catalogue, Indicator } from "../indicators/catalogue.ts";
+import { thresholdOf } from "../indicators/catalogue.ts";
+import { ALL, type IndicatorCell } from "../indicators/indicator-row.ts";
 import { flatHierarchy, isolatedHierarchy, isolatedUnitTree, timeHierarchy, unitTree, type Hierarchy, type UnitGroup, type UnitTree } from "./hierarchies.ts";
 
 export interface SuppressionLogEntry {

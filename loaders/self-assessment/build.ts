@@ -2,10 +2,10 @@
 // site's loaders share. `inputsFromPipeline` takes a pipeline run (CLI),
 // `inputsFromPageData` the page data folder of ensurePageData (site); both
 // hand the model only published, suppressed cells.
-import { loadCatalogue, type Catalogue } from "../catalogue.ts";
-import { publish } from "../emit.ts";
+import { loadCatalogue, type Catalogue } from "../indicators/catalogue.ts";
+import { publish } from "../publish/emit.ts";
 import type { PipelineResult } from "../pipeline.ts";
-import { loadProgramme, type Programme } from "../programme.ts";
+import { loadProgramme, type Programme } from "../indicators/programme.ts";
 import { readPageDataFolder } from "./cells.ts";
 import { renderCsvFiles, zipCsv, type CsvFile } from "./csv.ts";
 import { renderDataCsvFiles } from "./data-csv.ts";

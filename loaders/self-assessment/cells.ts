@@ -5,9 +5,9 @@
 import { readFileSync } from "node:fs";
 import { fromCSV } from "arquero";
 import { join } from "node:path";
-import { EXPORT_COLUMNS } from "../emit.ts";
+import { EXPORT_COLUMNS } from "../publish/emit.ts";
 import type { PublishedCell } from "../../src/lib/cell.ts";
-import type { PageMeta } from "../page-data.ts";
+import type { PageMeta } from "../publish/page-data.ts";
 
 const num = (s: string): number | null => (s === "" ? null : Number(s));
 

@@ -13,8 +13,8 @@
 // (office.ts), or from the one workbook --narratives FILE.xlsx names.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
-import { loadCatalogue } from "../catalogue.ts";
-import { publish, toExportCsv } from "../emit.ts";
+import { loadCatalogue } from "../indicators/catalogue.ts";
+import { publish, toExportCsv } from "../publish/emit.ts";
 import { runPipeline } from "../pipeline.ts";
 import { assertPublishable } from "../privacy/gate.ts";
 import { extractDirFromEnv, parseArgs, runCli } from "../cli/args.ts";

@@ -11,7 +11,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import JSZip from "jszip";
-import { csvText } from "../csv.ts";
+import { csvText } from "../extract/csv.ts";
 import type { SelfAssessment } from "./model.ts";
 import {
   breakdownLabel, countText, definitionText, figureText, headerLines, indicatorColumns, indicatorRowsText, measureText, noteLines, outcomeText, reportTitle, type Lang, unitName,

@@ -9,7 +9,7 @@
 // same in every language; names and labels are in the file's language. Text is
 // written as it is (no apostrophe before "=", unlike the Excel files): these
 // files are for programs, the Excel files for spreadsheets.
-import { csvText, type CsvValue } from "../csv.ts";
+import { csvText, type CsvValue } from "../extract/csv.ts";
 import { WITHHELD_MARK } from "../../src/lib/format.ts";
 import type { Change, Figure, SelfAssessment } from "./model.ts";
 import { DATA_CSV_SUFFIX } from "./names.ts";

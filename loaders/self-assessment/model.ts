@@ -8,12 +8,12 @@
 // chart as it stands at the half-year's end, the changes judged by 95 %
 // intervals, units against the whole city — so the overview and this document
 // cannot disagree either.
-import type { Catalogue, Indicator, Target as CatalogueTarget } from "../catalogue.ts";
-import { thresholdOf } from "../catalogue.ts";
+import type { Catalogue, Indicator, Target as CatalogueTarget } from "../indicators/catalogue.ts";
+import { thresholdOf } from "../indicators/catalogue.ts";
 import type { PublishedCell, UnitInfo } from "../../src/lib/cell.ts";
-import { ALL } from "../indicator-row.ts";
-import type { BenefitGoalId, Language, LocalizedText, Programme, ProgressStatus } from "../programme.ts";
-import { BENEFIT_GOAL_IDS, LANGUAGES } from "../programme.ts";
+import { ALL } from "../indicators/indicator-row.ts";
+import type { BenefitGoalId, Language, LocalizedText, Programme, ProgressStatus } from "../indicators/programme.ts";
+import { BENEFIT_GOAL_IDS, LANGUAGES } from "../indicators/programme.ts";
 import { spcSettingsFor, xmrAnalysis, type AssuranceIcon, type VariationIcon } from "../../src/lib/spc.ts";
 import { spcBreakDates } from "../../src/lib/breaks.ts";
 import { statusTable, type StatusContext, type Verdict } from "../../src/lib/statuses.ts";

@@ -3,8 +3,8 @@
 // The model keeps a missing file as missing, so every renderer can say so.
 import { existsSync, readFileSync } from "node:fs";
 import { isAbsolute, join, relative } from "node:path";
-import { PROJECT_ROOT } from "../catalogue.ts";
-import { BENEFIT_GOAL_IDS, LANGUAGES } from "../programme.ts";
+import { PROJECT_ROOT } from "../indicators/catalogue.ts";
+import { BENEFIT_GOAL_IDS, LANGUAGES } from "../indicators/programme.ts";
 
 /** data/narratives, or the folder NARRATIVES_DIR names (a build from texts and workbooks kept outside the repository). */
 export const NARRATIVES_DIR = process.env.NARRATIVES_DIR || join(PROJECT_ROOT, "data", "narratives");

@@ -6,9 +6,9 @@
 // and start dates (Programme.measures[].progress, .startDate).
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Catalogue } from "../catalogue.ts";
-import type { Programme, ProgressEntry, Report } from "../programme.ts";
-import { BENEFIT_GOAL_IDS } from "../programme.ts";
+import type { Catalogue } from "../indicators/catalogue.ts";
+import type { Programme, ProgressEntry, Report } from "../indicators/programme.ts";
+import { BENEFIT_GOAL_IDS } from "../indicators/programme.ts";
 import type { PublishedCell } from "../../src/lib/cell.ts";
 import { isPeriod } from "../../src/lib/periods.ts";
 import { displayPath, NARRATIVES_DIR, type NarrativeTexts } from "./narratives.ts";

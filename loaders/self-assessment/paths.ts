@@ -4,7 +4,7 @@
 // the published table), so it costs no pipeline run.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { PAGE_DATA_DIR } from "../page-data.ts";
+import { PAGE_DATA_DIR } from "../publish/page-data.ts";
 
 export function selfAssessmentHalves(pageDataDir: string = PAGE_DATA_DIR): string[] {
   const file = join(pageDataDir, "indicators.csv");

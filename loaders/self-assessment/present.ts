@@ -8,7 +8,7 @@ import {
 import { codeLabel } from "../../src/lib/i18n.ts";
 // Node: every language registered for codeLabel() and the shared components' t().
 import "../../src/lib/i18n/all.ts";
-import { ALL } from "../indicator-row.ts";
+import { ALL } from "../indicators/indicator-row.ts";
 import type { Change, Figure, GoalSection, IndicatorBlock, IndicatorDefinition, MeasureRow, SelfAssessment, SpcSignal, TargetInForce } from "./model.ts";
 import { goalCountText } from "../../src/components/goal-summary.ts";
 import type { SignificantChanges } from "./summary.ts";

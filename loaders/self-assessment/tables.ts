@@ -5,7 +5,7 @@
 // constants as params: Arquero compiles them apart from this module's scope.
 import { escape, from, op, type ColumnTable } from "arquero";
 import type { PublishedCell } from "../../src/lib/cell.ts";
-import { ALL, isGroupUnitId } from "../indicator-row.ts";
+import { ALL, isGroupUnitId } from "../indicators/indicator-row.ts";
 
 const COLUMNS: (keyof PublishedCell)[] = ["indicator_id", "period_type", "period", "unit_id", "breakdown", "breakdown_value", "numerator", "denominator", "value", "suppressed"];
 

@@ -6,10 +6,10 @@
 // status, start date). Both sides build it from the same inputs, so a figure
 // column the reader does not find exactly where the writer put it is an error.
 import { createHash } from "node:crypto";
-import type { Catalogue, Indicator } from "../catalogue.ts";
-import { ALL } from "../indicator-row.ts";
-import type { BenefitGoalId, ProgressStatus } from "../programme.ts";
-import { BENEFIT_GOAL_IDS } from "../programme.ts";
+import type { Catalogue, Indicator } from "../indicators/catalogue.ts";
+import { ALL } from "../indicators/indicator-row.ts";
+import type { BenefitGoalId, ProgressStatus } from "../indicators/programme.ts";
+import { BENEFIT_GOAL_IDS } from "../indicators/programme.ts";
 import type { PublishedCell } from "../../src/lib/cell.ts";
 import { codeLabel } from "../../src/lib/i18n.ts";
 import type { Figure } from "./model.ts";

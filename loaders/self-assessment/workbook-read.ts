@@ -5,7 +5,7 @@
 // Every problem is collected, named by file, sheet, row and column as Excel
 // shows them, so the office can fix them all in one go.
 import ExcelJS from "exceljs";
-import type { BenefitGoalId, ProgressStatus } from "../programme.ts";
+import type { BenefitGoalId, ProgressStatus } from "../indicators/programme.ts";
 import {
   FIRST_DATA_ROW, HEADER_ROW, META_SHEET, WORKBOOK_FORMAT, columnLetter, figureFingerprint, figureGrid, type LayoutColumn, type WorkbookLayout,
 } from "./workbook-layout.ts";

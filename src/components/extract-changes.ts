@@ -1,5 +1,5 @@
 // "Muutokset edellisestä poiminnasta": what changed since the previous extract
-// (changes.json, loaders/extract-changes.ts) in a few lines — the two dates,
+// (changes.json, loaders/publish/extract-changes.ts) in a few lines — the two dates,
 // new periods, revised figures (the largest, old → new as the site shows
 // them), cells newly withheld or published, headline targets newly met or
 // missed — or that there is nothing to compare with. Pure: the data comes in.

@@ -1,14 +1,14 @@
-// The page slices (loaders/page-slices.ts) as one tar archive: pages read its
+// The page slices (loaders/publish/page-slices.ts) as one tar archive: pages read its
 // members, e.g. FileAttachment("data/slices/total-quarter.json"), and
 // Framework extracts each one they reference. One loader run for every slice.
-import { loadCatalogue } from "../../loaders/catalogue.ts";
+import { loadCatalogue } from "../../loaders/indicators/catalogue.ts";
 import { extractDirFromEnv } from "../../loaders/cli/args.ts";
-import { ensurePageData } from "../../loaders/page-data.ts";
-import { pageSlicesFromFolder } from "../../loaders/page-slices.ts";
-import { loadProgramme } from "../../loaders/programme.ts";
+import { ensurePageData } from "../../loaders/publish/page-data.ts";
+import { pageSlicesFromFolder } from "../../loaders/publish/page-slices.ts";
+import { loadProgramme } from "../../loaders/indicators/programme.ts";
 import { readPageDataFolder } from "../../loaders/self-assessment/cells.ts";
 import { programmeWithOffice } from "../../loaders/self-assessment/office.ts";
-import { tarArchive } from "../../loaders/tar.ts";
+import { tarArchive } from "../../loaders/publish/tar.ts";
 
 const dir = await ensurePageData(await extractDirFromEnv());
 const catalogue = loadCatalogue();

@@ -1,14 +1,14 @@
-// Every published cell's verdict and comparisons (loaders/statuses-csv.ts),
+// Every published cell's verdict and comparisons (loaders/publish/statuses-csv.ts),
 // downloadable beside the indicator export: the same statuses the pages and
 // the self-assessment read.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { loadCatalogue } from "../../loaders/catalogue.ts";
+import { loadCatalogue } from "../../loaders/indicators/catalogue.ts";
 import { extractDirFromEnv } from "../../loaders/cli/args.ts";
-import { ensurePageData } from "../../loaders/page-data.ts";
-import { cellsFromArrow } from "../../loaders/page-slices.ts";
-import { statusesCsv } from "../../loaders/statuses-csv.ts";
-import { loadProgramme } from "../../loaders/programme.ts";
+import { ensurePageData } from "../../loaders/publish/page-data.ts";
+import { cellsFromArrow } from "../../loaders/publish/page-slices.ts";
+import { statusesCsv } from "../../loaders/publish/statuses-csv.ts";
+import { loadProgramme } from "../../loaders/indicators/programme.ts";
 import { readPageDataFolder } from "../../loaders/self-assessment/cells.ts";
 import { programmeWithOffice } from "../../loaders/self-assessment/office.ts";
 

@@ -14,7 +14,7 @@ export interface MeasureLike {
   startDate: string | null;
 }
 
-/** A recorded recalculation as the programme model holds it (loaders/programme.ts Recalculation). */
+/** A recorded recalculation as the programme model holds it (loaders/indicators/programme.ts Recalculation). */
 export interface RecalculationLike {
   indicator: string;
   /** The first month of the new process, YYYY-MM. */

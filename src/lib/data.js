@@ -1,5 +1,5 @@
 // Where the pages' data comes from: the slices of the published indicator
-// table (loaders/page-slices.ts, extracted from src/data/slices.tar.ts), the
+// table (loaders/publish/page-slices.ts, extracted from src/data/slices.tar.ts), the
 // catalogue and the extract's metadata. Each file is fetched only when a page
 // first asks for it, and decoded once. Framework needs every file name as a
 // literal, hence the tables below.
@@ -71,6 +71,6 @@ export const loadCatalogue = () => once("catalogue", () => CATALOGUE.json());
 export const loadFullCatalogue = () => once("full-catalogue", () => FULL_CATALOGUE.json());
 /** Only the names of dimensions, benefit goals, development areas, operating models and areas. */
 export const loadNames = () => once("names", () => NAMES.json());
-/** What changed since the previous extract (loaders/extract-changes.ts). */
+/** What changed since the previous extract (loaders/publish/extract-changes.ts). */
 export const loadChanges = () => once("changes", () => CHANGES.json());
 export {CellIndex};

@@ -1,6 +1,6 @@
 // The SQL that builds the explore page's tables from the site's data files,
 // column by column from explore-schema.ts: the published indicator table
-// arrives as Arrow IPC (loaders/emit.ts), the units and the catalogue as JSON
+// arrives as Arrow IPC (loaders/publish/emit.ts), the units and the catalogue as JSON
 // rows, inserted as SQL literals so the page needs no Arrow library of its own.
 import { CATALOGUE_TABLE, INDICATORS_TABLE, UNITS_TABLE, type ExploreTable } from "./explore-schema.js";
 

@@ -1,4 +1,4 @@
-// What changed since the previous extract (loaders/extract-changes.ts writes
+// What changed since the previous extract (loaders/publish/extract-changes.ts writes
 // it as the page-data file changes.json; components/extract-changes.ts shows
 // it on the overview). Types only, for both sides: the module compiles to
 // nothing.

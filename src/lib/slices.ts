@@ -1,4 +1,4 @@
-// Reading the page slices (loaders/page-slices.ts writes them): columnar
+// Reading the page slices (loaders/publish/page-slices.ts writes them): columnar
 // JSON back into rows, and an index to find a cell or a series quickly.
 // Rows are the published cells exactly as in the export, each with the status
 // the loaders computed for it (statuses.ts); nothing here computes a figure.

@@ -27,7 +27,7 @@
 // assessed; in an SPC chart a withheld month is a ghosted point.
 //
 // The loaders compute the statuses of every cell into the page slices
-// (loaders/page-slices.ts) and the statuses download; the self-assessment
+// (loaders/publish/page-slices.ts) and the statuses download; the self-assessment
 // computes its rows with the same functions from the same published cells.
 // Pure functions on plain data: imported by browser pages and Node tools alike.
 import { spcBreakDates, type MeasureLike, type RecalculationLike } from "./breaks.js";

@@ -2,7 +2,7 @@
 // published page data only (ensurePageData: suppressed cells), in Finnish,
 // Swedish and English (?lang=sv|en). The same model as the downloads.
 import { extractDirFromEnv, parseArgs } from "../../loaders/cli/args.ts";
-import { ensurePageData } from "../../loaders/page-data.ts";
+import { ensurePageData } from "../../loaders/publish/page-data.ts";
 import { inputsFromPageData, selfAssessmentWithWorkbooks } from "../../loaders/self-assessment/build.ts";
 import { periodPageMarkdown } from "../../loaders/self-assessment/page.ts";
 

@@ -2,7 +2,7 @@
 // and its downloads (DOCX, XLSX, CSV for Excel and CSV for calculation, in
 // Finnish, Swedish and English).
 import { extractDirFromEnv } from "../../loaders/cli/args.ts";
-import { ensurePageData } from "../../loaders/page-data.ts";
+import { ensurePageData } from "../../loaders/publish/page-data.ts";
 import { readPageDataFolder } from "../../loaders/self-assessment/cells.ts";
 import { indexPageMarkdown } from "../../loaders/self-assessment/page.ts";
 

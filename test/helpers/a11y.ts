@@ -4,7 +4,7 @@
 import { spawn } from "node:child_process";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { PROJECT_ROOT } from "../../loaders/catalogue.ts";
+import { PROJECT_ROOT } from "../../loaders/indicators/catalogue.ts";
 
 export const AXE_PATH = join(PROJECT_ROOT, "node_modules", "axe-core", "axe.min.js");
 export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];

@@ -1,9 +1,9 @@
 // Runs validation, ingestion and the indicator SQL over a tiny extract and
 // returns the cells before suppression, for checking figures by hand.
-import { loadCatalogue } from "../../loaders/catalogue.ts";
-import { computeIndicators } from "../../loaders/compute-indicators.ts";
-import type { IndicatorCell } from "../../loaders/indicator-row.ts";
-import { ingestExtract } from "../../loaders/ingest.ts";
+import { loadCatalogue } from "../../loaders/indicators/catalogue.ts";
+import { computeIndicators } from "../../loaders/indicators/compute-indicators.ts";
+import type { IndicatorCell } from "../../loaders/indicators/indicator-row.ts";
+import { ingestExtract } from "../../loaders/validate/ingest.ts";
 import { BASE, writeExtract, type Tables, type WriteOptions } from "./extract.ts";
 
 export async function computeCells(tables: Tables, options: WriteOptions = {}): Promise<IndicatorCell[]> {

@@ -3,7 +3,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { TABLES, type Manifest } from "../../loaders/contract.ts";
+import { TABLES, type Manifest } from "../../loaders/extract/contract.ts";
 
 export type Row = Record<string, string | number | boolean | null | undefined>;
 export type Tables = Record<string, Row[]>;

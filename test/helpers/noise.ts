@@ -14,7 +14,7 @@
 // trend of six, a point or two beyond the limits), and what a verdict reports
 // on these series is the method's own error, not chance. (test/statuses.test.ts
 // measures the rate of false alarms on unconditioned noise apart.)
-import type { Catalogue, Indicator } from "../../loaders/catalogue.ts";
+import type { Catalogue, Indicator } from "../../loaders/indicators/catalogue.ts";
 import { Rng, hashSeed } from "../../loaders/generate/random.ts";
 import type { PublishedCell } from "../../src/lib/cell.ts";
 import { convertPeriod, monthsBetween, type PeriodType } from "../../src/lib/periods.ts";

@@ -2,8 +2,8 @@
 // try it: the audit (loaders/privacy/audit), an attacker over the published
 // table that shares no code with the suppression, must recover nothing.
 import assert from "node:assert/strict";
-import { loadCatalogue } from "../../loaders/catalogue.ts";
-import { toExportCsv } from "../../loaders/emit.ts";
+import { loadCatalogue } from "../../loaders/indicators/catalogue.ts";
+import { toExportCsv } from "../../loaders/publish/emit.ts";
 import type { PublishedCell } from "../../src/lib/cell.ts";
 import { auditPublished, type UnitMembership } from "../../loaders/privacy/audit/index.ts";
 

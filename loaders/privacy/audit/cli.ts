@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { csvParse } from "d3-dsv";
 import { parseArgs } from "node:util";
-import { CATALOGUE_PATH, type Catalogue } from "../../catalogue.ts";
+import { CATALOGUE_PATH, type Catalogue } from "../../indicators/catalogue.ts";
 import { auditPublished } from "./index.ts";
 
 const { values, positionals } = parseArgs({

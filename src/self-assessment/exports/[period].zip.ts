@@ -6,7 +6,7 @@
 // suppressed cells of the page data (ensurePageData), never raw data.
 import JSZip from "jszip";
 import { extractDirFromEnv, parseArgs } from "../../../loaders/cli/args.ts";
-import { ensurePageData } from "../../../loaders/page-data.ts";
+import { ensurePageData } from "../../../loaders/publish/page-data.ts";
 import { SITE_LANGS, workbookFileName } from "../../../loaders/self-assessment/names.ts";
 import { renderOfficeWorkbook } from "../../../loaders/self-assessment/workbook.ts";
 import { workbookLayout } from "../../../loaders/self-assessment/workbook-layout.ts";

@@ -4,7 +4,7 @@
 // the page and the downloads, from the published page data only.
 import JSZip from "jszip";
 import { extractDirFromEnv, parseArgs } from "../../../loaders/cli/args.ts";
-import { ensurePageData } from "../../../loaders/page-data.ts";
+import { ensurePageData } from "../../../loaders/publish/page-data.ts";
 import { inputsFromPageData, selfAssessmentWithWorkbooks } from "../../../loaders/self-assessment/build.ts";
 import { fileDate } from "../../../loaders/self-assessment/dates.ts";
 import { languageFragment } from "../../../loaders/self-assessment/page.ts";

@@ -3,10 +3,10 @@
 // file whose rows broke a rule, so that messages can quote the original value.
 import type { ColumnSpec, TableSpec } from "./contract.ts";
 import { readCsvHeader } from "./csv-header.ts";
-import type { Db } from "./db.ts";
+import type { Db } from "../db.ts";
 import type { TableSource } from "./extract-files.ts";
-import { ident, literal } from "./sql.ts";
-import type { Violation } from "./violations.ts";
+import { ident, literal } from "../sql.ts";
+import type { Violation } from "../validate/violations.ts";
 
 export const rawName = (table: string) => `raw_${table}`;
 

@@ -4,7 +4,7 @@
 import { readdirSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
 import { TABLES, TABLE_NAMES, type Manifest, type TableName } from "./contract.ts";
-import type { Violation } from "./violations.ts";
+import type { Violation } from "../validate/violations.ts";
 
 export type TableSource =
   | { table: TableName; format: "csv"; path: string; label: string }

@@ -2,8 +2,8 @@
 // a row earlier than the row it refers to (a visit before its contact). Each
 // returns SQL that selects the violating rows of a typed table as (file, row,
 // column, value, rule).
-import { TABLES, type ColumnSpec, type TableSpec } from "./contract.ts";
-import { ident, literal } from "./sql.ts";
+import { TABLES, type ColumnSpec, type TableSpec } from "../extract/contract.ts";
+import { ident, literal } from "../sql.ts";
 
 export const typedName = (table: string) => `typed_${table}`;
 

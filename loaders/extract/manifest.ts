@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Manifest } from "./contract.ts";
-import type { Violation } from "./violations.ts";
+import type { Violation } from "../validate/violations.ts";
 
 const FILE = "manifest.json";
 const DATE = /^\d{4}-\d{2}-\d{2}$/;

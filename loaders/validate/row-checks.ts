@@ -1,9 +1,9 @@
 // The contract's rules that one row can break on its own, as SQL conditions
 // over a relation that holds each column's text (`"col"`) and typed value
 // (`"col:typed"`). Rules across rows (keys, references) are in table-checks.ts.
-import type { ColumnSpec, Manifest, TableSpec } from "./contract.ts";
+import type { ColumnSpec, Manifest, TableSpec } from "../extract/contract.ts";
 import { PARSE_RULE } from "./typed-columns.ts";
-import { ident, inList, literal } from "./sql.ts";
+import { ident, inList, literal } from "../sql.ts";
 
 export interface RowCheck {
   column: string;

@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { checkIntervalSetting, type IntervalSetting } from "../src/lib/intervals.ts";
+import { checkIntervalSetting, type IntervalSetting } from "../../src/lib/intervals.ts";
 
 export type Lang = "fi" | "sv" | "en";
 export type Text = Record<Lang, string>;
@@ -58,7 +58,7 @@ export interface Catalogue {
   indicators: Indicator[];
 }
 
-export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const CATALOGUE_PATH = join(PROJECT_ROOT, "data", "indicators.json");
 
 export function loadCatalogue(path = CATALOGUE_PATH): Catalogue {

@@ -1,9 +1,9 @@
 // Validated extract → one typed DuckDB table per contract table, named as the
 // contract names it. Absent optional tables become empty tables, so indicator
 // SQL runs unchanged and yields no rows for them.
-import { TABLES, type TableSpec } from "./contract.ts";
-import { openDb, type Db, type DbOptions } from "./db.ts";
-import { ident } from "./sql.ts";
+import { TABLES, type TableSpec } from "../extract/contract.ts";
+import { openDb, type Db, type DbOptions } from "../db.ts";
+import { ident } from "../sql.ts";
 import { SQL_TYPE } from "./typed-columns.ts";
 import { renameTyped } from "./typed-table.ts";
 import { validateExtract, type ValidatedExtract, type ValidationOptions } from "./validate.ts";

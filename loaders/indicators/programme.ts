@@ -16,7 +16,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
-import { AREAS, CORE_PROCESSES, OPERATING_MODELS, SEGMENTS } from "./contract.ts";
+import { AREAS, CORE_PROCESSES, OPERATING_MODELS, SEGMENTS } from "../extract/contract.ts";
 import { CATALOGUE_PATH } from "./catalogue.ts";
 
 // ---------------------------------------------------------------------------
@@ -344,7 +344,7 @@ export interface Programme {
 // ---------------------------------------------------------------------------
 // Loading
 
-const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 
 
 /** The model file, relative to the project root. */

@@ -2,9 +2,9 @@
 // IPC for the pages. Both come from the same cells, so they cannot disagree.
 import { from, toCSV } from "arquero";
 import { Bool, Dictionary, Float64, Int32, Table, Utf8, tableToIPC, vectorFromArray, type DataType } from "apache-arrow";
-import type { PublishedCell } from "../src/lib/cell.ts";
-import { exportNumber } from "../src/lib/format.ts";
-import type { IndicatorCell } from "./indicator-row.ts";
+import type { PublishedCell } from "../../src/lib/cell.ts";
+import { exportNumber } from "../../src/lib/format.ts";
+import type { IndicatorCell } from "../indicators/indicator-row.ts";
 
 export const EXPORT_COLUMNS = [
   "indicator_id", "period_type", "period", "unit_id", "breakdown", "breakdown_value",

@@ -3,12 +3,12 @@
 // the file and data row each row came from (`__file`, `__row`) and `__bad`.
 // Only the flagged rows are then read beside their text, to say which rule
 // and which value.
-import type { Manifest, TableSpec } from "./contract.ts";
-import type { Db } from "./db.ts";
-import type { TableSource } from "./extract-files.ts";
-import { csvRelation, csvUnreadable, dropRaw, loadRaw, rawName, type RawTable } from "./load-raw.ts";
+import type { Manifest, TableSpec } from "../extract/contract.ts";
+import type { Db } from "../db.ts";
+import type { TableSource } from "../extract/extract-files.ts";
+import { csvRelation, csvUnreadable, dropRaw, loadRaw, rawName, type RawTable } from "../extract/load-raw.ts";
 import { type RowCheck, rowChecks, typedRef } from "./row-checks.ts";
-import { ident, literal } from "./sql.ts";
+import { ident, literal } from "../sql.ts";
 import { typedName } from "./table-checks.ts";
 import { typedExpr } from "./typed-columns.ts";
 import type { Violation } from "./violations.ts";

@@ -1,12 +1,12 @@
 // The loss to privacy, measured: per indicator and period type, how many cells
 // the indicator table has and how many of them are withheld, because they are
 // under their threshold or to protect such a cell (complementary). The
-// data-quality page (loaders/page-data.ts) and the export's metadata
+// data-quality page (loaders/publish/page-data.ts) and the export's metadata
 // (loaders/cli/indicators.ts) publish the same figures from here.
 import { escape, from, op } from "arquero";
-import type { IndicatorCell } from "./indicator-row.ts";
-import { PERIOD_TYPES } from "../src/lib/periods.ts";
-import type { SuppressionLogEntry } from "./privacy/suppress.ts";
+import type { IndicatorCell } from "../indicators/indicator-row.ts";
+import { PERIOD_TYPES } from "../../src/lib/periods.ts";
+import type { SuppressionLogEntry } from "./suppress.ts";
 
 export interface WithheldShare {
   indicator_id: string;

@@ -1,6 +1,6 @@
 // How each contract type is read from text. An unparsable value becomes NULL
 // here; validation reports it by comparing the text with the typed value.
-import type { ColumnSpec, ColumnType } from "./contract.ts";
+import type { ColumnSpec, ColumnType } from "../extract/contract.ts";
 
 const LOCAL_TS = String.raw`[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,9})?)?`;
 const OFFSET = String.raw`(Z|[+-][0-9]{2}(:?[0-9]{2})?)`;

@@ -34,14 +34,14 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fromArrow } from "arquero";
-import type { Catalogue, Dimension } from "./catalogue.ts";
-import type { PublishedCell, Unit } from "../src/lib/cell.ts";
-import { applicableRecalculations, type RecalculationLike } from "../src/lib/breaks.ts";
+import type { Catalogue, Dimension } from "../indicators/catalogue.ts";
+import type { PublishedCell, Unit } from "../../src/lib/cell.ts";
+import { applicableRecalculations, type RecalculationLike } from "../../src/lib/breaks.ts";
 import type { PageMeta } from "./page-data.ts";
-import { isGroupUnitId } from "./indicator-row.ts";
-import { PERIOD_TYPES, type PeriodType } from "../src/lib/periods.ts";
-import { decodeStatuses, STATUS_COLUMNS, type StatusColumns } from "../src/lib/slices.ts";
-import { NOT_COMPARED, statusKey, statusTable, type CellStatus, type StatusContext } from "../src/lib/statuses.ts";
+import { isGroupUnitId } from "../indicators/indicator-row.ts";
+import { PERIOD_TYPES, type PeriodType } from "../../src/lib/periods.ts";
+import { decodeStatuses, STATUS_COLUMNS, type StatusColumns } from "../../src/lib/slices.ts";
+import { NOT_COMPARED, statusKey, statusTable, type CellStatus, type StatusContext } from "../../src/lib/statuses.ts";
 
 export const DIMENSIONS: readonly Dimension[] = ["HENKILOSTOKOKEMUS", "TUOTTAVUUS", "ASIAKASKOKEMUS", "SAATAVUUS_VAIKUTTAVUUS"];
 

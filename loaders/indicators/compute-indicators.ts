@@ -13,10 +13,10 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { CATALOGUE_PATH, indicatorSql, type Catalogue, type Indicator } from "./catalogue.ts";
-import type { Db } from "./db.ts";
+import type { Db } from "../db.ts";
 import { ALL, AREA_PREFIX, MODEL_PREFIX, type IndicatorCell } from "./indicator-row.ts";
-import { PERIOD_TYPES, periodRows, type PeriodType } from "../src/lib/periods.ts";
-import { literal } from "./sql.ts";
+import { PERIOD_TYPES, periodRows, type PeriodType } from "../../src/lib/periods.ts";
+import { literal } from "../sql.ts";
 
 /** Shared query text, by name: its parameters and its body (see _common.sql). */
 export type Fragments = ReadonlyMap<string, { params: string[]; body: string }>;

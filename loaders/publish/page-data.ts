@@ -4,14 +4,14 @@
 // loaders (src/data/*.ts) copy to stdout.
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { UnitInfo } from "../src/lib/cell.ts";
-import { PROJECT_ROOT, loadCatalogue } from "./catalogue.ts";
+import type { UnitInfo } from "../../src/lib/cell.ts";
+import { PROJECT_ROOT, loadCatalogue } from "../indicators/catalogue.ts";
 import { publish, toArrowIpc, toExportCsv } from "./emit.ts";
-import { fingerprint } from "./fingerprint.ts";
-import { runPipeline, type PipelineOptions, type PipelineResult } from "./pipeline.ts";
-import { assertPublishable } from "./privacy/gate.ts";
-import type { TableReport } from "./validate.ts";
-import { withheldShares, type WithheldShare } from "./withheld-share.ts";
+import { fingerprint } from "../extract/fingerprint.ts";
+import { runPipeline, type PipelineOptions, type PipelineResult } from "../pipeline.ts";
+import { assertPublishable } from "../privacy/gate.ts";
+import type { TableReport } from "../validate/validate.ts";
+import { withheldShares, type WithheldShare } from "../privacy/withheld-share.ts";
 
 /**
  * Where the pages' data lives. While a build's privacy audit still runs,

@@ -1,12 +1,12 @@
 // Validates an extract folder against the contract and leaves the typed rows
 // of each extract table in DuckDB (`typed_<table>`, with the source file and
 // row of every row). Every violation is collected before anything is decided.
-import { TABLES, type Manifest, type TableName, type TableSpec } from "./contract.ts";
-import type { Db } from "./db.ts";
-import { locateTables } from "./extract-files.ts";
-import { loadRaw, type RawTable } from "./load-raw.ts";
-import { readManifest } from "./manifest.ts";
-import { ident, literal } from "./sql.ts";
+import { TABLES, type Manifest, type TableName, type TableSpec } from "../extract/contract.ts";
+import type { Db } from "../db.ts";
+import { locateTables } from "../extract/extract-files.ts";
+import { loadRaw, type RawTable } from "../extract/load-raw.ts";
+import { readManifest } from "../extract/manifest.ts";
+import { ident, literal } from "../sql.ts";
 import { ascendingKeysSql, tableChecks, typedName } from "./table-checks.ts";
 import { storeRowNumbers, typeCsv, typeFromText } from "./typed-table.ts";
 import { EXAMPLES_PER_RULE, ExtractError, countViolations, type RuleCount, type Violation } from "./violations.ts";

@@ -5,10 +5,10 @@
 // reader of the export could not work out, and a withheld cell is never
 // compared.
 import { from, toCSV } from "arquero";
-import type { Catalogue } from "./catalogue.ts";
+import type { Catalogue } from "../indicators/catalogue.ts";
 import { statusContext } from "./page-slices.ts";
-import type { PublishedCell } from "../src/lib/cell.ts";
-import { statusTable } from "../src/lib/statuses.ts";
+import type { PublishedCell } from "../../src/lib/cell.ts";
+import { statusTable } from "../../src/lib/statuses.ts";
 
 export const STATUS_COLUMNS = [
   "indicator_id", "period_type", "period", "unit_id", "breakdown_value",

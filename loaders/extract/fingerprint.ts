@@ -13,10 +13,10 @@
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
-import { PROJECT_ROOT } from "./catalogue.ts";
+import { PROJECT_ROOT } from "../indicators/catalogue.ts";
 
 /** The module whose imports make the page data (pipeline, suppression, audit, emit). */
-export const PAGE_DATA_ENTRY = "loaders/page-data.ts";
+export const PAGE_DATA_ENTRY = "loaders/publish/page-data.ts";
 /** Data the code reads at run time, not by import: everything under data/ but these. */
 const DATA = "data";
 const NOT_CODE = ["data/sample", "data/narratives"];
@@ -43,7 +43,7 @@ function walk(path: string, visit: (file: string) => void, skip: (path: string) 
 
 const toRel = (root: string, file: string) => relative(root, file).split(sep).join("/");
 
-// Relative specifiers of static and dynamic imports, re-exports and `new URL("./worker.ts", import.meta.url)`.
+// Relative specifiers of static and dynamic imports, re-exports and `new URL("../worker.ts", import.meta.url)`.
 const SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(?\s*|\bnew\s+URL\(\s*)["'](\.{1,2}\/[^"']+)["']/g;
 
 /** Every local module `entries` import, directly or not (relative to root, sorted); bare packages are covered by package-lock.json. */
