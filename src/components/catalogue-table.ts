@@ -8,6 +8,7 @@ import { codeLabel, localized, t, unitOfMeasureName } from "../lib/i18n.js";
 import { type Catalogue, nameOf, thresholdOf } from "../lib/model.js";
 import type { Target } from "../lib/targets.js";
 import { formatTarget } from "./chart-common.js";
+import { textRow } from "./tables.js";
 
 type Names = { id: string; name: { fi: string; sv?: string | null; en?: string | null } }[];
 
@@ -35,15 +36,7 @@ export function catalogueTable(catalogue: Catalogue, names: CatalogueNames, lang
   const table = doc.createElement("table");
   const caption = doc.createElement("caption");
   caption.textContent = t(lang, "catalogueTitle");
-  const row = (tag: "th" | "td", texts: string[]) => {
-    const tr = doc.createElement("tr");
-    for (const text of texts) {
-      const c = doc.createElement(tag);
-      c.textContent = text;
-      tr.append(c);
-    }
-    return tr;
-  };
+  const row = (tag: "th" | "td", texts: string[]) => textRow(doc, tag, texts);
   const thead = doc.createElement("thead");
   thead.append(row("th", ["indicatorId", "indicator", "dimension", "headline", "definition", "unitOfMeasure", "direction", "breakdown", "privacy", "benefitGoals", "developmentArea", "targets"].map((k) => t(lang, k as Parameters<typeof t>[1]))));
   const tbody = doc.createElement("tbody");

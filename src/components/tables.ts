@@ -90,3 +90,14 @@ export function targetStatusCell(cell: Cell | undefined, targets: readonly Targe
   span.textContent = `${formatTarget(target, measure, lang)}: ${targetStatusText(met, lang)}`;
   return span;
 }
+
+/** A table row of plain texts (header cells with "th"): the tables behind CSV downloads. */
+export function textRow(doc: Document, tag: "th" | "td", texts: readonly string[]): HTMLTableRowElement {
+  const tr = doc.createElement("tr");
+  for (const text of texts) {
+    const c = doc.createElement(tag);
+    c.textContent = text;
+    tr.append(c);
+  }
+  return tr;
+}

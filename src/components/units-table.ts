@@ -20,6 +20,7 @@ import { TARGET_SYMBOL } from "./chart-common.js";
 import { cellState, cellValue } from "./cell-value.js";
 import { downloads, type DownloadSource } from "./downloads.js";
 import { OUTCOME_KEY, outcomeSymbol } from "./status.js";
+import { textRow } from "./tables.js";
 
 export type UnitsTableCell = PublishedCell & { status?: CellStatus | null };
 
@@ -270,15 +271,7 @@ export function unitsTable(o: UnitsTableOptions): HTMLElement {
 export function unitsCsvTable(o: UnitsTableOptions, shown: { groups: UnitGroup[]; cell: (unit: string, indicator: string) => UnitsTableCell | undefined }, doc: Document = document): HTMLTableElement {
   const lang = o.lang ?? "fi";
   const table = doc.createElement("table");
-  const row = (tag: "th" | "td", texts: string[]) => {
-    const tr = doc.createElement("tr");
-    for (const text of texts) {
-      const c = doc.createElement(tag);
-      c.textContent = text;
-      tr.append(c);
-    }
-    return tr;
-  };
+  const row = (tag: "th" | "td", texts: string[]) => textRow(doc, tag, texts);
   const thead = doc.createElement("thead");
   thead.append(row("th", [t(lang, "area"), t(lang, "operatingModel"), t(lang, "unit"), ...o.indicators.flatMap((i) => [i.name, `${i.name}: ${t(lang, "vsCity")}`, `${i.name}: ${t(lang, "target")}`])]));
   const tbody = doc.createElement("tbody");

@@ -3,6 +3,7 @@
 // it on the overview). Types only, for both sides: the module compiles to
 // nothing.
 import type { PeriodType } from "./periods.js";
+import type { PublishedCell } from "./cell.js";
 
 /** An extract as its manifest names it; either may be unknown for a previous export given without its metadata. */
 export interface ExtractRef {
@@ -11,14 +12,7 @@ export interface ExtractRef {
 }
 
 /** A cell's key, as in the export. */
-export interface CellKey {
-  indicator_id: string;
-  period_type: PeriodType;
-  period: string;
-  unit_id: string;
-  breakdown: string;
-  breakdown_value: string;
-}
+export type CellKey = Pick<PublishedCell, "indicator_id" | "period_type" | "period" | "unit_id" | "breakdown" | "breakdown_value">;
 
 /** A figure published in both extracts whose shown value differs: the two published values (never a withheld one). */
 export interface Revision extends CellKey {
