@@ -14,7 +14,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { CATALOGUE_PATH, indicatorSql, type Catalogue, type Indicator } from "./catalogue.ts";
 import type { Db } from "../db.ts";
-import { ALL, AREA_PREFIX, MODEL_PREFIX, type IndicatorCell } from "./indicator-row.ts";
+import { ALL, AREA_PREFIX, MODEL_PREFIX, isGroupUnitId, type IndicatorCell } from "./indicator-row.ts";
 import { PERIOD_TYPES, periodRows, type PeriodType } from "../../src/lib/periods.ts";
 import { literal } from "../sql.ts";
 
@@ -135,7 +135,6 @@ export interface ComputeOptions {
 
 /** Whether area and operating-model figures are published (see ComputeOptions.groupFigures). */
 export const groupFiguresEnabled = (): boolean => process.env.NELIMAALI_GROUP_FIGURES === "1";
-const isGroupUnit = (unit: unknown): boolean => typeof unit === "string" && (unit.startsWith("area:") || unit.startsWith("model:"));
 
 export async function computeIndicators(db: Db, catalogue: Catalogue, options: ComputeOptions): Promise<IndicatorCell[]> {
   await createPeriods(db, options.period.from, options.period.to);
@@ -151,7 +150,7 @@ export async function computeIndicators(db: Db, catalogue: Catalogue, options: C
     }
     const started = Date.now();
     const computed = await runIndicator(db, indicator, fragments);
-    const rows = options.groupFigures ?? groupFiguresEnabled() ? computed : computed.filter((r) => !isGroupUnit(r.unit_id));
+    const rows = options.groupFigures ?? groupFiguresEnabled() ? computed : computed.filter((r) => !isGroupUnitId(r.unit_id));
     cells.push(...rows);
     options.onProgress?.(`${indicator.id}: ${rows.length} cells in ${Date.now() - started} ms`);
   }
