@@ -22,6 +22,8 @@ export interface PipelineResult {
   /** Months with at least one anchor row, per table (for the data-quality page). */
   months: { table: string; month: string; rows: number }[];
   cells: IndicatorCell[];
+  /** The same cells before anything was withheld. Never published: the privacy audit reads from it which sums hold. */
+  unwithheld: readonly IndicatorCell[];
   suppressionLog: SuppressionLogEntry[];
 }
 
@@ -51,7 +53,7 @@ export async function runPipeline(extractDir: string, options: PipelineOptions =
     const unitGroups = new Map(units.map((u) => [u.unit_id, { area: u.area, model: u.operating_model }]));
     const { cells, log: suppressionLog } = suppress(raw, catalogue, { ...options.suppression, unitGroups });
     log(`indicator table: ${cells.length} cells, ${suppressionLog.length} suppressed, ${Date.now() - started} ms in all`);
-    return { extract: ingested, present: [...ingested.present], units, months, cells, suppressionLog };
+    return { extract: ingested, present: [...ingested.present], units, months, cells, unwithheld: raw, suppressionLog };
   } finally {
     db.close();
   }

@@ -6,7 +6,7 @@ import { loadCatalogue } from "../loaders/indicators/catalogue.ts";
 import { computeIndicators } from "../loaders/indicators/compute-indicators.ts";
 import { openDb } from "../loaders/db.ts";
 import { ingestExtract } from "../loaders/validate/ingest.ts";
-import { publish, toExportCsv } from "../loaders/publish/emit.ts";
+import { publish, toExportCsv, unwithheldCsv } from "../loaders/publish/emit.ts";
 import { auditPublished } from "../loaders/privacy/audit/index.ts";
 import { suppress } from "../loaders/privacy/suppress.ts";
 
@@ -39,7 +39,7 @@ if (step === "generate") {
   const suppressed = suppress(cells, catalogue, { unitGroups: new Map(units.map((u) => [u.unit_id, { area: u.area, model: u.operating_model }])) });
   marks.suppression_s = (performance.now() - s) / 1000;
   const a = performance.now();
-  const audit = await auditPublished({ indicatorsCsv: toExportCsv(publish(suppressed.cells)), units, catalogue });
+  const audit = await auditPublished({ indicatorsCsv: toExportCsv(publish(suppressed.cells)), sumsFromCsv: unwithheldCsv(cells), units, catalogue });
   marks.audit_s = (performance.now() - a) / 1000;
   marks.audit_violations = audit.violations.length;
   marks.cells = cells.length;

@@ -1,4 +1,3 @@
-// Publishing these figures is off by default (loaders/indicators/compute-indicators.ts, groupFigures): this file turns them on.
 // Areas and operating models as figures (unit_id `area:<area>`, `model:<operating_model>`):
 // computed over their units with the same definitions (counted here straight
 // from the extract's CSV files), and protected like every other cell — a
@@ -30,7 +29,7 @@ describe("area and model figures of the tiny generated extract (seed 1), before 
     await generateExtract({ outDir: dir, scale: "tiny", seed: 1 });
     const ingested = await ingestExtract(dir, {});
     try {
-      cells = await computeIndicators(ingested.db, catalogue, { present: ingested.present, period: ingested.manifest.period, groupFigures: true });
+      cells = await computeIndicators(ingested.db, catalogue, { present: ingested.present, period: ingested.manifest.period });
     } finally {
       ingested.db.close();
     }

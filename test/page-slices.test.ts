@@ -79,30 +79,30 @@ test("every cell lands in exactly the slices it belongs to, unchanged, with the 
   const statuses = computeStatuses(cells, statusContext(catalogue, programme));
   const where = new Map<string, string[]>();
   for (const name of slices.keys()) {
-    if (!/^(headline|headunits|total|dim|dimunits|dimgroups|indunits|unit)-/.test(name)) continue;
+    if (!/^(headline|headunits|headgroups|total|dim|dimunits|dimgroups|indunits|unit)-/.test(name)) continue;
     for (const { status, ...c } of rowsOf(slices, name)) {
       const k = key(c);
       where.set(k, [...(where.get(k) ?? []), name]);
       const published = cells.find((x) => key(x) === k)!;
       // The guardrail's and the units table's slices carry values without the counts.
-      const expected = name.startsWith("headunits-") ? { ...published, numerator: null, denominator: null } : published;
+      const expected = /^head(units|groups)-/.test(name) ? { ...published, numerator: null, denominator: null } : published;
       assert.deepEqual(c, expected, `${name}: ${k} is copied as published`);
       assert.deepEqual(status, statuses.get(statusKey(published)), `${name}: ${k} carries its status`);
     }
   }
   const slug2 = unitSlug("U 2/ä");
   const sorted = (list: string[] | undefined) => [...(list ?? [])].sort();
-  assert.deepEqual(sorted(where.get("ACC_FIRST_CONTACT|month|2021-03|ALL|ALL")), ["dim-SAATAVUUS_VAIKUTTAVUUS-month.json", "headline-month.json", "indunits-ACC_FIRST_CONTACT-month.json", "total-month.json"]);
+  assert.deepEqual(sorted(where.get("ACC_FIRST_CONTACT|month|2021-03|ALL|ALL")), ["dim-SAATAVUUS_VAIKUTTAVUUS-month.json", "headgroups-month.json", "headline-month.json", "indunits-ACC_FIRST_CONTACT-month.json", "total-month.json"]);
   assert.deepEqual(sorted(where.get("ACC_FIRST_CONTACT|month|2021-03|U1|ALL")), ["dimunits-SAATAVUUS_VAIKUTTAVUUS-month.json", "headunits-month.json", "indunits-ACC_FIRST_CONTACT-month.json", "unit-U1-month.json"]);
   assert.deepEqual(sorted(where.get(`ACC_FIRST_CONTACT|month|2021-03|U 2/ä|ALL`)), ["dimunits-SAATAVUUS_VAIKUTTAVUUS-month.json", "headunits-month.json", "indunits-ACC_FIRST_CONTACT-month.json", `unit-${slug2}-month.json`]);
   assert.deepEqual(where.get("ACC_URGENT_0_1D|quarter|2021Q1|ALL|LAAKARI"), ["dim-SAATAVUUS_VAIKUTTAVUUS-quarter.json"], "breakdown values of the whole: dimension slice only");
   assert.deepEqual(where.get("ACC_URGENT_0_1D|quarter|2021Q1|U1|LAAKARI"), ["unit-U1-quarter.json"], "a unit's breakdown values: its own slice only");
-  assert.deepEqual(sorted(where.get("STAFF_ENPS|year|2021|ALL|ALL")), ["dim-HENKILOSTOKOKEMUS-year.json", "headline-year.json", "indunits-STAFF_ENPS-year.json", "total-year.json"]);
+  assert.deepEqual(sorted(where.get("STAFF_ENPS|year|2021|ALL|ALL")), ["dim-HENKILOSTOKOKEMUS-year.json", "headgroups-year.json", "headline-year.json", "indunits-STAFF_ENPS-year.json", "total-year.json"]);
   assert.deepEqual(sorted(where.get("STAFF_ENPS|year|2021|U1|ALL")), ["dimunits-HENKILOSTOKOKEMUS-year.json", "headunits-year.json", "indunits-STAFF_ENPS-year.json", "unit-U1-year.json"]);
   assert.deepEqual(sorted(where.get("CX_RESPONSES|half|2021H2|U1|ALL")), ["dimunits-ASIAKASKOKEMUS-half.json", "indunits-CX_RESPONSES-half.json", "unit-U1-half.json"]);
-  // Areas and operating models: beside the units' figures on the dimension and comparison pages, never among the units.
-  assert.deepEqual(sorted(where.get("ACC_FIRST_CONTACT|month|2021-03|area:ITA|ALL")), ["dimgroups-SAATAVUUS_VAIKUTTAVUUS-month.json", "indunits-ACC_FIRST_CONTACT-month.json"]);
-  assert.deepEqual(sorted(where.get("STAFF_ENPS|year|2021|model:THK|ALL")), ["dimgroups-HENKILOSTOKOKEMUS-year.json", "indunits-STAFF_ENPS-year.json"]);
+  // Areas and operating models: beside the units' figures on the dimension and comparison pages and first on the units index, never among the units.
+  assert.deepEqual(sorted(where.get("ACC_FIRST_CONTACT|month|2021-03|area:ITA|ALL")), ["dimgroups-SAATAVUUS_VAIKUTTAVUUS-month.json", "headgroups-month.json", "indunits-ACC_FIRST_CONTACT-month.json"]);
+  assert.deepEqual(sorted(where.get("STAFF_ENPS|year|2021|model:THK|ALL")), ["dimgroups-HENKILOSTOKOKEMUS-year.json", "headgroups-year.json", "indunits-STAFF_ENPS-year.json"]);
   assert.equal(where.get("ACC_URGENT_0_1D|quarter|2021Q1|area:ITA|LAAKARI"), undefined);
   assert.equal(where.size, cells.length - 1, "no cell is lost but an area's breakdown value");
 });
@@ -113,7 +113,8 @@ test("every slice a page may name exists, even when empty", () => {
     assert.ok(slices.has(`total-${pt}.json`));
     for (const d of DIMENSIONS) assert.ok(slices.has(`dim-${d}-${pt}.json`) && slices.has(`dimunits-${d}-${pt}.json`) && slices.has(`dimgroups-${d}-${pt}.json`));
   }
-  assert.ok(PERIOD_NAMES.every((pt) => slices.has(`headunits-${pt}.json`)));
+  assert.ok(PERIOD_NAMES.every((pt) => slices.has(`headunits-${pt}.json`) && slices.has(`headgroups-${pt}.json`)));
+  assert.equal(rowsOf(slices, "headgroups-year.json").length, 0);
   assert.ok(slices.has("headline-quarter.json") && slices.has("headunits-month.json") && slices.has("unit-U1-year.json") && slices.has("indunits-STAFF_ENPS-month.json"));
   assert.equal(rowsOf(slices, "headline-quarter.json").length, 0);
   const lite = JSON.parse(slices.get("indicators.json")!) as { indicators: { id: string; definition?: unknown; targets: { source?: unknown; value: number }[] }[] };
@@ -149,6 +150,36 @@ test("the guardrail's slice: headline indicators, every unit, totals, months —
     assert.equal(r.value, published.value, "the published value, unchanged");
     assert.equal(r.suppressed, published.suppressed);
   }
+});
+
+test("the units index's first rows: headline indicators of the whole city, every area and operating model, totals — values only; headunits still only units", () => {
+  const more: PublishedCell[] = [
+    ...cells,
+    cell("ACC_FIRST_CONTACT", "2021-03", "area:KESKI", "ALL", null), // an area's withheld figure
+    cell("ACC_FIRST_CONTACT", "2021-03", "model:PERHEKESKUS", "ALL", 0.6),
+    cell("ACC_URGENT_0_1D", "2021-03", "area:ITA"), // not a headline indicator
+    cell("STAFF_SICK_LEAVE", "2021-03", "model:THK", "LAAKARI"), // a breakdown value
+    cell("STAFF_SICK_LEAVE", "2021-03", "model:THK", "ALL", 12.5, { numerator: 25, denominator: 2 }),
+  ];
+  const slices = pageSlices({ cells: more, catalogue, meta, programme });
+  const json = JSON.parse(slices.get("headgroups-month.json")!) as SliceJson;
+  assert.equal(json.columns.numerator, undefined, "no numerator column");
+  assert.equal(json.columns.denominator, undefined, "no denominator column");
+  // Worked out by hand from the list above: the monthly totals of headline indicators of ALL, area:… and model:….
+  assert.deepEqual(decodeSlice(json).map((r) => [r.indicator_id, r.unit_id, r.value, r.suppressed]), [
+    ["ACC_FIRST_CONTACT", "ALL", 0.5, false],
+    ["ACC_FIRST_CONTACT", "area:ITA", 0.4, false],
+    ["ACC_FIRST_CONTACT", "area:KESKI", null, true],
+    ["ACC_FIRST_CONTACT", "model:PERHEKESKUS", 0.6, false],
+    ["STAFF_SICK_LEAVE", "model:THK", 12.5, false],
+  ]);
+  assert.deepEqual(rowsOf(slices, "headgroups-year.json").map((r) => [r.indicator_id, r.unit_id, r.value]), [["STAFF_ENPS", "ALL", -12.5], ["STAFF_ENPS", "model:THK", 8]]);
+  assert.equal(rowsOf(slices, "headgroups-quarter.json").length, 0, "ACC_URGENT_0_1D is not a headline indicator");
+  // The guardrail's and the units' slice: units only, never the city, an area or an operating model.
+  for (const pt of PERIOD_NAMES) {
+    assert.deepEqual([...new Set(rowsOf(slices, `headunits-${pt}.json`).map((r) => r.unit_id))].filter((u) => u !== "U1" && u !== "U 2/ä"), [], `headunits-${pt}`);
+  }
+  assert.deepEqual(rowsOf(slices, "headunits-month.json").map((r) => r.unit_id), ["U 2/ä", "U1"]);
 });
 
 test("the slim programme keeps names and dates and drops the source quotes", () => {

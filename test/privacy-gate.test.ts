@@ -62,7 +62,7 @@ test("a verdict is remembered only for the very files that passed: a pass is not
   const leaky = csv.replace(/^(ACC_FIRST_CONTACT,month,2021-01,U1,ALL,ALL),,,,true$/m, "$1,2,3,0.666667,false");
   assert.notEqual(leaky, csv, "the test found the withheld cell to leak");
   for (let i = 0; i < 2; i++) await assert.rejects(assertPublishable({ indicatorsCsv: leaky, units }, loadCatalogue()), /refusing to publish/);
-  // Without the units list the audit cannot place an area's row (published with NELIMAALI_GROUP_FIGURES=1): refused, not vouched for.
+  // Without the units list the audit cannot place an area's row: refused, not vouched for.
   const withArea = csv.replace(/^(ACC_FIRST_CONTACT,month,2021-01,)U1(,ALL,ALL,,,,true)$/m, "$1U1$2\n$1area:A$2");
   assert.notEqual(withArea, csv, "the test added an area's row");
   await assert.rejects(assertPublishable({ indicatorsCsv: withArea }, loadCatalogue()), /units list/);

@@ -1,13 +1,18 @@
 // The units table (units index): groups by area and operating model, sorting
 // by any column within the groups (aria-sort on the sorted column, withheld
 // and missing last), the one withheld mark, and each cell's comparison with
-// the city and goal as a symbol with words for a screen reader. Rendered in
-// jsdom; the expected orders are worked out by hand.
+// the city and goal as a symbol with words for a screen reader; the first rows
+// for the whole city, the areas and the operating models, unsorted and in the
+// CSV. Rendered in jsdom; the expected orders are worked out by hand.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { JSDOM } from "jsdom";
 import "../src/lib/i18n/all.ts"; // every language registered, as the browser registers its one
-import { groupUnits, sortUnits, unitsTable, UNIT_COLUMN, type SortState, type UnitsTableCell, type UnitsTableUnit } from "../src/components/units-table.ts";
+import {
+  groupUnits, sortUnits, summaryLabel, unitsCsvTable, unitsSummaries, unitsTable, UNIT_COLUMN, type SortState, type UnitsTableCell, type UnitsTableSummary, type UnitsTableUnit,
+} from "../src/components/units-table.ts";
+import { csvText, tableData } from "../src/lib/download-files.ts";
+import { dsvFormat } from "d3-dsv";
 import { NOT_COMPARED, type CellStatus } from "../src/lib/statuses.ts";
 import type { Outcome } from "../src/lib/stats/compare.ts";
 
@@ -131,4 +136,101 @@ test("no withheld cell, no legend; Swedish words", () => {
   assert.equal(block.querySelector("tfoot"), null);
   assert.equal(block.querySelector("caption")!.textContent, "Enheterna och huvudindikatorerna, Q1/2023");
   assert.deepEqual([...block.querySelectorAll("td")[0].querySelectorAll(".visually-hidden")].map((n) => n.textContent), ["Jämfört med hela staden: bättre", "Mål: uppnått"]);
+});
+
+// The whole city's, the areas' and the operating models' own rows (unit_id ALL, area:…, model:…).
+const summaryCells = new Map<string, UnitsTableCell>([
+  // The city: its status says "similar" only to show that the city's own row never compares itself with the city.
+  ["ALL|X", c("ALL", "X", 0.76, status("similar"))],
+  ["ALL|Y", c("ALL", "Y", 20, status("not-compared"))],
+  ["area:ITA|X", c("area:ITA", "X", 0.72, status("worse"))],
+  ["area:ITA|Y", c("area:ITA", "Y", null, NOT_COMPARED)], // withheld
+  ["area:KESKI|X", c("area:KESKI", "X", null, NOT_COMPARED)], // withheld; area:KESKI|Y never written
+  ["model:PERHE|X", c("model:PERHE", "X", 0.9, status("better"))],
+  ["model:THK|X", c("model:THK", "X", 0.7, status("similar"))],
+]);
+const allCells = new Map([...cells, ...summaryCells]);
+
+test("unitsSummaries: the city, then the shown units' areas, then their operating models, each in name order", () => {
+  const ids = (list: UnitsTableSummary[]) => list.map((s) => s.id);
+  const all = unitsSummaries(units);
+  assert.deepEqual(ids(all), ["ALL", "area:ITA", "area:KESKI", "model:PERHE", "model:THK"]);
+  assert.deepEqual(all.map((s) => summaryLabel(s)), ["Koko kaupunki", "Alue: Itäinen", "Alue: Keskinen", "Toimintamalli: Perhekeskus", "Toimintamalli: Terveys- ja hyvinvointikeskus"]);
+  assert.deepEqual(all.map((s) => s.kind), ["city", "area", "area", "model", "model"]);
+  // An area chosen: the city, that area, and the models of its units.
+  assert.deepEqual(ids(unitsSummaries(units.filter((u) => u.area === "KESKI"))), ["ALL", "area:KESKI", "model:THK"]);
+  assert.deepEqual(ids(unitsSummaries(units.filter((u) => u.area === "ITA"))), ["ALL", "area:ITA", "model:PERHE", "model:THK"]);
+  // An operating model chosen: the city, the areas of its units, that model.
+  assert.deepEqual(ids(unitsSummaries(units.filter((u) => u.operatingModel === "PERHE"))), ["ALL", "area:ITA", "model:PERHE"]);
+  assert.deepEqual(ids(unitsSummaries([])), ["ALL"]);
+  assert.equal(summaryLabel(unitsSummaries([], "sv")[0], "sv"), "Hela staden");
+});
+
+test("summary rows: a first row group — city, areas, models — never sorted, unlinked, '..' when withheld, no comparison for the city itself", () => {
+  // Given out of order: the table puts them in order.
+  const summaries = [...unitsSummaries(units)].reverse();
+  const block = unitsTable({ units, indicators, summaries, cell: (u, i) => allCells.get(`${u}|${i}`), period: "2023Q1", lang: "fi", document });
+  const bodies = [...block.querySelectorAll("tbody")];
+  assert.equal(bodies.length, 4, "the summaries' group and the three units' groups");
+  assert.equal(bodies[0].dataset.group, "summaries");
+  const head = bodies[0].querySelector(".group-row th") as HTMLTableCellElement;
+  assert.deepEqual([head.textContent, head.getAttribute("scope"), head.colSpan], ["Kaupunki, alueet ja toimintamallit", "rowgroup", 3]);
+  const summaryOrder = () => [...block.querySelectorAll<HTMLElement>("tbody")[0].querySelectorAll<HTMLElement>("tr[data-summary]")].map((r) => r.dataset.summary);
+  assert.deepEqual(summaryOrder(), ["ALL", "area:ITA", "area:KESKI", "model:PERHE", "model:THK"]);
+  assert.deepEqual([...bodies[0].querySelectorAll("tr[data-summary] th")].map((th) => [th.textContent, th.getAttribute("scope")]), [
+    ["Koko kaupunki", "row"], ["Alue: Itäinen", "row"], ["Alue: Keskinen", "row"], ["Toimintamalli: Perhekeskus", "row"], ["Toimintamalli: Terveys- ja hyvinvointikeskus", "row"],
+  ]);
+  assert.equal(bodies[0].querySelectorAll("a").length, 0, "no links");
+  assert.equal(bodies[0].querySelectorAll("tr[data-unit]").length, 0, "not counted as units");
+  assert.equal(block.querySelectorAll("tr[data-unit]").length, 5);
+  assert.deepEqual(order(block), [[], ["U4"], ["U2", "U5", "U1"], ["U3"]]);
+
+  const shown = (el: Element) => { const copy = el.cloneNode(true) as HTMLElement; copy.querySelectorAll(".visually-hidden").forEach((n) => n.remove()); return copy.textContent; };
+  const texts = (id: string) => [...block.querySelector(`tr[data-summary="${id}"]`)!.querySelectorAll("td")].map(shown);
+  assert.deepEqual(texts("ALL"), [`76,0${N}% ✓`, "20 ✓"], "the city: no mark against itself; target met, and no worsening");
+  assert.deepEqual(texts("area:ITA"), [`72,0${N}% ▼ ✗`, ".."]);
+  assert.deepEqual(texts("area:KESKI"), ["..", "ei tietoa"]);
+  assert.deepEqual(texts("model:PERHE"), [`90,0${N}% ▲ ✓`, "ei tietoa"]);
+  assert.deepEqual(texts("model:THK"), [`70,0${N}% ● ✗`, "ei tietoa"]);
+  const city = block.querySelector<HTMLElement>('tr[data-summary="ALL"] td')!;
+  assert.deepEqual([city.dataset.vsCity, city.dataset.goalMet, city.querySelector(".vs-city")], ["not-compared", "true", null]);
+  const withheld = block.querySelectorAll<HTMLElement>('tr[data-summary="area:ITA"] td')[1];
+  assert.deepEqual([withheld.querySelector<HTMLElement>("[data-state]")!.dataset.state, withheld.querySelector<HTMLElement>("[data-unit]")!.dataset.unit], ["suppressed", "area:ITA"]);
+  assert.deepEqual([...withheld.querySelectorAll(".visually-hidden")].map((n) => n.textContent), ["piilotettu tietosuojan vuoksi"]);
+  assert.equal(block.querySelector<HTMLElement>('tr[data-summary="ALL"] [data-unit]')!.dataset.unit, "ALL");
+  assert.match(block.querySelector("tfoot")!.textContent!, /^\.\. Piilotettu tietosuojan vuoksi/);
+  assert.match(block.querySelector(".units-table-note")!.textContent!, /Ensimmäiset rivit ovat koko kaupungin/);
+
+  // Sorting moves the units within their groups, never the summary rows.
+  click(block, "X");
+  click(block, "X");
+  assert.deepEqual(summaryOrder(), ["ALL", "area:ITA", "area:KESKI", "model:PERHE", "model:THK"]);
+  assert.deepEqual(order(block), [[], ["U4"], ["U1", "U5", "U2"], ["U3"]]);
+  assert.equal(block.querySelector("tbody")!.dataset.group, "summaries", "still first");
+});
+
+test("without summaries, no summary rows and the note as before", () => {
+  const block = render();
+  assert.equal(block.querySelector("tr[data-summary]"), null);
+  assert.equal(block.querySelectorAll("tbody").length, 3);
+  assert.doesNotMatch(block.querySelector(".units-table-note")!.textContent!, /Ensimmäiset rivit/);
+});
+
+test("the CSV: the summary rows first, area and operating model telling which each is, then the units", () => {
+  const o = { units, indicators, summaries: unitsSummaries(units), cell: (u: string, i: string) => allCells.get(`${u}|${i}`), period: "2023Q1", lang: "fi" as const, document };
+  const table = unitsCsvTable(o, { groups: groupUnits(units), cell: o.cell }, document);
+  const info = { title: "Yksiköt ja pääindikaattorit, Q1/2023", source: "Apotti", extracted: "2026-11-30T08:05:00Z", lang: "fi" as const };
+  const rows = dsvFormat(";").parseRows(csvText(tableData(table), info).slice(1).trimEnd()).slice(4);
+  assert.deepEqual(rows[0].slice(0, 6), ["Alue", "Toimintamalli", "Yksikkö", "Ensikontakti (%)", "Ensikontakti: Koko kaupunkiin verrattuna", "Ensikontakti: Tavoite"]);
+  assert.deepEqual(rows.slice(1, 6), [
+    ["Kaikki alueet", "Kaikki toimintamallit", "Koko kaupunki", "76,0", "ei verrattavissa", "saavutettu", "20", "ei verrattavissa", "saavutettu"],
+    ["Itäinen", "Kaikki toimintamallit", "Alue: Itäinen", "72,0", "huonompi", "ei saavutettu", "..", "ei verrattavissa", "–"],
+    ["Keskinen", "Kaikki toimintamallit", "Alue: Keskinen", "..", "ei verrattavissa", "–", "ei tietoa", "ei verrattavissa", "–"],
+    ["Kaikki alueet", "Perhekeskus", "Toimintamalli: Perhekeskus", "90,0", "parempi", "saavutettu", "ei tietoa", "ei verrattavissa", "–"],
+    ["Kaikki alueet", "Terveys- ja hyvinvointikeskus", "Toimintamalli: Terveys- ja hyvinvointikeskus", "70,0", "samaa tasoa", "ei saavutettu", "ei tietoa", "ei verrattavissa", "–"],
+  ]);
+  // The units in the order given (here groupUnits', unsorted within the groups), after the summary rows.
+  assert.deepEqual(rows.slice(6, 11).map((r) => r[2]), ["Itäkeskus", "Vuosaari", "Herttoniemi", "Malmi", "Kallio"], "then the units");
+  assert.equal(rows.length, 13, "then a blank line and the withheld mark's legend");
+  assert.match(rows[12][0], /^\.\. Piilotettu tietosuojan vuoksi/);
 });

@@ -9,7 +9,7 @@
 // FILE.changes.json: what changed since that extract (loaders/publish/extract-changes.ts).
 import { readFileSync, writeFileSync } from "node:fs";
 import { loadCatalogue } from "../indicators/catalogue.ts";
-import { publish, toExportCsv } from "../publish/emit.ts";
+import { publish, toExportCsv, unwithheldCsv } from "../publish/emit.ts";
 import { publishedTables } from "../publish/page-data.ts";
 import { runPipeline } from "../pipeline.ts";
 import { assertPublishable } from "../privacy/gate.ts";
@@ -38,7 +38,7 @@ runCli(async () => {
     withheld: withheldShares(result.cells, result.suppressionLog, catalogue.indicators.map((i) => i.id)),
   };
   // The publishing gate: the audit reads both files as they will be written; nothing is written if it recovers anything.
-  await assertPublishable({ indicatorsCsv: csv, quality: meta, units: result.units }, catalogue, (m) => console.error(m));
+  await assertPublishable({ indicatorsCsv: csv, sumsFromCsv: unwithheldCsv(result.unwithheld), quality: meta, units: result.units }, catalogue, (m) => console.error(m));
   writeFileSync(out, csv);
   writeFileSync(`${out}.meta.json`, JSON.stringify(meta, null, 2) + "\n");
   const previousFile = (args.previous as string | undefined) ?? process.env.PREVIOUS_EXPORT;

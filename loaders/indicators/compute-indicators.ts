@@ -122,19 +122,7 @@ export interface ComputeOptions {
   present: ReadonlySet<string>;
   period: { from: string; to: string };
   onProgress?: (message: string) => void;
-  /**
-   * Publish the area:<area> and model:<operating_model> figures. Off unless
-   * NELIMAALI_GROUP_FIGURES=1: with them, complementary suppression withholds
-   * so much that whole relations lose every fully published instance, and the
-   * audit, reading an unproven sum as an equality, then finds contradictions it
-   * cannot vouch for (tiny extract, seed 11). Until the audit learns which sums
-   * hold from the definitions, they stay out of what is published.
-   */
-  groupFigures?: boolean;
 }
-
-/** Whether area and operating-model figures are published (see ComputeOptions.groupFigures). */
-export const groupFiguresEnabled = (): boolean => process.env.NELIMAALI_GROUP_FIGURES === "1";
 
 export async function computeIndicators(db: Db, catalogue: Catalogue, options: ComputeOptions): Promise<IndicatorCell[]> {
   await createPeriods(db, options.period.from, options.period.to);
@@ -149,8 +137,7 @@ export async function computeIndicators(db: Db, catalogue: Catalogue, options: C
       continue;
     }
     const started = Date.now();
-    const computed = await runIndicator(db, indicator, fragments);
-    const rows = options.groupFigures ?? groupFiguresEnabled() ? computed : computed.filter((r) => !isGroupUnitId(r.unit_id));
+    const rows = await runIndicator(db, indicator, fragments);
     cells.push(...rows);
     options.onProgress?.(`${indicator.id}: ${rows.length} cells in ${Date.now() - started} ms`);
   }

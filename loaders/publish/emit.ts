@@ -19,6 +19,14 @@ export function publish(cells: readonly IndicatorCell[]): PublishedCell[] {
 }
 
 /**
+ * The same cells with nothing withheld, in the export's format: what the
+ * privacy audit reads which sums hold from (never published).
+ */
+export function unwithheldCsv(cells: readonly IndicatorCell[]): string {
+  return toExportCsv(cells.map(({ n: _n, ...c }) => ({ ...c, suppressed: false })));
+}
+
+/**
  * Comma-separated, "\n" after every row, no byte-order mark (arquero's toCSV:
  * the dialect of csv.ts); numbers as exportNumber writes them (shortest
  * round-trip text), `suppressed` as true/false.

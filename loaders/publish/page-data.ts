@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { join } from "node:path";
 import type { UnitInfo } from "../../src/lib/cell.ts";
 import { PROJECT_ROOT, loadCatalogue } from "../indicators/catalogue.ts";
-import { publish, toArrowIpc, toExportCsv } from "./emit.ts";
+import { publish, toArrowIpc, toExportCsv, unwithheldCsv } from "./emit.ts";
 import { fingerprint } from "../extract/fingerprint.ts";
 import { runPipeline, type PipelineOptions, type PipelineResult } from "../pipeline.ts";
 import { assertPublishable } from "../privacy/gate.ts";
@@ -139,7 +139,7 @@ export async function ensurePageData(extractDir: string, options: PageDataOption
     // published; nothing is published if it recovers anything.
     const refused = new AbortController();
     const [audit, side] = await Promise.allSettled([
-      assertPublishable({ indicatorsCsv: csv, quality: meta, units: result.units }, catalogue, options.onProgress).catch((e) => {
+      assertPublishable({ indicatorsCsv: csv, sumsFromCsv: unwithheldCsv(result.unwithheld), quality: meta, units: result.units }, catalogue, options.onProgress).catch((e) => {
         refused.abort();
         throw e;
       }),

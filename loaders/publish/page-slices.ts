@@ -20,6 +20,9 @@
 //   headunits-<pt>.json         headline indicators, every unit (not ALL), totals only, one period type; without
 //                               the numerator and denominator columns (the overview's guardrail reads the
 //                               months' statuses, the units index's table the values and statuses)
+//   headgroups-<pt>.json        headline indicators, the whole city (ALL) and every area and operating model
+//                               (area:…, model:…), totals only, one period type; without the numerator and
+//                               denominator columns (the units index's first rows: the city, the areas, the models)
 //   context.json                extract period, extracted_at, the units (with their slugs) and the baselines
 //   programme.json              the programme model's fields the pages show
 //   names.json                  only the names of dimensions, goals, areas, operating models and regions
@@ -237,6 +240,7 @@ export function pageSlices({ cells, catalogue, meta, programme }: SliceInput): M
   }
   for (const pt of PERIOD_TYPES) buckets.set(`headline-${pt}.json`, []);
   for (const pt of PERIOD_TYPES) buckets.set(`headunits-${pt}.json`, []);
+  for (const pt of PERIOD_TYPES) buckets.set(`headgroups-${pt}.json`, []);
   for (const pt of PERIOD_TYPES) {
     for (const u of units) buckets.set(`unit-${u.slug}-${pt}.json`, []);
     for (const i of catalogue.indicators) buckets.set(`indunits-${i.id}-${pt}.json`, []);
@@ -251,12 +255,14 @@ export function pageSlices({ cells, catalogue, meta, programme }: SliceInput): M
         add(`total-${c.period_type}.json`, c);
         if (dim) add(`indunits-${c.indicator_id}-${c.period_type}.json`, c);
         if (headline.has(c.indicator_id)) add(`headline-${c.period_type}.json`, c);
+        if (headline.has(c.indicator_id)) add(`headgroups-${c.period_type}.json`, c);
       }
       if (dim) add(`dim-${dim}-${c.period_type}.json`, c);
     } else if (isGroupUnitId(c.unit_id)) {
       // An area's or operating model's figures: only where the page's controls show them, not among the units.
       if (total && dim) add(`dimgroups-${dim}-${c.period_type}.json`, c);
       if (total && dim) add(`indunits-${c.indicator_id}-${c.period_type}.json`, c);
+      if (total && headline.has(c.indicator_id)) add(`headgroups-${c.period_type}.json`, c);
     } else {
       if (total && dim) add(`dimunits-${dim}-${c.period_type}.json`, c);
       if (total && dim) add(`indunits-${c.indicator_id}-${c.period_type}.json`, c);
@@ -268,7 +274,8 @@ export function pageSlices({ cells, catalogue, meta, programme }: SliceInput): M
 
   const out = new Map<string, string>();
   // The guardrail and the units table read only values and statuses: without the counts the pages stay light.
-  for (const [name, list] of buckets) out.set(name, JSON.stringify(encodeSlice(list, name.startsWith("headunits-") ? { omit: ["numerator", "denominator"], statuses } : { statuses })));
+  const valuesOnly = (name: string) => name.startsWith("headunits-") || name.startsWith("headgroups-");
+  for (const [name, list] of buckets) out.set(name, JSON.stringify(encodeSlice(list, valuesOnly(name) ? { omit: ["numerator", "denominator"], statuses } : { statuses })));
   const context: ContextJson = { manifest: meta.manifest, periodTypes: PERIOD_TYPES, units, baselines: table.baselines };
   out.set("context.json", JSON.stringify(context));
   const slim = slimProgramme(programme, meta.manifest.source);

@@ -14,7 +14,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { loadCatalogue } from "../indicators/catalogue.ts";
-import { publish, toExportCsv } from "../publish/emit.ts";
+import { publish, toExportCsv, unwithheldCsv } from "../publish/emit.ts";
 import { runPipeline } from "../pipeline.ts";
 import { assertPublishable } from "../privacy/gate.ts";
 import { extractDirFromEnv, parseArgs, runCli } from "../cli/args.ts";
@@ -45,7 +45,7 @@ runCli(async () => {
   const dir = (args.extracts as string | undefined) ?? (await extractDirFromEnv());
   const result = await runPipeline(dir, { tolerant: Boolean(args.tolerant), onProgress: (m) => console.error(m) });
   // The publishing gate: the documents carry cells of this table only.
-  await assertPublishable({ indicatorsCsv: toExportCsv(publish(result.cells)), units: result.units }, loadCatalogue(), (m) => console.error(m));
+  await assertPublishable({ indicatorsCsv: toExportCsv(publish(result.cells)), sumsFromCsv: unwithheldCsv(result.unwithheld), units: result.units }, loadCatalogue(), (m) => console.error(m));
   const narratives = args.narratives as string | undefined;
   const workbook = narratives?.toLowerCase().endsWith(".xlsx");
   const model = await selfAssessmentWithWorkbooks(inputsFromPipeline(result), args.period as string, {

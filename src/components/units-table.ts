@@ -7,7 +7,11 @@
 // the units within each group (aria-sort on the sorted column); withheld and
 // missing figures always sort last. With the extract's manifest, "Lataa: CSV"
 // below gives the table as shown, in its order: per indicator its value, the
-// comparison and the goal in words. Pure: everything comes in as data.
+// comparison and the goal in words. With `summaries`, a first row group
+// gives the whole city's, the areas' and the operating models' own figures
+// (unit_id ALL, area:…, model:…: pooled over their units, withheld like every
+// cell), not sorted with the units and in the CSV too. Pure: everything comes
+// in as data.
 import { scrollBox } from "../lib/a11y.js";
 import { appendTableLegend } from "../lib/chart-tables.js";
 import type { PublishedCell } from "../lib/cell.js";
@@ -47,6 +51,18 @@ export interface UnitsTableIndicator {
   targets: readonly TargetLike[];
 }
 
+/** A summary row: the whole city, an area or an operating model. */
+export type UnitsTableSummaryKind = "city" | "area" | "model";
+export interface UnitsTableSummary {
+  /** Its unit_id in the indicator table: ALL, area:<area> or model:<operating model>. */
+  id: string;
+  kind: UnitsTableSummaryKind;
+  /** The city's ("Koko kaupunki"), the area's or the operating model's name. */
+  name: string;
+}
+/** data-group of the summary rows' tbody. */
+export const SUMMARY_GROUP = "summaries";
+
 export type SortDirection = "ascending" | "descending";
 /** The sorted column: UNIT_COLUMN (by name) or an indicator id (by value). */
 export interface SortState {
@@ -64,8 +80,10 @@ export interface UnitGroup {
 export interface UnitsTableOptions {
   units: readonly UnitsTableUnit[];
   indicators: readonly UnitsTableIndicator[];
-  /** A unit's published cell of an indicator at the period (undefined when none was written). */
+  /** A unit's (or a summary row's: ALL, area:…, model:…) published cell of an indicator at the period (undefined when none was written). */
   cell: (unit: string, indicator: string) => UnitsTableCell | undefined;
+  /** Rows for the whole city, areas and operating models, shown first in the order of orderSummaries. */
+  summaries?: readonly UnitsTableSummary[];
   period: string;
   sort?: SortState;
   /** Told after every sort (e.g. to keep it in the address). */
@@ -111,6 +129,31 @@ export function sortUnits(units: readonly UnitsTableUnit[], sort: SortState, val
   });
 }
 
+const SUMMARY_KIND_ORDER: Record<UnitsTableSummaryKind, number> = { city: 0, area: 1, model: 2 };
+
+/** Summary rows in the table's order: the whole city, then the areas, then the operating models, each in name order. */
+export function orderSummaries(summaries: readonly UnitsTableSummary[], lang: Lang = "fi"): UnitsTableSummary[] {
+  const collator = collatorOf(lang);
+  return [...summaries].sort((a, b) => SUMMARY_KIND_ORDER[a.kind] - SUMMARY_KIND_ORDER[b.kind] || collator.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/**
+ * The summary rows that go with the units shown: the whole city, the areas
+ * of those units and their operating models (so a chosen area shows the city,
+ * that area and the models of its units), in orderSummaries' order.
+ */
+export function unitsSummaries(units: readonly UnitsTableUnit[], lang: Lang = "fi"): UnitsTableSummary[] {
+  const out = new Map<string, UnitsTableSummary>([["ALL", { id: "ALL", kind: "city", name: t(lang, "whole") }]]);
+  for (const u of units) if (!out.has(`area:${u.area}`)) out.set(`area:${u.area}`, { id: `area:${u.area}`, kind: "area", name: u.areaName });
+  for (const u of units) if (!out.has(`model:${u.operatingModel}`)) out.set(`model:${u.operatingModel}`, { id: `model:${u.operatingModel}`, kind: "model", name: u.operatingModelName });
+  return orderSummaries([...out.values()], lang);
+}
+
+/** A summary row's header as shown (and in the CSV): "Koko kaupunki", "Alue: Itä", "Toimintamalli: Perhekeskus". */
+export function summaryLabel(s: UnitsTableSummary, lang: Lang = "fi"): string {
+  return s.kind === "city" ? s.name : `${t(lang, s.kind === "area" ? "area" : "operatingModel")}: ${s.name}`;
+}
+
 const valueOfCell = (c: UnitsTableCell | undefined): number | null => (cellState(c) === "value" ? c!.value : null);
 
 /** A symbol shown, its words for a screen reader (and as a tooltip). */
@@ -128,11 +171,12 @@ function mark(doc: Document, className: string, symbol: string, words: string): 
   return span;
 }
 
-function figureCell(doc: Document, unit: UnitsTableUnit, indicator: UnitsTableIndicator, cell: UnitsTableCell | undefined, period: string, lang: Lang): HTMLTableCellElement {
+/** A figure cell; `vsCityMark` false for the whole city's own row (nothing to compare with). */
+function figureCell(doc: Document, unitId: string, indicator: UnitsTableIndicator, cell: UnitsTableCell | undefined, period: string, lang: Lang, vsCityMark = true): HTMLTableCellElement {
   const td = doc.createElement("td");
   td.className = "num units-table-figure";
-  td.append(cellValue(cell, { indicator: indicator.id, period, unit: unit.id, measure: indicator.measure, lang, document: doc }));
-  const vsCity = cell?.status?.vsCity ?? "not-compared";
+  td.append(cellValue(cell, { indicator: indicator.id, period, unit: unitId, measure: indicator.measure, lang, document: doc }));
+  const vsCity = vsCityMark ? cell?.status?.vsCity ?? "not-compared" : "not-compared";
   td.dataset.vsCity = vsCity;
   if (vsCity !== "not-compared") {
     td.append(" ", mark(doc, `vs-city vs-city-${vsCity}`, outcomeSymbol(vsCity, indicator.direction), `${t(lang, "vsCity")}: ${t(lang, OUTCOME_KEY[vsCity])}`));
@@ -215,9 +259,41 @@ export function unitsTable(o: UnitsTableOptions): HTMLElement {
     for (const i of o.indicators) {
       const c = cellOf(u.id, i.id);
       if (c?.suppressed) withheld = true;
-      tr.append(figureCell(doc, u, i, c, o.period, lang));
+      tr.append(figureCell(doc, u.id, i, c, o.period, lang));
     }
     rows.set(u.id, tr);
+  }
+  // The whole city, the areas and the operating models first, in their own row group, never sorted.
+  const summaries = orderSummaries(o.summaries ?? [], lang);
+  if (summaries.length) {
+    const tbody = doc.createElement("tbody");
+    tbody.dataset.group = SUMMARY_GROUP;
+    tbody.className = "units-table-summaries";
+    const head = doc.createElement("tr");
+    head.className = "group-row";
+    const headTh = doc.createElement("th");
+    headTh.scope = "rowgroup";
+    headTh.colSpan = columns.length;
+    headTh.textContent = t(lang, "unitsSummaryGroup");
+    head.append(headTh);
+    tbody.append(head);
+    for (const s of summaries) {
+      const tr = doc.createElement("tr");
+      tr.className = `summary-row summary-${s.kind}`;
+      tr.dataset.summary = s.id;
+      tr.dataset.summaryKind = s.kind;
+      const th = doc.createElement("th");
+      th.scope = "row";
+      th.textContent = summaryLabel(s, lang);
+      tr.append(th);
+      for (const i of o.indicators) {
+        const c = cellOf(s.id, i.id);
+        if (c?.suppressed) withheld = true;
+        tr.append(figureCell(doc, s.id, i, c, o.period, lang, s.kind !== "city"));
+      }
+      tbody.append(tr);
+    }
+    table.append(tbody);
   }
   const groups = groupUnits(o.units, lang).map((g) => {
     const tbody = doc.createElement("tbody");
@@ -258,14 +334,17 @@ export function unitsTable(o: UnitsTableOptions): HTMLElement {
   }
   const note = doc.createElement("p");
   note.className = "muted small units-table-note";
-  note.textContent = t(lang, "unitsTableNote");
+  note.textContent = summaries.length ? `${t(lang, "unitsTableNote")} ${t(lang, "unitsSummaryNote")}` : t(lang, "unitsTableNote");
   block.append(note);
   return block;
 }
 
 /**
- * The table behind the CSV: a row per unit in the order shown, with its area
- * and operating model; per indicator its figure as shown (".." when withheld),
+ * The table behind the CSV: first the summary rows (the whole city: every
+ * area and operating model; an area: its name and every operating model; an
+ * operating model: every area and its name; their label as shown in the unit
+ * column), then a row per unit in the order shown, with its area and
+ * operating model; per indicator its figure as shown (".." when withheld),
  * the comparison with the city and the goal, in words.
  */
 export function unitsCsvTable(o: UnitsTableOptions, shown: { groups: UnitGroup[]; cell: (unit: string, indicator: string) => UnitsTableCell | undefined }, doc: Document = document): HTMLTableElement {
@@ -275,15 +354,19 @@ export function unitsCsvTable(o: UnitsTableOptions, shown: { groups: UnitGroup[]
   const thead = doc.createElement("thead");
   thead.append(row("th", [t(lang, "area"), t(lang, "operatingModel"), t(lang, "unit"), ...o.indicators.flatMap((i) => [i.name, `${i.name}: ${t(lang, "vsCity")}`, `${i.name}: ${t(lang, "target")}`])]));
   const tbody = doc.createElement("tbody");
+  const figures = (id: string, vsCityMark: boolean) => o.indicators.flatMap((i) => {
+    const cell = shown.cell(id, i.id);
+    const figure = cellValue(cell, { indicator: i.id, period: o.period, unit: id, measure: i.measure, lang, document: doc }).dataset.text ?? "";
+    const goal = goalOf(i.targets, cell, o.period).met;
+    return [figure, t(lang, OUTCOME_KEY[(vsCityMark ? cell?.status?.vsCity : null) ?? "not-compared"]), goal === null ? "–" : t(lang, goal ? "targetMet" : "targetNotMet")];
+  });
+  for (const s of orderSummaries(o.summaries ?? [], lang)) {
+    const area = s.kind === "area" ? s.name : t(lang, "allAreas");
+    const model = s.kind === "model" ? s.name : t(lang, "allOperatingModels");
+    tbody.append(row("td", [area, model, summaryLabel(s, lang), ...figures(s.id, s.kind !== "city")]));
+  }
   for (const g of shown.groups) {
-    for (const u of g.units) {
-      tbody.append(row("td", [u.areaName, u.operatingModelName, u.name, ...o.indicators.flatMap((i) => {
-        const cell = shown.cell(u.id, i.id);
-        const figure = cellValue(cell, { indicator: i.id, period: o.period, unit: u.id, measure: i.measure, lang, document: doc }).dataset.text ?? "";
-        const goal = goalOf(i.targets, cell, o.period).met;
-        return [figure, t(lang, OUTCOME_KEY[cell?.status?.vsCity ?? "not-compared"]), goal === null ? "–" : t(lang, goal ? "targetMet" : "targetNotMet")];
-      })]));
-    }
+    for (const u of g.units) tbody.append(row("td", [u.areaName, u.operatingModelName, u.name, ...figures(u.id, true)]));
   }
   table.append(thead, tbody);
   return table;

@@ -27,6 +27,7 @@ const DIM_GROUPS = {
 };
 const HEADLINE = {month: FileAttachment("../data/slices/headline-month.json"), quarter: FileAttachment("../data/slices/headline-quarter.json"), half: FileAttachment("../data/slices/headline-half.json"), year: FileAttachment("../data/slices/headline-year.json")};
 const HEADLINE_UNITS = {month: FileAttachment("../data/slices/headunits-month.json"), quarter: FileAttachment("../data/slices/headunits-quarter.json"), half: FileAttachment("../data/slices/headunits-half.json"), year: FileAttachment("../data/slices/headunits-year.json")};
+const HEADLINE_GROUPS = {month: FileAttachment("../data/slices/headgroups-month.json"), quarter: FileAttachment("../data/slices/headgroups-quarter.json"), half: FileAttachment("../data/slices/headgroups-half.json"), year: FileAttachment("../data/slices/headgroups-year.json")};
 const CONTEXT = FileAttachment("../data/slices/context.json");
 const PROGRAMME = FileAttachment("../data/slices/programme.json");
 const NAMES = FileAttachment("../data/slices/names.json");
@@ -63,6 +64,8 @@ export const dimensionGroupCells = (dimension, periodType) => cellsOf(pick(DIM_G
 export const headlineCells = (periodType) => cellsOf(pick(HEADLINE, periodType));
 /** Headline indicators, every unit, totals only, one period type (months by default): values and statuses without counts (the overview's guardrail, the units table). */
 export const headlineUnitCells = (periodType = "month") => cellsOf(pick(HEADLINE_UNITS, periodType));
+/** Headline indicators, the whole city (ALL) and every area and operating model (unit_id area:…, model:…), totals only, one period type: values and statuses without counts (the units index's first rows). */
+export const headlineGroupCells = (periodType) => cellsOf(pick(HEADLINE_GROUPS, periodType));
 export const loadContext = () => once("context", () => CONTEXT.json());
 export const loadProgramme = () => once("programme", () => PROGRAMME.json());
 /** The catalogue without definitions and target sources. */

@@ -1,4 +1,6 @@
-// node --import tsx loaders/privacy/audit/cli.ts FILE.csv [--quality meta.json] [--units units.csv] [--catalogue indicators.json] [--verbose]
+// node --import tsx loaders/privacy/audit/cli.ts FILE.csv [--sums-from WHOLE.csv] [--quality meta.json] [--units units.csv] [--catalogue indicators.json] [--verbose]
+// --sums-from: the same table with nothing withheld (the build passes it), from
+// which the audit reads only which sums hold exactly.
 // --units: a CSV with unit_id, area and operating_model (the extract's units.csv
 // will do), which places the rows of areas and operating models.
 // Prints every figure a reader could recover from the published files and
@@ -11,15 +13,16 @@ import { auditPublished } from "./index.ts";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { quality: { type: "string" }, units: { type: "string" }, catalogue: { type: "string" }, verbose: { type: "boolean" } },
+  options: { "sums-from": { type: "string" }, quality: { type: "string" }, units: { type: "string" }, catalogue: { type: "string" }, verbose: { type: "boolean" } },
 });
 if (positionals.length !== 1) {
-  console.error("usage: node --import tsx loaders/privacy/audit/cli.ts FILE.csv [--quality meta.json] [--units units.csv] [--catalogue indicators.json]");
+  console.error("usage: node --import tsx loaders/privacy/audit/cli.ts FILE.csv [--sums-from WHOLE.csv] [--quality meta.json] [--units units.csv] [--catalogue indicators.json]");
   process.exit(2);
 }
 const catalogue = JSON.parse(readFileSync(values.catalogue ?? CATALOGUE_PATH, "utf8")) as Catalogue;
 const result = await auditPublished({
   indicatorsCsv: readFileSync(positionals[0], "utf8"),
+  sumsFromCsv: values["sums-from"] ? readFileSync(values["sums-from"], "utf8") : undefined,
   quality: values.quality ? JSON.parse(readFileSync(values.quality, "utf8")) : undefined,
   units: values.units ? csvParse(readFileSync(values.units, "utf8")).map((r) => ({ unit_id: r.unit_id!, area: r.area!, operating_model: r.operating_model! })) : undefined,
   catalogue,

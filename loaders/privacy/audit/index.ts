@@ -8,9 +8,9 @@ import { components } from "./components.ts";
 import { fieldsOf, type CatalogueEntry, type IndicatorFields } from "./fields.ts";
 import { clusters, findLinks, seriesOf, type Link } from "./links.ts";
 import { propagate } from "./propagate.ts";
-import { readPublished, type IndicatorTable } from "./published.ts";
+import { key, readPublished, type IndicatorTable } from "./published.ts";
 import { addQuality, type QualityFigures } from "./quality.ts";
-import { addRelations, type Inference } from "./relations.ts";
+import { addRelations, relationsOf, type Inference } from "./relations.ts";
 import { Slots } from "./slots.ts";
 import { solveRanges } from "./solve.ts";
 import { LinearSystem } from "./system.ts";
@@ -24,6 +24,14 @@ export interface AuditInput {
   /** The export CSV text. */
   indicatorsCsv: string;
   quality?: QualityFigures;
+  /**
+   * The same table with nothing withheld. The audit takes from it only which
+   * sums hold exactly, per indicator, field and kind (relations.ts, relationsOf):
+   * what a reader knows from the definitions. Never a figure. Without it, the
+   * sums are inferred from the fully published groups, and one with no fully
+   * published group is taken for an equality.
+   */
+  sumsFromCsv?: string;
   /** The published units list (each unit's area and operating model): needed when the table has area:/model: rows. */
   units?: readonly UnitMembership[];
   catalogue: { indicators: CatalogueEntry[] };
@@ -65,12 +73,26 @@ export async function auditPublished(input: AuditInput): Promise<AuditResult> {
     valueScale.set(t.id, valueScaleOf(t, f));
   }
 
-  const links = findLinks(seriesOf(tables, (id) => fields.get(id)!.fields));
+  // Which sums and shared counts hold: from the whole table when given (the
+  // definitions), else inferred from what is published.
+  const whole = input.sumsFromCsv === undefined ? null : readPublished(input.sumsFromCsv);
+  const known = new Map<string, Inference>();
+  if (whole) {
+    for (const t of tables.values()) {
+      const w = whole.get(t.id);
+      if (!w || w.rows.length !== t.rows.length || w.rows.some((r) => !t.byKey.has(key(r.period, r.unit, r.bv)))) {
+        throw new Error(`${t.id}: the table with nothing withheld has other rows than the published one`);
+      }
+      for (const [k, inf] of relationsOf(w, fields.get(t.id)!.fields, input.units)) known.set(k, inf);
+    }
+  }
+  const links = findLinks(seriesOf(whole ?? tables, (id) => fields.get(id)?.fields ?? []));
+  log(`${links.length} shared counts, sums ${whole ? "read from the table with nothing withheld" : "inferred from the published groups"}`);
   const sys = new LinearSystem();
   const slots = new Slots(tables, fields, clusters(links), sys);
   slots.addLinkRows();
   const relations: Inference[] = [];
-  for (const t of tables.values()) relations.push(...addRelations(t, fields.get(t.id)!.fields, slots, sys, input.units));
+  for (const t of tables.values()) relations.push(...addRelations(t, fields.get(t.id)!.fields, slots, sys, input.units, known));
   addQuality(input.quality, tables, slots, sys);
   log(`${slots.cells.length} withheld cells, ${sys.lo.length} unknowns, ${sys.rows.length} rows, ${links.length} links, ${sys.contradictions} published rows contradicting their sums`);
 

@@ -3,7 +3,7 @@
 // under ALL, finer periods under coarser ones — and, for each (indicator, field,
 // kind), whether the fully published groups show the total to be the sum of
 // its members or only bounded by them (distinct counts).
-import type { Field } from "./fields.ts";
+import { publishedField, type Field } from "./fields.ts";
 import { FINER, levelOf, membersOf } from "./periods.ts";
 import { key, type IndicatorTable } from "./published.ts";
 import type { Slots } from "./slots.ts";
@@ -54,14 +54,65 @@ function* groups(t: IndicatorTable, kind: Kind, units: readonly UnitMembership[]
 
 const KINDS: Kind[] = ["units", "breakdown", "time"];
 
-export function addRelations(t: IndicatorTable, fields: Field[], slots: Slots, sys: LinearSystem, units?: readonly UnitMembership[]): Inference[] {
-  const judged: { inf: Inference; pending: [Expr, Expr[], boolean?][] }[] = [];
+/** Folds one fully known group into what the groups so far allow. */
+function judge(inf: Inference, total: number, members: readonly number[]): void {
+  const sum = members.reduce((s, m) => s + m, 0);
+  const max = members.reduce((s, m) => Math.max(s, m), -Infinity);
+  const scale = Math.max(Math.abs(total), members.reduce((s, m) => s + Math.abs(m), 0));
+  if (scale === 0) return;
+  const tol = REL_TOL * Math.max(1, scale);
+  inf.groups++;
+  if (Math.abs(total - sum) > tol) inf.equal = false;
+  if (total > sum + tol) inf.atMostSum = false;
+  if (total < max - tol) inf.atLeastEach = false;
+  if (total < sum - tol) inf.atLeastSum = false;
+}
+
+const inference = (indicator: string, field: Field, kind: Kind): Inference => ({ indicator, field, kind, groups: 0, equal: true, atMostSum: true, atLeastEach: true, atLeastSum: true });
+export const relationKey = (indicator: string, field: Field, kind: Kind): string => `${indicator}\u0001${field}\u0001${kind}`;
+
+/**
+ * Which sums hold in every group of a table with nothing withheld: what the
+ * definitions make of each (indicator, field, kind) — units add up to their
+ * area; a distinct count only bounds its total; a breakdown without an
+ * "unknown" value can fall short of its total. Reads no figure into the
+ * attacker's system, only these relations.
+ */
+export function relationsOf(t: IndicatorTable, fields: Field[], units?: readonly UnitMembership[]): Map<string, Inference> {
+  const out = new Map<string, Inference>();
+  const value = (k: string, field: Field): number | null => {
+    const row = t.byKey.get(k);
+    return row ? publishedField(row, field) : 0;
+  };
+  for (const field of fields) {
+    for (const kind of KINDS) {
+      const inf = inference(t.id, field, kind);
+      for (const [tk, mks] of groups(t, kind, units)) {
+        const total = value(tk, field);
+        const members = mks.map((k) => value(k, field));
+        if (total === null || members.some((m) => m === null)) continue;
+        judge(inf, total, members as number[]);
+      }
+      out.set(relationKey(t.id, field, kind), inf);
+    }
+  }
+  return out;
+}
+
+/**
+ * Adds the table's sums to the attacker's system. `known` (from relationsOf on
+ * the table before anything was withheld) says which sums hold; without it they
+ * are inferred from the fully published groups.
+ */
+export function addRelations(t: IndicatorTable, fields: Field[], slots: Slots, sys: LinearSystem, units?: readonly UnitMembership[], known?: ReadonlyMap<string, Inference>): Inference[] {
+  const judged: { inf: Inference; pending: [Expr, Expr[], boolean?][]; given: boolean }[] = [];
   // Kinds whose sum a published total under its published members refutes, in
   // any field: a distinct count (its numerator counts the same way).
   const refutedKinds = new Set<Kind>();
   for (const field of fields) {
     for (const kind of KINDS) {
-      const inf: Inference = { indicator: t.id, field, kind, groups: 0, equal: true, atMostSum: true, atLeastEach: true, atLeastSum: true };
+      const given = known?.get(relationKey(t.id, field, kind));
+      const inf = given ? { ...given } : inference(t.id, field, kind);
       const pending: [Expr, Expr[], boolean?][] = [];
       for (const [tk, mks, derived] of groups(t, kind, units)) {
         const total = slots.expr(t.id, field, tk);
@@ -76,31 +127,23 @@ export function addRelations(t: IndicatorTable, fields: Field[], slots: Slots, s
           continue;
         }
         // Fully published (or missing-as-zero): judge the relation from it.
-        const sum = members.reduce((s, m) => s + m.k, 0);
-        const max = members.reduce((s, m) => Math.max(s, m.k), -Infinity);
-        const scale = Math.max(Math.abs(total.k), members.reduce((s, m) => s + Math.abs(m.k), 0));
-        if (scale === 0) continue;
-        const tol = REL_TOL * Math.max(1, scale);
-        inf.groups++;
-        if (Math.abs(total.k - sum) > tol) inf.equal = false;
-        if (total.k > sum + tol) inf.atMostSum = false;
-        if (total.k < max - tol) inf.atLeastEach = false;
-        if (total.k < sum - tol) inf.atLeastSum = false;
+        if (!given) judge(inf, total.k, members.map((m) => m.k));
       }
-      judged.push({ inf, pending });
+      judged.push({ inf, pending, given: Boolean(given) });
     }
   }
   const out: Inference[] = [];
-  for (const { inf, pending } of judged) {
+  for (const { inf, pending, given } of judged) {
     // With nothing to judge from (every group has a withheld figure), assume
     // the sum holds — the stronger attacker — unless a published total under
     // its published members refutes it, in this field or another of the
     // indicator; then only what holds for any count, summed or distinct (a
     // client seen in two months counts once in their quarter): the total is
     // at most the sum and at least each member.
-    const refuted = inf.field !== "net" && refutedKinds.has(inf.kind);
+    // Relations known from the whole table need none of this.
+    const refuted = !given && inf.field !== "net" && refutedKinds.has(inf.kind);
     if (inf.groups === 0 && refuted) Object.assign(inf, { equal: false, atMostSum: true, atLeastEach: true, atLeastSum: false });
-    const equal = inf.groups === 0 ? !refuted : inf.equal;
+    const equal = inf.groups === 0 && !given ? !refuted : inf.equal;
     for (const [total, members, derived] of pending) {
       // Implied by the other rows when sums hold: left out, so the linear programs stay smaller.
       if (equal && derived) continue;

@@ -316,6 +316,8 @@ export const en: Strings = {
   unitsAtGlance: "Units at a glance",
   unitsTableCaption: "Units and headline indicators, {period}",
   unitsTableNote: "Each cell shows the value, the comparison with the whole city (▲ higher, ▼ lower than the city, coloured blue = better, orange = worse; ● similar; 95 % confidence interval) and the target (✓ met, ✗ not met). The target is the target value in force or, where none is, no significant worsening. The button in a column header sorts the units within each group; withheld and missing figures always come last.",
+  unitsSummaryGroup: "City, areas and operating models",
+  unitsSummaryNote: "The first rows are the whole city's and the shown units' areas' and operating models' own figures, computed over all their units with the same definitions and privacy rules; they are not sorted with the units.",
   changesTitle: "Changes since the previous extract",
   changesNone: "No previous extract to compare with.",
   changesCompared: "Compared with the extract of {previous}; this extract {current}.",

@@ -330,6 +330,8 @@ export const fi = {
   unitsAtGlance: "Yksiköt yhdellä silmäyksellä",
   unitsTableCaption: "Yksiköt ja pääindikaattorit, {period}",
   unitsTableNote: "Kussakin solussa arvo, vertailu koko kaupunkiin (▲ suurempi, ▼ pienempi kuin kaupungissa ja väri sininen = parempi, oranssi = huonompi; ● samaa tasoa; 95 %:n luottamusväli) ja tavoite (✓ saavutettu, ✗ ei saavutettu). Tavoite on voimassa oleva tavoitearvo tai, jos sellaista ei ole, ei merkitsevää heikkenemistä. Sarakkeen otsikon painike järjestää yksiköt kunkin ryhmän sisällä; piilotetut ja puuttuvat luvut ovat aina viimeisinä.",
+  unitsSummaryGroup: "Kaupunki, alueet ja toimintamallit",
+  unitsSummaryNote: "Ensimmäiset rivit ovat koko kaupungin sekä näytettyjen yksiköiden alueiden ja toimintamallien omat luvut, laskettu niiden kaikista yksiköistä samoin määritelmin ja tietosuojasäännöin; niitä ei järjestetä yksiköiden mukana.",
   changesTitle: "Muutokset edellisestä poiminnasta",
   changesNone: "Ei aiempaa poimintaa vertailtavaksi.",
   changesCompared: "Verrattu poimintaan {previous}; tämä poiminta {current}.",

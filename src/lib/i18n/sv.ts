@@ -316,6 +316,8 @@ export const sv: Strings = {
   unitsAtGlance: "Enheterna i korthet",
   unitsTableCaption: "Enheterna och huvudindikatorerna, {period}",
   unitsTableNote: "I varje cell värdet, jämförelsen med hela staden (▲ högre, ▼ lägre än i staden och färgen blå = bättre, orange = sämre; ● på samma nivå; 95 % konfidensintervall) och målet (✓ uppnått, ✗ inte uppnått). Målet är det gällande målvärdet eller, om inget gäller, ingen betydande försämring. Knappen i kolumnrubriken ordnar enheterna inom varje grupp; dolda och saknade värden kommer alltid sist.",
+  unitsSummaryGroup: "Staden, områdena och verksamhetsmodellerna",
+  unitsSummaryNote: "De första raderna är hela stadens samt de visade enheternas områdens och verksamhetsmodellers egna värden, beräknade av alla deras enheter med samma definitioner och dataskyddsregler; de ordnas inte med enheterna.",
   changesTitle: "Ändringar sedan föregående uttag",
   changesNone: "Inget tidigare uttag att jämföra med.",
   changesCompared: "Jämfört med uttaget {previous}; detta uttag {current}.",
