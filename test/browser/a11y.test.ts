@@ -15,27 +15,25 @@
 //  - at 320 px (and at 640 px, i.e. 200 % zoom of a 1280 px window) the
 //    overview does not scroll sideways;
 //  - printed, a page hides the navigation and the switch and keeps the report.
-// The site is built from the same tiny generated extract as site.test.ts,
-// into a folder of its own (A11Y_SITE_DIR=dir reuses a built site instead).
+// The site is the suite's shared build of the tiny generated extract (seed 11,
+// helpers/tiny-site.ts), as site.test.ts reads it (A11Y_SITE_DIR=dir: another built site).
 import assert from "node:assert/strict";
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { after, before, test } from "node:test";
 import type { Browser, Page } from "playwright-core";
-import { generateExtract } from "../../loaders/generate/index.ts";
 import { startServer } from "../../scripts/serve.ts";
-import { type AxeViolation, buildSite, focused, focusVisible, runAxe, settle, tabTo } from "../helpers/a11y.ts";
+import { type AxeViolation, focused, focusVisible, runAxe, settle, tabTo } from "../helpers/a11y.ts";
 import { launchBrowser } from "../helpers/browser.ts";
+import { tinySite } from "../helpers/tiny-site.ts";
 import { CODE_LABELS, STRINGS } from "../../src/lib/i18n/all.ts";
 
 const BASE = "/nelimaali/";
 const LANGS = ["fi", "sv", "en"] as const;
 type Lang = (typeof LANGS)[number];
 
-let work: string;
 let site: string;
 let server: Server;
 let origin: string;
@@ -68,14 +66,7 @@ async function open(path: string, o: { width?: number; height?: number } = {}): 
 }
 
 before(async () => {
-  work = mkdtempSync(join(tmpdir(), "a11y-"));
-  if (process.env.A11Y_SITE_DIR) site = process.env.A11Y_SITE_DIR;
-  else {
-    const extract = join(work, "extract");
-    await generateExtract({ outDir: extract, scale: "tiny", seed: 11 });
-    site = join(work, "site");
-    await buildSite(extract, site);
-  }
+  site = process.env.A11Y_SITE_DIR ?? (await tinySite(11)).dist;
   pages = htmlPages(site);
   // A11Y_ONLY=regex narrows the axe run while working on a page.
   if (process.env.A11Y_ONLY) pages = pages.filter((p) => p === "" || p === "accessibility" || new RegExp(process.env.A11Y_ONLY!).test(p));
@@ -87,7 +78,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
-  if (work) rmSync(work, { recursive: true, force: true });
 });
 
 interface PageReport {

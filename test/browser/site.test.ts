@@ -8,18 +8,17 @@
 // A crawl follows every link of every page and asserts that it resolves.
 import assert from "node:assert/strict";
 import { execSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { after, before, test } from "node:test";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { PROJECT_ROOT } from "../../loaders/indicators/catalogue.ts";
-import { generateExtract } from "../../loaders/generate/index.ts";
 import { unitSlug } from "../../loaders/publish/page-slices.ts";
+import { isGroupUnitId } from "../../loaders/indicators/indicator-row.ts";
 import { startServer } from "../../scripts/serve.ts";
-import { buildSite } from "../helpers/a11y.ts";
+import { tinySite } from "../helpers/tiny-site.ts";
 import { formatCell, formatValue } from "../../src/lib/format.ts";
 import { csvParse, dsvFormat } from "d3-dsv";
 import { formatDateTime } from "../../src/lib/format.ts";
@@ -27,8 +26,8 @@ import { EXPLORE_TABLES } from "../../src/lib/explore-schema.ts";
 import "../../src/lib/i18n/all.ts";
 import { t, type Lang } from "../../src/lib/i18n.ts";
 
-/** SITE_TEST_DIST=DIR: the site already built there from this same fixture (tiny, seed 11); otherwise dist/, built here. */
-const DIST = process.env.SITE_TEST_DIST ?? join(PROJECT_ROOT, "dist");
+/** SITE_TEST_DIST=DIR: the site already built there from this same fixture (tiny, seed 11); otherwise the suite's shared build of it (helpers/tiny-site.ts). */
+let DIST = process.env.SITE_TEST_DIST ?? "";
 const BASE = "/nelimaali/";
 /** Gzip bytes a page may transfer on first load (explore and the lead's export pages are exempt). */
 const PAGE_BUDGET = 250 * 1024;
@@ -46,7 +45,6 @@ interface Indicator {
   privacy: { threshold: number } | { suppress: false };
 }
 
-let extractDir: string;
 let server: Server;
 let origin: string;
 let browser: Browser;
@@ -90,10 +88,7 @@ function htmlPages(dir: string): string[] {
 }
 
 before(async () => {
-  extractDir = mkdtempSync(join(tmpdir(), "site-extract-"));
-  await generateExtract({ outDir: extractDir, scale: "tiny", seed: 11 });
-  // SITE_TEST_REUSE_DIST=1 skips the build when dist/ was just built from this same fixture (for iterating on the test).
-  if (!process.env.SITE_TEST_REUSE_DIST && !process.env.SITE_TEST_DIST) await buildSite(extractDir);
+  if (!DIST) DIST = (await tinySite(11)).dist;
   exportRows = readExport();
   const catalogue = JSON.parse(readFileSync(join(PROJECT_ROOT, "data", "indicators.json"), "utf8")) as { indicators: Indicator[] };
   indicators = new Map(catalogue.indicators.map((i) => [i.id, i]));
@@ -111,7 +106,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
-  if (extractDir) rmSync(extractDir, { recursive: true, force: true });
 });
 
 interface Visit {
@@ -357,7 +351,8 @@ test("the XmR charts (monthly dimension and unit pages) and funnel plots render 
   const counts = new Map<string, number>();
   for (const k of exportRows.keys()) {
     const [, period, unit, bv] = k.split("|");
-    if (unit !== "ALL" && bv === "ALL" && periodType(period) === "month") counts.set(unit, (counts.get(unit) ?? 0) + 1);
+    // A unit's: not the city's, an area's or an operating model's (area:…, model:…, which have no unit page).
+    if (unit !== "ALL" && !isGroupUnitId(unit) && bv === "ALL" && periodType(period) === "month") counts.set(unit, (counts.get(unit) ?? 0) + 1);
   }
   const busiest = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0][0];
   const unit = meta.units.find((u: { unit_id: string }) => u.unit_id === busiest);
@@ -452,7 +447,7 @@ test("the overview counts the goals met ('tavoitetta saavutettu') and the units 
     await v.page.close();
   }
 
-  const meta = JSON.parse(readFileSync(join(DIST, "_file", "data", readdirSync(join(DIST, "_file", "data")).find((f) => /^meta\.[0-9a-f]+\.json$/.test(f))!), "utf8")) as { units: { unit_id: string }[] };
+  const meta = JSON.parse(readFileSync(join(DIST, "_file", "data", readdirSync(join(DIST, "_file", "data")).find((f) => /^meta\.[0-9a-f]+\.json$/.test(f))!), "utf8")) as { units: { unit_id: string; area: string; operating_model: string }[] };
   const u = await visit("units/?pt=year");
   try {
     assert.deepEqual(u.errors, []);
@@ -460,6 +455,15 @@ test("the overview counts the goals met ('tavoitetta saavutettu') and the units 
     assert.deepEqual(rows.map((r) => r[0]).sort(), meta.units.map((x) => x.unit_id).sort(), "a row per unit");
     assert.ok(rows.every((r) => r[1] === headline.length), "a column per headline indicator");
     assert.ok(rows.every((r) => /\.html\?pt=year&p=\d{4}$/.test(r[2])), "each row links to its unit's page");
+    // First the whole city, every area and every operating model (their own figures, checked against the export below with the units').
+    const summaryRows = async () => u.page.$$eval("table.units-table tbody[data-group=summaries] tr[data-summary]", (trs) => trs.map((tr) => [(tr as HTMLElement).dataset.summary!, tr.querySelectorAll("td").length] as const));
+    const summaries = await summaryRows();
+    const distinct = (list: string[]) => [...new Set(list)].sort();
+    assert.equal(summaries[0]?.[0], "ALL", "the whole city's row first");
+    assert.deepEqual(summaries.filter((r) => r[0].startsWith("area:")).map((r) => r[0]).sort(), distinct(meta.units.map((x) => `area:${x.area}`)), "a row per area");
+    assert.deepEqual(summaries.filter((r) => r[0].startsWith("model:")).map((r) => r[0]).sort(), distinct(meta.units.map((x) => `model:${x.operating_model}`)), "a row per operating model");
+    assert.ok(summaries.every((r) => r[1] === headline.length), "the summary rows have every headline column");
+    assert.equal(await u.page.$eval("table.units-table tbody", (tb) => (tb as HTMLElement).dataset.group), "summaries", "the summaries' row group comes first");
     // The figures are the export's ("..": withheld, never "< 5").
     checkFigures("units/?pt=year", await figures(u.page));
     // Sorting by keyboard: Enter on a header's button sorts that column and says so in aria-sort.
@@ -471,8 +475,21 @@ test("the overview counts the goals met ('tavoitetta saavutettu') and the units 
     assert.equal(await u.page.$eval(`button[data-sort-column="${column}"]`, (b) => b.closest("th")!.getAttribute("aria-sort")), "descending");
     assert.equal(await u.page.$$eval("table.units-table th[aria-sort]", (ths) => ths.length), 1, "only the sorted column says aria-sort");
     assert.equal(await u.page.evaluate(() => new URLSearchParams(location.search).get("dir")), "descending", "the sort is kept in the address");
+    assert.deepEqual(await summaryRows(), summaries, "sorting leaves the summary rows as they were");
   } finally {
     await u.page.close();
+  }
+  // An area chosen: the city, that area and the operating models of its units.
+  const chosen = meta.units[0].area;
+  const a = await visit(`units/?pt=year&area=${encodeURIComponent(chosen)}`);
+  try {
+    assert.deepEqual(a.errors, []);
+    const ids = await a.page.$$eval("table.units-table tr[data-summary]", (trs) => trs.map((tr) => (tr as HTMLElement).dataset.summary!));
+    const models = [...new Set(meta.units.filter((x) => x.area === chosen).map((x) => `model:${x.operating_model}`))].sort();
+    assert.deepEqual([ids[0], ids[1], ...ids.slice(2).sort()], ["ALL", `area:${chosen}`, ...models]);
+    checkFigures(`units/?pt=year&area=${chosen}`, await figures(a.page));
+  } finally {
+    await a.page.close();
   }
 });
 
