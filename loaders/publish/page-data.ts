@@ -64,8 +64,10 @@ export function monthsWithRows(months: PipelineResult["months"]): { table: strin
   return months.filter((m) => Number(m.rows) > 0).map((m) => ({ table: m.table, month: m.month }));
 }
 
+// No cache key here: it hashes where the extract lies and its files' times, so
+// a copy of the same extract would publish another site (the "fingerprint"
+// file beside it keys the cache and is not published).
 export interface PageMeta {
-  fingerprint: string;
   mode: "strict" | "tolerant";
   manifest: { source: string; extracted_at: string; period: { from: string; to: string } };
   tables: PublishedTable[];
@@ -128,7 +130,7 @@ export async function ensurePageData(extractDir: string, options: PageDataOption
     result = await runPipeline(extractDir, { ...options, tolerant });
     published = publish(result.cells);
     csv = toExportCsv(published);
-    meta = pageMeta(result, print, tolerant, catalogue.indicators.map((i) => i.id));
+    meta = pageMeta(result, tolerant, catalogue.indicators.map((i) => i.id));
     rmSync(next, { recursive: true, force: true });
     mkdirSync(next, { recursive: true });
     writeFileSync(join(next, "indicators.arrow"), toArrowIpc(published));
@@ -161,9 +163,8 @@ export async function ensurePageData(extractDir: string, options: PageDataOption
 
 const ALL_TABLES = ["units", "clients", "contacts", "visits", "appointment_supply", "customer_feedback", "staff_survey", "staffing", "costs", "service_vouchers", "conditions", "measurements", "interventions"];
 
-function pageMeta(result: PipelineResult, print: string, tolerant: boolean, indicatorOrder: string[]): PageMeta {
+function pageMeta(result: PipelineResult, tolerant: boolean, indicatorOrder: string[]): PageMeta {
   return {
-    fingerprint: print,
     mode: tolerant ? "tolerant" : "strict",
     manifest: { source: result.extract.manifest.source, extracted_at: result.extract.manifest.extracted_at, period: result.extract.manifest.period },
     tables: publishedTables(result.extract.tables),
