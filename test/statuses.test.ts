@@ -20,6 +20,7 @@ import { join } from "node:path";
 import { before, test } from "node:test";
 import { csvParse } from "d3-dsv";
 import { loadCatalogue } from "../loaders/indicators/catalogue.ts";
+import { isGroupUnitId } from "../loaders/indicators/indicator-row.ts";
 import { publish } from "../loaders/publish/emit.ts";
 import { generateExtract } from "../loaders/generate/index.ts";
 import { Rng } from "../loaders/generate/random.ts";
@@ -113,6 +114,12 @@ test("a withheld cell is never assessed nor compared; a period with no month of 
   // A quarter whose months are all withheld is not assessed, though earlier months are.
   const hidden = statusTable([...monthsBetween("2022-01", "2023-09").map((m, i) => month(m, values[i])), ...["2023-10", "2023-11", "2023-12"].map((m) => month(m, null)), period("quarter", "2023Q4", null, null)], oneIndicator());
   assert.equal(hidden.status("ACC_FIRST_CONTACT", "quarter", "2023Q4", "ALL", "ALL")!.verdict, null);
+  // Nor a published half-year or year whose last three months are withheld, though September has a
+  // value: they read what their last quarter reads, so the verdict cannot flip with the period control.
+  const tail = statusTable([...monthsBetween("2022-01", "2023-09").map((m, i) => month(m, values[i])), ...["2023-10", "2023-11", "2023-12"].map((m) => month(m, null)), period("half", "2023H2", 3000, 6000), period("year", "2023", 6000, 12000)], oneIndicator());
+  assert.equal(tail.status("ACC_FIRST_CONTACT", "month", "2023-09", "ALL", "ALL")!.verdict, "stable", "September itself is assessed");
+  assert.equal(tail.status("ACC_FIRST_CONTACT", "half", "2023H2", "ALL", "ALL")!.verdict, null);
+  assert.equal(tail.status("ACC_FIRST_CONTACT", "year", "2023", "ALL", "ALL")!.verdict, null);
   // A unit beside a withheld city: not compared.
   const unit = statusTable([period("quarter", "2023Q3", 400, 1000, { unit_id: "U1" }), period("quarter", "2023Q3", null, null)], oneIndicator());
   assert.equal(unit.status("ACC_FIRST_CONTACT", "quarter", "2023Q3", "U1", "ALL")!.vsCity, "not-compared");
@@ -269,7 +276,7 @@ before(async () => {
 });
 
 test("the overview's verdict for every half-year is the self-assessment's, and both read the statuses the slices carry", () => {
-  const units = [...new Set(published.filter((c) => c.unit_id !== "ALL").map((c) => c.unit_id))].map((u) => ({ unit_id: u, unit_name_fi: u, unit_name_sv: null, operating_model: "THK", service_area: "TERVEYSASEMA", area: "ITA" }));
+  const units = [...new Set(published.filter((c) => c.unit_id !== "ALL" && !isGroupUnitId(c.unit_id)).map((c) => c.unit_id))].map((u) => ({ unit_id: u, unit_name_fi: u, unit_name_sv: null, operating_model: "THK", service_area: "TERVEYSASEMA", area: "ITA" }));
   const slices = pageSlices({ cells: published, catalogue, meta: { manifest: { source: "t", extracted_at: "2024-01-05T06:00:00", period: { from: "2020-01-01", to: "2023-12-31" } }, units }, programme: sliceProgramme });
   const ctx = JSON.parse(slices.get("context.json")!) as ContextJson;
   const overview = new CellIndex(decodeSlice(JSON.parse(slices.get("headline-half.json")!) as SliceJson));

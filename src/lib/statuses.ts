@@ -6,7 +6,8 @@
 //   every period type it is the monthly XmR chart (spc.ts, NHS England's SPC
 //   v2.6) as it stands at the period's end: the variation icon of the last
 //   month with a value up to the period's last month, provided that month lies
-//   in the period. Why the monthly chart for quarters, half-years and years
+//   in the period's last three months (a month: itself), so that periods
+//   ending in the same month look at the same months. Why the monthly chart for quarters, half-years and years
 //   too: it is the one method that every indicator has (interval comparisons
 //   need counts that carry their own error, which means, scores, medians and
 //   euros do not have), its false-alarm rate is stated (v2.6's rules), it
@@ -170,12 +171,14 @@ export function statusTable(cells: readonly PublishedCell[], context: StatusCont
     return e;
   };
   // A period's first and last month, and the period before it (remembered: every series asks for the same periods).
-  const bounds = new Map<string, { first: string; last: string; previous: string }>();
+  const bounds = new Map<string, { verdictFrom: string; last: string; previous: string }>();
   const boundsOf = (period: string, periodType: PeriodType) => {
     let b = bounds.get(period);
     if (!b) {
       const months = periodType === "month" ? [period] : monthsOf(period);
-      bounds.set(period, (b = { first: months[0], last: months[months.length - 1], previous: previousPeriod(period) }));
+      // The verdict reads the last quarter's months only: a half-year or a year
+      // whose last three months have no value is not assessed, as its last quarter is not.
+      bounds.set(period, (b = { verdictFrom: months[Math.max(0, months.length - 3)], last: months[months.length - 1], previous: previousPeriod(period) }));
     }
     return b;
   };
@@ -194,7 +197,7 @@ export function statusTable(cells: readonly PublishedCell[], context: StatusCont
     const b = boundsOf(period, periodType);
     // A withheld cell (or one without a value) is not assessed, even where its months are published.
     const m = hasValue(cell) ? monthlyOf(indicator, unit, bv) : null;
-    const at = m && lastMonthWithValue(m.months, b.first, b.last);
+    const at = m && lastMonthWithValue(m.months, b.verdictFrom, b.last);
     const spc = m && at ? m.icons.get(at) ?? null : null;
     // The comparisons over time, with the same series' cells.
     const estimate = estimateOf(cell, setting, CONFIDENCE);
