@@ -14,7 +14,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { CATALOGUE_PATH, indicatorSql, type Catalogue, type Indicator } from "./catalogue.ts";
 import type { Db } from "../db.ts";
-import { ALL, AREA_PREFIX, MODEL_PREFIX, isGroupUnitId, type IndicatorCell } from "./indicator-row.ts";
+import { ALL, AREA_PREFIX, MODEL_PREFIX, type IndicatorCell } from "./indicator-row.ts";
 import { PERIOD_TYPES, periodRows, type PeriodType } from "../../src/lib/periods.ts";
 import { literal } from "../sql.ts";
 
