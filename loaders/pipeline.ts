@@ -6,7 +6,8 @@ import type { DbOptions } from "./db.ts";
 import type { UnitInfo } from "../src/lib/cell.ts";
 import type { IndicatorCell } from "./indicators/indicator-row.ts";
 import { ingestExtract } from "./validate/ingest.ts";
-import { suppress, type SuppressionLogEntry, type SuppressionOptions } from "./privacy/suppress.ts";
+import type { SuppressionLogEntry, SuppressionOptions } from "./privacy/suppress.ts";
+import { suppressOnCores } from "./privacy/suppress-on-cores.ts";
 import type { ValidatedExtract, ValidationOptions } from "./validate/validate.ts";
 
 export interface PipelineOptions extends ValidationOptions, DbOptions {
@@ -51,7 +52,7 @@ export async function runPipeline(extractDir: string, options: PipelineOptions =
     }
     const raw = await computeIndicators(db, catalogue, { present: ingested.present, period: ingested.manifest.period, onProgress: log });
     const unitGroups = new Map(units.map((u) => [u.unit_id, { area: u.area, model: u.operating_model }]));
-    const { cells, log: suppressionLog } = suppress(raw, catalogue, { ...options.suppression, unitGroups });
+    const { cells, log: suppressionLog } = await suppressOnCores(raw, catalogue, { ...options.suppression, unitGroups });
     log(`indicator table: ${cells.length} cells, ${suppressionLog.length} suppressed, ${Date.now() - started} ms in all`);
     return { extract: ingested, present: [...ingested.present], units, months, cells, unwithheld: raw, suppressionLog };
   } finally {
