@@ -8,7 +8,7 @@ import { openDb } from "../loaders/db.ts";
 import { ingestExtract } from "../loaders/validate/ingest.ts";
 import { publish, toExportCsv, unwithheldCsv } from "../loaders/publish/emit.ts";
 import { auditPublished } from "../loaders/privacy/audit/index.ts";
-import { suppress } from "../loaders/privacy/suppress.ts";
+import { suppressOnCores } from "../loaders/privacy/suppress-on-cores.ts";
 
 const [step, dir, scale] = process.argv.slice(2);
 const started = performance.now();
@@ -36,7 +36,7 @@ if (step === "generate") {
   ingested.db.close();
   marks.indicators_s = (performance.now() - t) / 1000;
   const s = performance.now();
-  const suppressed = suppress(cells, catalogue, { unitGroups: new Map(units.map((u) => [u.unit_id, { area: u.area, model: u.operating_model }])) });
+  const suppressed = await suppressOnCores(cells, catalogue, { unitGroups: new Map(units.map((u) => [u.unit_id, { area: u.area, model: u.operating_model }])) });
   marks.suppression_s = (performance.now() - s) / 1000;
   const a = performance.now();
   const audit = await auditPublished({ indicatorsCsv: toExportCsv(publish(suppressed.cells)), sumsFromCsv: unwithheldCsv(cells), units, catalogue });

@@ -281,7 +281,7 @@ function checkCharts(path: string, shown: { xmr: XmrShown[]; funnel: FunnelShown
   }
 }
 
-async function checkPage(path: string, options: { expectFigures?: boolean } = {}): Promise<{ figures: number; bytes: number; charts: { xmr: XmrShown[]; funnel: FunnelShown[] } }> {
+async function checkPage(path: string, options: { expectFigures?: boolean } = {}): Promise<{ figures: number; units: Set<string>; bytes: number; charts: { xmr: XmrShown[]; funnel: FunnelShown[] } }> {
   const v = await visit(path);
   try {
     assert.deepEqual(v.errors, [], `${path}: console errors`);
@@ -298,7 +298,7 @@ async function checkPage(path: string, options: { expectFigures?: boolean } = {}
     );
     assert.equal(silent, 0, `${path}: charts without a text alternative`);
     if (!EXEMPT_FROM_BUDGET.test(path)) assert.ok(v.bytes <= PAGE_BUDGET, `${path}: ${Math.round(v.bytes / 1024)} kB transferred, budget ${PAGE_BUDGET / 1024} kB`);
-    return { figures: list.length, bytes: v.bytes, charts: shownCharts };
+    return { figures: list.length, units: new Set(list.map((f) => f.unit)), bytes: v.bytes, charts: shownCharts };
   } finally {
     await v.page.close();
   }
@@ -359,6 +359,10 @@ test("the XmR charts (monthly dimension and unit pages) and funnel plots render 
   const r = await checkPage(`units/${unitSlug(busiest)}?pt=month`, { expectFigures: true });
   assert.ok(r.charts.xmr.length > 0 && r.charts.xmr.every((c) => c.unit === unit.unit_id), "the unit's own XmR charts");
   xmr += r.charts.xmr.length;
+  // The yearly unit page shows the unit's area's own figures beside the city's (checked against the export above).
+  const yearly = await checkPage(`units/${unitSlug(busiest)}?pt=year`, { expectFigures: true });
+  assert.ok(yearly.units.has(`area:${unit.area}`) && yearly.units.has("ALL"), `the unit page shows its area's figures: ${[...yearly.units].join(", ")}`);
+  assert.ok(![...yearly.units].some((u) => u !== unit.unit_id && u !== "ALL" && u !== `area:${unit.area}`), "and no other unit's or area's");
   assert.ok(limited > 0, `some charts have limits (${limited} of ${xmr})`);
   // A share indicator's comparison is a funnel plot.
   const f = await checkPage("comparison/ACC_FIRST_CONTACT?pt=year", { expectFigures: true });
