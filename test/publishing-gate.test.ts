@@ -127,3 +127,28 @@ test("the fingerprint changes with the mode and with code that shapes the output
   appendFileSync(join(root, "data", "sample", "x.csv"), "more\n");
   assert.equal(print(), before, "data/sample is not code");
 });
+
+test("inside a build (NELIMAALI_PAGE_DATA set for Framework's loaders), a loader reads the build's data as it is: no pipeline of its own, even when the code's key no longer matches", async () => {
+  const { spawnSync } = await import("node:child_process");
+  const data = join(tempDir("build-data-"), "page-data");
+  const { mkdirSync } = await import("node:fs");
+  mkdirSync(data, { recursive: true });
+  for (const f of ["indicators.arrow", "indicators.csv", "meta.json"]) writeFileSync(join(data, f), `the build's ${f}`);
+  writeFileSync(join(data, "fingerprint"), "a key from before an edit");
+  const script = `import { ensurePageData } from ${JSON.stringify(join(PROJECT_ROOT, "loaders", "publish", "page-data.ts"))}; console.log(await ensurePageData(${JSON.stringify(join(data, "no-such-extract"))}));`;
+  const run = (pageData: string | null) => {
+    const env = { ...process.env };
+    delete env.NELIMAALI_PAGE_DATA;
+    if (pageData !== null) env.NELIMAALI_PAGE_DATA = pageData;
+    return spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { cwd: PROJECT_ROOT, env, encoding: "utf8" });
+  };
+  const inside = run(data);
+  assert.equal(inside.status, 0, inside.stderr);
+  assert.equal(inside.stdout.trim(), data);
+  assert.equal(readFileSync(join(data, "meta.json"), "utf8"), "the build's meta.json", "left as it was");
+  assert.ok(!existsSync(`${data}.next`), "no pipeline started beside it");
+  // Outside a build the key is checked: the same call runs the pipeline, which finds no extract.
+  const outside = run(null);
+  assert.notEqual(outside.status, 0);
+  assert.match(outside.stderr, /manifest.json is missing/);
+});
