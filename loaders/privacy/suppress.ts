@@ -21,9 +21,9 @@
 // of them lends each only what the others left of its count); a primary cell
 // already inside an earlier cube wide enough is protected by it, and a corner
 // a cube cannot move gets cubes of its own — so does a numerator above 0 that
-// a cube leaves where it is. A numerator at 0
-// on both sides of a cube may stay a visible 0 (README, "What a zero tells"). Where no
-// pattern exists at all, the group's whole year is withheld. The pattern is a
+// a cube leaves where it is. A numerator at 0 on both sides of a cube may
+// stay a visible 0 (README, "What a zero tells"). Where no pattern exists at
+// all, the group's whole year is withheld. The pattern is a
 // proof that the guarantee holds; loaders/privacy/audit/ checks it again,
 // from the published files alone, without this code. We wrote our own
 // because no JavaScript library does cell suppression (τ-ARGUS and sdcTable
