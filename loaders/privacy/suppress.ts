@@ -265,6 +265,8 @@ function protectGroup(
       const positive = cells.every((c) => c && (c.numerator ?? 1) > 0 && (c.denominator ?? 1) > 0);
       return (positive ? 4e15 : 0) + (coord.withheld ? 2e15 : 0) + Math.min(...ranked.map((m) => size(coord.cells.get(m.id), m)));
     };
+    // Every numerator moving (moveAll) or only those of `strict` (see movement).
+    let moveAll = true;
     const candidates = (need: Member[], wide: boolean): Evaluation[] => {
       const unitSides = unitSidesOf(units, target.unit, (u) => sizeAt(u, target.period, target.value), wide ? Infinity : 4);
       const timeSides = sides(time, target.period, (p) => sizeAt(target.unit, p, target.value), wide ? 4 : 3);
@@ -280,7 +282,7 @@ function protectGroup(
       for (const u of unitSides) for (const p of timeSides) for (const v of valueSides) {
         // Most cubes of a sparse table miss a cell at some corner: ruled out before they are built.
         if (!allPresent(u, p, v, need, coords)) continue;
-        const e = evaluate(cornersOf(u, p, v), target, need, members, coords, weight, strict);
+        const e = evaluate(cornersOf(u, p, v), target, need, members, coords, weight, strict, moveAll);
         if (e) out.push(e);
       }
       return out;
@@ -296,10 +298,22 @@ function protectGroup(
       return all && first ? (total(all) < total(first) ? all : first) : (all ?? first);
     };
     // Cubes for all the cells here together, or else for each indicator on its own.
-    let cubes = search(required);
-    if (!cubes) {
+    const searchAll = () => {
+      const together = search(required);
+      if (together) return together;
       const each = required.map((m) => search([m]));
-      cubes = each.every((e) => e !== null) ? (each as Evaluation[][]).flat() : null;
+      return each.every((e) => e !== null) ? (each as Evaluation[][]).flat() : null;
+    };
+    // Cubes that move every numerator first. Only where they would withhold a new whole-city
+    // figure (or none exist), cubes that may leave numerators at 0 on both sides where they are:
+    // those numerators above 0 then need cubes of their own, which can cost totals elsewhere.
+    const newCityTotal = (set: Evaluation[]) => set.some((e) => e.coords.some((c) => !c.withheld && c.unit === ALL && c.value === ALL));
+    moveAll = true;
+    let cubes = searchAll();
+    if (!cubes || newCityTotal(cubes)) {
+      moveAll = false;
+      const relaxed = searchAll();
+      if (relaxed && (!cubes || !newCityTotal(relaxed))) cubes = relaxed;
     }
     if (!cubes) {
       // No pattern at all (a table too sparse for any): the group's whole year goes. No
@@ -521,11 +535,11 @@ interface Evaluation {
  * some direction). Other indicators of the group move along where they can.
  * Null when the cube does not do.
  */
-function evaluate(corners: Corner[], target: Coord, need: Member[], members: Member[], coords: CoordIndex, weight: (c: Coord) => number, strict: ReadonlySet<string>): Evaluation | null {
+function evaluate(corners: Corner[], target: Coord, need: Member[], members: Member[], coords: CoordIndex, weight: (c: Coord) => number, strict: ReadonlySet<string>, moveAll: boolean): Evaluation | null {
   const at = corners.map((c) => coords.get(c.unit, c.period, c.value));
   const spans = new Map<string, Spans>();
   for (const m of members) {
-    const found = movement(m, corners, at, target, strict.has(m.id));
+    const found = movement(m, corners, at, target, moveAll || strict.has(m.id));
     if (found === null) {
       if (need.includes(m)) return null;
     } else spans.set(m.id, found);
