@@ -1,4 +1,5 @@
-// Secondary suppression on every core: indicators that share no count
+// Secondary suppression on two worker threads (the machines have two cores;
+// a third would only wait): indicators that share no count
 // (suppress.ts, groupsOf) are protected independently, so worker threads
 // take whole groups, largest first, and the result is the one suppress()
 // gives on one thread. Small tables stay on this thread: starting a worker
