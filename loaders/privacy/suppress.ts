@@ -17,11 +17,13 @@
 // range of the target's count is min(+corners) + min(−corners) wide. Cubes
 // are chosen per primary cell, cheapest first (fewest new cells withheld,
 // totals weighing most), so that the range is at least the threshold wide —
-// one cube, or several whose falling corners differ, so their rises add up;
-// a primary cell already inside an earlier cube wide enough is protected by
-// it, and a corner a cube cannot move gets cubes of its own. A numerator at 0
-// at every corner stays a visible 0 (README, "What a zero tells"). Where no
-// pattern exists at all, the group's whole year is withheld. The pattern is a
+// one cube, or several whose rises add up (a corner falling in more than one
+// of them lends each only what the others left of its count); a primary cell
+// already inside an earlier cube wide enough is protected by it, and a corner
+// a cube cannot move gets cubes of its own — so does a numerator above 0 that
+// a cube leaves where it is. A numerator at 0 on both sides of a cube may
+// stay a visible 0 (README, "What a zero tells"). Where no pattern exists at
+// all, the group's whole year is withheld. The pattern is a
 // proof that the guarantee holds; loaders/privacy/audit/ checks it again,
 // from the published files alone, without this code. We wrote our own
 // because no JavaScript library does cell suppression (τ-ARGUS and sdcTable
@@ -81,7 +83,11 @@ interface Coord {
   value: string;
   cells: Map<string, IndicatorCell>;
   withheld: boolean;
-  /** Indicators whose primary cell here is protected by a cube already. */
+  /**
+   * What a cube protects here already: an indicator's id once its count moves
+   * (for a primary cell, wide enough); `id` + NUMERATOR once a numerator above 0
+   * moves too (a cube may leave it where it is: see movement).
+   */
   covered: Set<string>;
   /** On the work list, not yet taken. */
   queued: boolean;
@@ -167,6 +173,11 @@ function groupsOf(catalogue: Catalogue, members: Map<string, Member>): Set<strin
   return groups;
 }
 
+/** The coverage key of an indicator's numerator (Coord.covered). */
+const NUMERATOR = "\u0001numerator";
+/** Whether a cell's numerator, not the count the threshold protects, is above 0: not to be left pinned. */
+const numeratorToMove = (m: Member, cell: IndicatorCell | undefined) => m.countField !== "numerator" && (cell?.numerator ?? 0) > 0;
+
 const keyOf = (unit: string, period: string, value: string) => `${unit}\u0001${period}\u0001${value}`;
 
 /** Coordinates by unit, period and value: nested maps, as the cube search looks up millions of corners. */
@@ -220,8 +231,11 @@ function protectGroup(
     coord.withheld = true;
     for (const c of coord.cells.values()) c.suppressed = true;
   };
-  // A withheld cell is protected once a cube moves it (and, for a primary cell, wide enough).
-  const uncovered = (coord: Coord) => members.filter((m) => coord.cells.has(m.id) && !coord.covered.has(m.id));
+  // A withheld cell is protected once a cube moves it (and, for a primary cell, wide enough),
+  // and its numerator, where above 0, once a cube moves that too.
+  const countUncovered = (coord: Coord) => members.filter((m) => coord.cells.has(m.id) && !coord.covered.has(m.id));
+  const numeratorUncovered = (coord: Coord) => members.filter((m) => numeratorToMove(m, coord.cells.get(m.id)) && !coord.covered.has(m.id + NUMERATOR));
+  const uncovered = (coord: Coord) => [...new Set([...countUncovered(coord), ...numeratorUncovered(coord)])];
 
   // Work list: coordinates with a primary cell, finest first (months, units, values), then by key;
   // then every coordinate a cube withheld without moving all of its cells.
@@ -233,12 +247,16 @@ function protectGroup(
     t.queued = true;
   }
 
-  for (let i = 0; i < queue.length; i++) {
-    const target = queue[i];
-    target.queued = false;
-    const required = uncovered(target);
-    if (!required.length) continue;
-    const primaries = required.filter((m) => isPrimary(target.cells.get(m.id)!));
+  /**
+   * The cheapest cubes that protect `required` at the target: each count (wide enough where
+   * primary) and each numerator above 0 not yet moved. With moveAll, every cube moves every
+   * numerator of the group; without, it may leave numerators at 0 on both of its sides where
+   * they are (see movement), and those above 0 elsewhere then need cubes of their own.
+   */
+  const findCubes = (target: Coord, required: Member[], moveAll: boolean): Evaluation[] | null => {
+    const primaries = countUncovered(target).filter((m) => required.includes(m) && isPrimary(target.cells.get(m.id)!));
+    // Numerators this target's cubes must move (not only the counts).
+    const strict = new Set(numeratorUncovered(target).filter((m) => required.includes(m)).map((m) => m.id));
     // Leaves are ranked by what makes a cube possible and cheap: every count above 0 (a count at 0
     // on both signs cannot move), withheld already, then the largest count.
     const ranked = primaries.length ? primaries : required;
@@ -262,7 +280,9 @@ function protectGroup(
       }
       const out: Evaluation[] = [];
       for (const u of unitSides) for (const p of timeSides) for (const v of valueSides) {
-        const e = evaluate(cornersOf(u, p, v), target, need, members, coords, weight);
+        // Most cubes of a sparse table miss a cell at some corner: ruled out before they are built.
+        if (!allPresent(u, p, v, need, coords)) continue;
+        const e = evaluate(cornersOf(u, p, v), target, need, members, coords, weight, strict, moveAll);
         if (e) out.push(e);
       }
       return out;
@@ -272,17 +292,63 @@ function protectGroup(
     const newTotal = (set: Evaluation[]) => set.some((e) => e.coords.some((c) => !c.withheld && c.unit === ALL));
     const search = (need: Member[]): Evaluation[] | null => {
       const primary = need.filter((m) => primaries.includes(m));
-      const first = choose(candidates(need, false), target, primary);
+      const first = choose(candidates(need, false), target, primary, members.length > 1);
       if (first && !newTotal(first)) return first;
-      const all = choose(candidates(need, true), target, primary);
+      const all = choose(candidates(need, true), target, primary, members.length > 1);
       return all && first ? (total(all) < total(first) ? all : first) : (all ?? first);
     };
     // Cubes for all the cells here together, or else for each indicator on its own.
-    let cubes = search(required);
-    if (!cubes) {
-      const each = required.map((m) => search([m]));
-      cubes = each.every((e) => e !== null) ? (each as Evaluation[][]).flat() : null;
+    const together = search(required);
+    if (together) return together;
+    const each = required.map((m) => search([m]));
+    return each.every((e) => e !== null) ? (each as Evaluation[][]).flat() : null;
+  };
+
+  const newCityTotal = (set: Evaluation[]) => set.some((e) => e.coords.some((c) => !c.withheld && c.unit === ALL && c.value === ALL));
+  /** Numerators above 0 that no cube of the set moves, by corner: each will need cubes of its own. */
+  const leftBehind = (set: Evaluation[]) => {
+    const left = new Map<Coord, Member[]>();
+    for (const cube of set) for (const c of cube.coords) {
+      const stuck = members.filter((m) => numeratorToMove(m, c.cells.get(m.id)) && !c.covered.has(m.id + NUMERATOR) && !set.some((e) => e.numerators.has(m.id) && e.coords.includes(c)));
+      if (stuck.length) left.set(c, stuck);
     }
+    return left;
+  };
+  /**
+   * Cubes that move every numerator first. Only where they would withhold a new whole-city
+   * figure (or none exist), cubes that may leave numerators where they are — and only if those
+   * numerators' own cubes, found now, do not withhold a new city figure either, or the two
+   * together cost less: a year's numerator left behind can need a chain through the whole city.
+   */
+  const protect = (target: Coord, required: Member[]): Evaluation[] | null => {
+    const strict = findCubes(target, required, true);
+    if (strict && !newCityTotal(strict)) return strict;
+    const relaxed = findCubes(target, required, false);
+    if (!relaxed || !strict) return relaxed ?? strict;
+    if (newCityTotal(relaxed)) return strict;
+    const taken = new Set(relaxed.flatMap((e) => e.coords));
+    let cost = total(relaxed);
+    let city = false;
+    for (const [c, stuck] of leftBehind(relaxed)) {
+      let own = findCubes(c, stuck, true);
+      if (!own || newCityTotal(own)) own = findCubes(c, stuck, false) ?? own;
+      if (!own) return strict;
+      city ||= newCityTotal(own);
+      for (const e of own) for (const [x, w] of e.costs) if (!taken.has(x)) {
+        taken.add(x);
+        cost += w;
+      }
+    }
+    return city && cost >= total(strict) ? strict : relaxed;
+  };
+
+  for (let i = 0; i < queue.length; i++) {
+    const target = queue[i];
+    target.queued = false;
+    const required = uncovered(target);
+    if (!required.length) continue;
+    const primaries = countUncovered(target).filter((m) => isPrimary(target.cells.get(m.id)!));
+    const cubes = protect(target, required);
     if (!cubes) {
       // No pattern at all (a table too sparse for any): the group's whole year goes. No
       // published sum reaches across years, so nothing published then bears on these cells.
@@ -290,7 +356,7 @@ function protectGroup(
       for (const c of all) {
         if (time.path(time.leavesUnder(c.period)[0]).at(-1) !== year) continue;
         withhold(c);
-        for (const id of c.cells.keys()) c.covered.add(id);
+        for (const id of c.cells.keys()) c.covered.add(id).add(id + NUMERATOR);
       }
       continue;
     }
@@ -301,6 +367,7 @@ function protectGroup(
         for (const [id, move] of cube.moves) {
           const cell = coord.cells.get(id);
           if (cell && (!isPrimary(cell) || move.width * cube.weights.get(coord)! >= memberById.get(id)!.threshold)) coord.covered.add(id);
+          if (cell && cube.numerators.has(id)) coord.covered.add(id + NUMERATOR);
         }
       }
       // A corner whose cells did not all move (or not far enough) needs cubes of its own: on the list.
@@ -318,47 +385,71 @@ const total = (set: Evaluation[]) => set.reduce((sum, e) => sum + e.cost, 0);
 
 /**
  * The cheapest set of cubes that protects the target: one cube wide enough
- * on its own, or up to six cubes whose falling corners (sign opposite to the
- * target's) are all different, so that their rises add up: each such corner
- * falls in one cube only, by no more than its count, while every other corner
- * only rises. The target can fall by its own count at most.
+ * on its own, or up to six cubes whose rises add up. Moving several cubes at
+ * once lowers a corner that falls in more than one of them by the sum of
+ * their moves, so each cube's share of the rise is bounded by what its falling
+ * corners have left once the cubes before it took theirs: the rises then add
+ * up while every corner stays non-negative, and every other corner only rises.
+ * (Where indicators share a count, they move in proportion: their cubes' falling corners
+ * must then all differ, the simpler bound.) The target can fall by its own count at most.
  */
-function choose(found: Evaluation[], target: Coord, primaries: Member[]): Evaluation[] | null {
+function choose(found: Evaluation[], target: Coord, primaries: Member[], linked: boolean): Evaluation[] | null {
   if (!found.length) return null;
   const counted = primaries.filter((m) => m.countField !== null);
   const own = new Map(counted.map((m) => [m.id, size(target.cells.get(m.id), m)]));
-  const enough = (set: Evaluation[]) =>
-    counted.every((m) => {
-      const rise = set.reduce((sum, e) => sum + e.moves.get(m.id)!.rise, 0);
-      const fall = Math.min(own.get(m.id)!, Math.max(...set.map((e) => e.moves.get(m.id)!.fall)));
-      return rise + fall >= m.threshold;
-    });
+  const fallOf = (set: Evaluation[], m: Member) => Math.min(own.get(m.id)!, Math.max(...set.map((e) => e.moves.get(m.id)!.fall)));
   const byCost = [...found].sort((a, b) => a.cost - b.cost || b.protection - a.protection);
-  const single = byCost.find((e) => enough([e])) ?? null;
-  // Greedy: add the cube that costs least beyond the cubes taken, whose falling corners are new.
+  const single = byCost.find((e) => counted.every((m) => e.moves.get(m.id)!.rise + fallOf([e], m) >= m.threshold)) ?? null;
+  // Greedy: add the cube that costs least beyond the cubes taken and still widens the range.
   const set: Evaluation[] = [];
   const taken = new Set<Coord>();
-  const falling = new Set<Coord>();
+  /** Per indicator, how much of each falling corner's count the cubes taken use. */
+  const used = new Map(counted.map((m) => [m.id, new Map<Coord, number>()]));
+  const rise = new Map(counted.map((m) => [m.id, 0]));
+  const fall = new Map(counted.map((m) => [m.id, -Infinity]));
+  /** How far a cube can still raise m's count, given what its falling corners have left. */
+  const touched = new Set<Coord>();
+  const riseLeft = (e: Evaluation, m: Member) => {
+    let t = e.moves.get(m.id)!.rise;
+    if (!e.falling.some((c) => touched.has(c))) return t;
+    for (const c of e.falling) {
+      const w = e.weights.get(c)!;
+      const u = used.get(m.id)!.get(c) ?? 0;
+      if (linked && u > 0) return 0;
+      t = Math.min(t, (size(c.cells.get(m.id), m) - u) / w);
+    }
+    return Math.max(0, t);
+  };
   let cost = 0;
   const extra = (e: Evaluation) => {
     let sum = 0;
     for (const [c, w] of e.costs) if (!taken.has(c)) sum += w;
     return sum;
   };
+  const enough = () => counted.every((m) => rise.get(m.id)! + fallOf(set, m) >= m.threshold);
   while (set.length < 6) {
     let next: Evaluation | null = null;
     let nextCost = Infinity;
     for (const e of byCost) {
-      if (set.includes(e) || e.falling.some((c) => falling.has(c))) continue;
+      if (set.includes(e)) continue;
+      const helps = !counted.length || counted.some((m) => riseLeft(e, m) > 0 || Math.min(own.get(m.id)!, e.moves.get(m.id)!.fall) > fall.get(m.id)!);
+      if (!helps) continue;
       const x = extra(e);
       if (x < nextCost) [next, nextCost] = [e, x];
     }
     if (!next || (single && cost + nextCost >= single.cost)) break;
+    for (const m of counted) {
+      const t = riseLeft(next, m);
+      rise.set(m.id, rise.get(m.id)! + t);
+      // Linked counts mark each falling corner taken, however little it moves.
+      for (const c of next.falling) used.get(m.id)!.set(c, (used.get(m.id)!.get(c) ?? 0) + (linked ? Math.max(t, Number.MIN_VALUE) : t) * next.weights.get(c)!);
+    }
     set.push(next);
+    for (const m of counted) fall.set(m.id, fallOf(set, m));
+    for (const c of next.falling) touched.add(c);
     cost += nextCost;
     for (const c of next.coords) taken.add(c);
-    for (const c of next.falling) falling.add(c);
-    if (enough(set)) return set;
+    if (enough()) return set;
   }
   return single ? [single] : null;
 }
@@ -423,6 +514,15 @@ function unitSidesOf(tree: UnitTree, node: string, rank: (leaf: string) => numbe
   return out;
 }
 
+/** Whether every indicator in need has a cell at each corner of the cube it must move (see movement). */
+function allPresent(u: Side, p: Side, v: Side, need: Member[], coords: CoordIndex): boolean {
+  for (const list of [u.plus, u.minus]) for (const unit of list) for (const plist of [p.plus, p.minus]) for (const period of plist) for (const vlist of [v.plus, v.minus]) for (const value of vlist) {
+    const at = coords.get(unit, period, value);
+    for (const m of need) if ((m.hasBreakdown || value === ALL) && !at?.cells.has(m.id)) return false;
+  }
+  return true;
+}
+
 function cornersOf(u: Side, p: Side, v: Side): Corner[] {
   const corners: Corner[] = [];
   const signed = (s: Side) => [...s.plus.map((x) => [x, 1] as const), ...s.minus.map((x) => [x, -1] as const)];
@@ -459,6 +559,8 @@ interface Evaluation {
   moves: Map<string, Move>;
   /** The share of t each corner moves by. */
   weights: Map<Coord, number>;
+  /** The indicators whose numerators the cube moves as well (see movement). */
+  numerators: Set<string>;
 }
 
 /**
@@ -467,11 +569,11 @@ interface Evaluation {
  * some direction). Other indicators of the group move along where they can.
  * Null when the cube does not do.
  */
-function evaluate(corners: Corner[], target: Coord, need: Member[], members: Member[], coords: CoordIndex, weight: (c: Coord) => number): Evaluation | null {
+function evaluate(corners: Corner[], target: Coord, need: Member[], members: Member[], coords: CoordIndex, weight: (c: Coord) => number, strict: ReadonlySet<string>, moveAll: boolean): Evaluation | null {
   const at = corners.map((c) => coords.get(c.unit, c.period, c.value));
   const spans = new Map<string, Spans>();
   for (const m of members) {
-    const found = movement(m, corners, at, target);
+    const found = movement(m, corners, at, target, moveAll || strict.has(m.id));
     if (found === null) {
       if (need.includes(m)) return null;
     } else spans.set(m.id, found);
@@ -484,19 +586,25 @@ function evaluate(corners: Corner[], target: Coord, need: Member[], members: Mem
   }));
   let protection = Infinity;
   for (const m of need) protection = Math.min(protection, moves.get(m.id)!.width);
+  const numerators = new Set([...spans].filter(([, sp]) => (sp.numerator?.width ?? 0) > 0).map(([id]) => id));
+  for (const id of strict) if (need.some((m) => m.id === id) && !numerators.has(id)) return null;
   const unique = [...new Set(at.filter((c): c is Coord => c !== undefined))];
   const falling = [...new Set(at.filter((c, i): c is Coord => c !== undefined && corners[i].sign === -1))];
   const costs = new Map<Coord, number>();
   let cost = 0;
   for (const c of unique) {
     let w = c.withheld ? 0 : c.cells.size * weight(c);
-    for (const id of c.cells.keys()) if (!moves.has(id) && !c.covered.has(id)) w += weight(c);
+    for (const [id, cell] of c.cells) {
+      if (!moves.has(id) && !c.covered.has(id)) w += weight(c);
+      // A numerator above 0 left where it is needs a cube of its own.
+      else if (!numerators.has(id) && !c.covered.has(id + NUMERATOR) && numeratorToMove(members.find((m) => m.id === id)!, cell)) w += weight(c);
+    }
     costs.set(c, w);
     cost += w;
   }
   const weights = new Map<Coord, number>();
   at.forEach((c, i) => c && weights.set(c, corners[i].weight));
-  return { coords: unique, falling, costs, cost, protection, moves, weights };
+  return { coords: unique, falling, costs, cost, protection, moves, weights, numerators };
 }
 
 /**
@@ -504,44 +612,59 @@ function evaluate(corners: Corner[], target: Coord, need: Member[], members: Mem
  * indicator cannot move (absent at some of its corners, or a field at 0 on
  * both signs) or has no cell at the corners.
  */
-function movement(m: Member, corners: Corner[], at: (Coord | undefined)[], target: Coord): Spans | null {
+function movement(m: Member, corners: Corner[], at: (Coord | undefined)[], target: Coord, strict: boolean): Spans | null {
+  // One pass over the corners for both fields: this runs for every cube of every search.
   let present = 0;
   let inSpace = 0;
+  const minPlus = [Infinity, Infinity];
+  const minPlusOthers = [Infinity, Infinity];
+  const minMinus = [Infinity, Infinity];
+  const applies = [true, true];
+  const positive = [false, false];
   for (let i = 0; i < corners.length; i++) {
-    if (!m.hasBreakdown && corners[i].value !== ALL) continue;
-    inSpace++;
-    if (at[i]?.cells.has(m.id)) present++;
+    const corner = corners[i];
+    const coord = at[i];
+    if (m.hasBreakdown || corner.value === ALL) {
+      inSpace++;
+      if (coord?.cells.has(m.id)) present++;
+      else return null;
+    }
+    const cell = coord?.cells.get(m.id);
+    if (!cell) continue;
+    for (let f = 0; f < 2; f++) {
+      const v = cell[FIELDS[f]];
+      // An empty field (an NPS's numerator, a count's denominator) has no bound to respect.
+      if (v === null) {
+        applies[f] = false;
+        continue;
+      }
+      if (v > 0) positive[f] = true;
+      // In units of the cube's t: a corner that moves by a share of t can go further.
+      const x = v / corner.weight;
+      if (corner.sign === 1) {
+        if (x < minPlus[f]) minPlus[f] = x;
+        if (coord !== target && x < minPlusOthers[f]) minPlusOthers[f] = x;
+      } else if (x < minMinus[f]) minMinus[f] = x;
+    }
   }
   if (present === 0 || present < inSpace) return null;
   const spans: Spans = {};
-  for (const field of FIELDS) {
-    let minPlus = Infinity;
-    let minPlusOthers = Infinity;
-    let minMinus = Infinity;
-    let applies = true;
-    for (let i = 0; i < corners.length && applies; i++) {
-      const cell = at[i]?.cells.get(m.id);
-      if (!cell) continue;
-      // In units of the cube's t: a corner that moves by a share of t can go further.
-      const x = cell[field] === null ? null : cell[field]! / corners[i].weight;
-      // An empty field (an NPS's numerator, a count's denominator) has no bound to respect.
-      if (x === null) applies = false;
-      else if (corners[i].sign === 1) {
-        minPlus = Math.min(minPlus, x);
-        if (at[i] !== target) minPlusOthers = Math.min(minPlusOthers, x);
-      } else minMinus = Math.min(minMinus, x);
-    }
-    if (!applies) continue;
+  for (let f = 0; f < 2; f++) {
+    if (!applies[f]) continue;
+    const field = FIELDS[f];
     // A count at 0 on both signs cannot move. The denominator must (it is the count the
     // threshold protects). A numerator that is 0 at every corner stays a visible 0: hiding
-    // every such zero would withhold the whole city's figures (README, "Privacy"); but one
-    // that is not 0 somewhere would be pinned there, so then the cube does not do.
-    if (minPlus <= 0 && minMinus <= 0) {
+    // every such zero would withhold the whole city's figures (README, "Privacy"). One that
+    // is not 0 somewhere stays where it is in this cube, and those corners' numerators are
+    // left for cubes of their own (the work list): requiring every cube to move them too
+    // leaves chains through the whole city as the only cubes where most numerators are 0
+    // (leavers, agency hours). A strict search is such a cube of its own: it must move them.
+    if (minPlus[f] <= 0 && minMinus[f] <= 0) {
       if (field === "denominator" || field === m.countField) return null;
-      if (at.some((c) => (c?.cells.get(m.id)?.[field] ?? 0) > 0)) return null;
+      if (strict && positive[f]) return null;
       continue;
     }
-    spans[field] = { rise: minMinus, fall: minPlusOthers, width: minPlus + minMinus };
+    spans[field] = { rise: minMinus[f], fall: minPlusOthers[f], width: minPlus[f] + minMinus[f] };
   }
   return spans;
 }

@@ -29,7 +29,8 @@ export interface AuditInput {
    * sums hold exactly, per indicator, field and kind (relations.ts, relationsOf):
    * what a reader knows from the definitions. Never a figure. Without it, the
    * sums are inferred from the fully published groups, and one with no fully
-   * published group is taken for an equality.
+   * published group is taken for an equality (relaxed where the published
+   * figures contradict it).
    */
   sumsFromCsv?: string;
   /** The published units list (each unit's area and operating model): needed when the table has area:/model: rows. */
@@ -88,49 +89,90 @@ export async function auditPublished(input: AuditInput): Promise<AuditResult> {
   }
   const links = findLinks(seriesOf(whole ?? tables, (id) => fields.get(id)?.fields ?? []));
   log(`${links.length} shared counts, sums ${whole ? "read from the table with nothing withheld" : "inferred from the published groups"}`);
-  const sys = new LinearSystem();
-  const slots = new Slots(tables, fields, clusters(links), sys);
-  slots.addLinkRows();
-  const relations: Inference[] = [];
-  for (const t of tables.values()) relations.push(...addRelations(t, fields.get(t.id)!.fields, slots, sys, input.units, known));
-  addQuality(input.quality, tables, slots, sys);
-  log(`${slots.cells.length} withheld cells, ${sys.lo.length} unknowns, ${sys.rows.length} rows, ${links.length} links, ${sys.contradictions} published rows contradicting their sums`);
+  // Sums inferred from the published figures can be wrong: a few fully published
+  // groups may all add up while the indicator counts distinct clients, who can
+  // turn up in two units. The published figures then contradict the sum, and a
+  // reader who sees that learns it does not hold. So do we: the indicators whose
+  // figures contradict an inferred sum keep only what holds for any count
+  // (a total at most the sum of its members and at least each), and the
+  // system is built again. Sums read from the whole table are never relaxed.
+  const relaxed = new Set<string>();
+  for (;;) {
+    const sys = new LinearSystem();
+    const slots = new Slots(tables, fields, clusters(links), sys);
+    slots.addLinkRows();
+    const relations: Inference[] = [];
+    for (const t of tables.values()) relations.push(...addRelations(t, fields.get(t.id)!.fields, slots, sys, input.units, known, relaxed));
+    addQuality(input.quality, tables, slots, sys);
+    log(`${slots.cells.length} withheld cells, ${sys.lo.length} unknowns, ${sys.rows.length} rows, ${links.length} links, ${sys.contradictions} published rows contradicting their sums`);
 
-  const bounds = propagate(sys);
-  const comps = components(sys, bounds);
-  log(`propagation fixed ${bounds.fixed.reduce((a, b) => a + b, 0)} unknowns (${bounds.conflicts} conflicts); ${comps.length} components, ${comps.filter((c) => c.length > 1).length} with more than one unknown, largest ${comps.reduce((m, c) => Math.max(m, c.length), 0)}`);
-  // An unknown needs its own LPs only while it could still be narrow (its
-  // count threshold) or pinned.
-  const countVars = new Map<number, number>();
-  for (const c of slots.cells) {
-    const f = fields.get(c.row.indicator)!;
-    if (f.countField && f.threshold !== null) countVars.set(c.vars[f.countField]!, f.threshold);
+    const bounds = propagate(sys);
+    const comps = components(sys, bounds);
+    log(`propagation fixed ${bounds.fixed.reduce((a, b) => a + b, 0)} unknowns (${bounds.conflicts} conflicts); ${comps.length} components, ${comps.filter((c) => c.length > 1).length} with more than one unknown, largest ${comps.reduce((m, c) => Math.max(m, c.length), 0)}`);
+    if (!whole && bounds.conflicts) {
+      const refuted = inferredIn(bounds.conflicting, slots, relations, relaxed);
+      if (refuted.length) {
+        log(`the published figures contradict the sums inferred for ${refuted.join(", ")}: relaxed to bounds`);
+        for (const id of refuted) relaxed.add(id);
+        continue;
+      }
+    }
+    // An unknown needs its own LPs only while it could still be narrow (its
+    // count threshold) or pinned.
+    const countVars = new Map<number, number>();
+    for (const c of slots.cells) {
+      const f = fields.get(c.row.indicator)!;
+      if (f.countField && f.threshold !== null) countVars.set(c.vars[f.countField]!, f.threshold);
+    }
+    // The numerators over each denominator (the value check's "numerator pinned at 0").
+    const tops = new Map<number, number[]>();
+    for (const c of slots.cells) {
+      const top = c.vars.num ?? c.vars.net;
+      if (top === undefined || c.vars.den === undefined) continue;
+      const list = tops.get(c.vars.den);
+      if (list) list.push(top);
+      else tops.set(c.vars.den, [top]);
+    }
+    const ranges = await solveRanges(sys, bounds, comps, (v) => countVars.get(v) ?? 0, (v) => tops.get(v), log);
+    log(`${ranges.lps} LPs`);
+    if (!whole && ranges.infeasibleVars.length) {
+      const refuted = inferredIn(ranges.infeasibleVars, slots, relations, relaxed);
+      if (refuted.length) {
+        log(`the published figures contradict the sums inferred for ${refuted.join(", ")}: relaxed to bounds`);
+        for (const id of refuted) relaxed.add(id);
+        continue;
+      }
+    }
+    await ranges.exactMin(minimaWanted(slots.cells, ranges));
+    const violations = violationsOf(slots.cells, fields, valueScale, ranges);
+    return {
+      violations,
+      stats: {
+        withheldCells: slots.cells.length,
+        variables: sys.lo.length,
+        components: comps.length,
+        largestComponent: comps.reduce((m, c) => Math.max(m, c.length), 0),
+        lps: ranges.lps,
+        ms: Math.round(performance.now() - t0),
+      },
+      links,
+      relations,
+      contradictions: sys.contradictions + bounds.conflicts + ranges.infeasibleComponents,
+    };
   }
-  // The numerators over each denominator (the value check's "numerator pinned at 0").
-  const tops = new Map<number, number[]>();
-  for (const c of slots.cells) {
-    const top = c.vars.num ?? c.vars.net;
-    if (top === undefined || c.vars.den === undefined) continue;
-    const list = tops.get(c.vars.den);
-    if (list) list.push(top);
-    else tops.set(c.vars.den, [top]);
+}
+
+/**
+ * The indicators among those whose unknowns are `vars` that have a sum
+ * inferred (not read from the whole table) as an equality, not yet relaxed.
+ */
+function inferredIn(vars: Iterable<number>, slots: Slots, relations: readonly Inference[], relaxed: ReadonlySet<string>): string[] {
+  const byVar = new Map<number, string>();
+  for (const c of slots.cells) for (const v of Object.values(c.vars)) if (v !== undefined) byVar.set(v, c.row.indicator);
+  const ids = new Set<string>();
+  for (const v of vars) {
+    const id = byVar.get(v);
+    if (id && !relaxed.has(id) && relations.some((r) => r.indicator === id && r.field !== "net" && r.equal)) ids.add(id);
   }
-  const ranges = await solveRanges(sys, bounds, comps, (v) => countVars.get(v) ?? 0, (v) => tops.get(v), log);
-  log(`${ranges.lps} LPs`);
-  await ranges.exactMin(minimaWanted(slots.cells, ranges));
-  const violations = violationsOf(slots.cells, fields, valueScale, ranges);
-  return {
-    violations,
-    stats: {
-      withheldCells: slots.cells.length,
-      variables: sys.lo.length,
-      components: comps.length,
-      largestComponent: comps.reduce((m, c) => Math.max(m, c.length), 0),
-      lps: ranges.lps,
-      ms: Math.round(performance.now() - t0),
-    },
-    links,
-    relations,
-    contradictions: sys.contradictions + bounds.conflicts + ranges.infeasibleComponents,
-  };
+  return [...ids].sort();
 }

@@ -11,6 +11,8 @@ export interface Bounds {
   /** Rows of each unknown. */
   rowsOf: number[][];
   conflicts: number;
+  /** The unknowns whose bounds crossed: the rows through them contradict each other. */
+  conflicting: number[];
 }
 
 const FIX_TOL = 1e-9;
@@ -79,5 +81,7 @@ export function propagate(sys: LinearSystem, maxWorkPerRow = 40): Bounds {
   const fixed = new Uint8Array(n);
   // Only finite bounds that meet pin an unknown (an unbounded one is anything but fixed).
   for (let v = 0; v < n; v++) if (Number.isFinite(hi[v]) && Number.isFinite(lo[v]) && hi[v] - lo[v] <= FIX_TOL * Math.max(1, Math.abs(hi[v]))) fixed[v] = 1;
-  return { lo, hi, fixed, rowsOf, conflicts };
+  const conflicting: number[] = [];
+  for (let v = 0; v < n; v++) if (bad[v]) conflicting.push(v);
+  return { lo, hi, fixed, rowsOf, conflicts, conflicting };
 }

@@ -104,7 +104,7 @@ export function relationsOf(t: IndicatorTable, fields: Field[], units?: readonly
  * the table before anything was withheld) says which sums hold; without it they
  * are inferred from the fully published groups.
  */
-export function addRelations(t: IndicatorTable, fields: Field[], slots: Slots, sys: LinearSystem, units?: readonly UnitMembership[], known?: ReadonlyMap<string, Inference>): Inference[] {
+export function addRelations(t: IndicatorTable, fields: Field[], slots: Slots, sys: LinearSystem, units?: readonly UnitMembership[], known?: ReadonlyMap<string, Inference>, relaxed?: ReadonlySet<string>): Inference[] {
   const judged: { inf: Inference; pending: [Expr, Expr[], boolean?][]; given: boolean }[] = [];
   // Kinds whose sum a published total under its published members refutes, in
   // any field: a distinct count (its numerator counts the same way).
@@ -143,7 +143,9 @@ export function addRelations(t: IndicatorTable, fields: Field[], slots: Slots, s
     // Relations known from the whole table need none of this.
     const refuted = !given && inf.field !== "net" && refutedKinds.has(inf.kind);
     if (inf.groups === 0 && refuted) Object.assign(inf, { equal: false, atMostSum: true, atLeastEach: true, atLeastSum: false });
-    const equal = inf.groups === 0 && !given ? !refuted : inf.equal;
+    // Contradicted by the published figures (index.ts): what holds for any count.
+    if (!given && inf.field !== "net" && relaxed?.has(inf.indicator)) Object.assign(inf, { equal: false, atMostSum: true, atLeastEach: true, atLeastSum: false });
+    const equal = inf.groups === 0 && !given ? !refuted && !relaxed?.has(inf.indicator) : inf.equal;
     for (const [total, members, derived] of pending) {
       // Implied by the other rows when sums hold: left out, so the linear programs stay smaller.
       if (equal && derived) continue;

@@ -16,6 +16,8 @@ export interface Ranges {
   maxExact: Uint8Array;
   lps: number;
   infeasibleComponents: number;
+  /** The unknowns of the components with no feasible point. */
+  infeasibleVars: number[];
 }
 
 /** The value of a fixed unknown, used as a constant elsewhere. */
@@ -81,15 +83,18 @@ export async function solveRanges(
   log: (m: string) => void = () => {},
 ): Promise<Ranges & { exactMin: (vs: number[]) => Promise<void> }> {
   const n = sys.lo.length;
-  const out: Ranges = { min: new Float64Array(n).fill(Infinity), max: new Float64Array(n).fill(-Infinity), minExact: new Uint8Array(n), maxExact: new Uint8Array(n), lps: 0, infeasibleComponents: 0 };
+  const out: Ranges = { min: new Float64Array(n).fill(Infinity), max: new Float64Array(n).fill(-Infinity), minExact: new Uint8Array(n), maxExact: new Uint8Array(n), lps: 0, infeasibleComponents: 0, infeasibleVars: [] };
   const compOf = new Int32Array(n).fill(-1);
   comps.forEach((c, i) => c.forEach((v) => (compOf[v] = i)));
   for (let v = 0; v < n; v++) if (b.fixed[v]) (out.min[v] = b.lo[v]), (out.max[v] = b.hi[v]), (out.minExact[v] = out.maxExact[v] = 1);
 
   /** A component's LPs, trouble and messages, counted once whichever pass solved it. */
-  const account = (r: ComponentRanges) => {
+  const account = (r: ComponentRanges, vars: readonly number[]) => {
     out.lps += r.lps;
-    if (r.infeasible) out.infeasibleComponents++;
+    if (r.infeasible) {
+      out.infeasibleComponents++;
+      out.infeasibleVars.push(...vars);
+    }
     for (const m of r.messages) log(m);
   };
   const merge = (vars: number[], r: ComponentRanges) => {
@@ -99,7 +104,7 @@ export async function solveRanges(
       out.minExact[v] = r.minExact[i];
       out.maxExact[v] = r.maxExact[i];
     });
-    account(r);
+    account(r, vars);
   };
 
   const solved: number[][] = [];
@@ -134,7 +139,7 @@ export async function solveRanges(
         out.min[vars[j]] = r.min[j];
         out.minExact[vars[j]] = r.minExact[j];
       }
-      account(r);
+      account(r, vars);
     });
     log(`${want.length} exact minima: ${out.lps - lps0} LPs in ${Math.round(performance.now() - t1)} ms`);
   };
@@ -153,7 +158,10 @@ function loneRange(sys: LinearSystem, b: Bounds, v: number, out: Ranges): void {
     else (hi = Math.min(hi, down)), (lo = Math.max(lo, up));
   }
   if (lo > hi) {
-    if (lo - hi > 1e-6 * Math.max(1, Math.abs(hi))) out.infeasibleComponents++;
+    if (lo - hi > 1e-6 * Math.max(1, Math.abs(hi))) {
+      out.infeasibleComponents++;
+      out.infeasibleVars.push(v);
+    }
     lo = hi = (lo + hi) / 2;
   }
   out.min[v] = lo;
