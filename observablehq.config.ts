@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { unitSlug } from "./loaders/publish/page-slices.ts";
-import { footerHtml, headerHtml } from "./src/components/language-switch.ts";
+import { footerHtml, headerHtml } from "./src/components/site/language-switch.ts";
 import { STRINGS } from "./src/lib/i18n/all.ts";
 import { navigationLabels } from "./src/lib/i18n/navigation.ts";
 
@@ -47,7 +47,7 @@ const comparisonPaths = catalogue.indicators.map((i) => `/comparison/${i.id}`);
 // Languages: Framework writes every page's chrome (sidebar, header, footer,
 // <title>) as static Finnish HTML. The language switch in the header keeps the
 // page and its parameters and sets ?lang=sv|en; the site script
-// (src/components/site-chrome.ts, in <head> on every page) then sets <html lang>,
+// (src/components/site/site-chrome.ts, in <head> on every page) then sets <html lang>,
 // translates the sidebar from the labels below (Finnish label → sv, en), the
 // header, the footer and the title. Without JavaScript the site reads in Finnish.
 const fi = STRINGS.fi;
@@ -76,7 +76,7 @@ export default {
   // An inline icon: browsers otherwise ask the server for /favicon.ico.
   head: `<link rel="icon" href="data:,">
 <script type="application/json" id="navigation-labels">${labels}</script>
-<script type="module" src="/components/site-chrome.js"></script>`,
+<script type="module" src="/components/site/site-chrome.js"></script>`,
   pages: [
     { name: fi.overview, path: "/" },
     {

@@ -4,8 +4,8 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { JSDOM } from "jsdom";
 import "../src/lib/i18n/all.ts"; // every language registered, as the browser registers its one
-import { chartDataDetails, dataTable, scrollBox } from "../src/lib/a11y.ts";
-import { cellWords, figureNode, seriesTable, spokenSuppressed, withheldLegend } from "../src/lib/chart-tables.ts";
+import { chartDataDetails, dataTable, scrollBox } from "../src/lib/tables/a11y.ts";
+import { cellWords, figureNode, seriesTable, spokenSuppressed, withheldLegend } from "../src/lib/tables/chart-tables.ts";
 import type { PublishedCell as Cell } from "../src/lib/cell.ts";
 
 const { document } = new JSDOM("<!doctype html><body></body>").window;

@@ -5,28 +5,28 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { JSDOM } from "jsdom";
 import { encodeSlice } from "../loaders/publish/page-slices.ts";
-import { cellValue } from "../src/components/cell-value.ts";
-import { describeTrend } from "../src/components/chart-common.ts";
-import { choosePeriod, periodTypeInput, selectInput } from "../src/components/controls.ts";
-import { headlineCard } from "../src/components/headline-card.ts";
-import { outcomeText, statusLine } from "../src/components/status.ts";
-import { indicatorRules, measureRules } from "../src/components/measures.ts";
-import { trendChart } from "../src/components/trend-chart.ts";
-import { unitComparison, unitSpread, unitSpreadTable } from "../src/components/unit-charts.ts";
-import { xmrChart, xmrTable } from "../src/components/xmr-chart.ts";
-import { funnelChart } from "../src/components/funnel-chart.ts";
-import { guardrailTable } from "../src/components/guardrail.ts";
-import { figureTable, targetStatusCell } from "../src/components/tables.ts";
-import { seriesTable } from "../src/lib/chart-tables.ts";
+import { cellValue } from "../src/components/tables/cell-value.ts";
+import { describeTrend } from "../src/components/charts/chart-common.ts";
+import { choosePeriod, periodTypeInput, selectInput } from "../src/components/site/controls.ts";
+import { headlineCard } from "../src/components/programme/headline-card.ts";
+import { outcomeText, statusLine } from "../src/components/programme/status.ts";
+import { indicatorRules, measureRules } from "../src/components/programme/measures.ts";
+import { trendChart } from "../src/components/charts/trend-chart.ts";
+import { unitComparison, unitSpread, unitSpreadTable } from "../src/components/charts/unit-charts.ts";
+import { xmrChart, xmrTable } from "../src/components/charts/xmr-chart.ts";
+import { funnelChart } from "../src/components/charts/funnel-chart.ts";
+import { guardrailTable } from "../src/components/programme/guardrail.ts";
+import { figureTable, targetStatusCell } from "../src/components/tables/tables.ts";
+import { seriesTable } from "../src/lib/tables/chart-tables.ts";
 import { exportNumber, formatCell, formatChange, formatDate, formatDateTime, formatPeriod, formatProgrammeDate, formatValueWithUnit } from "../src/lib/format.ts";
 import { currentLang, t } from "../src/lib/i18n.ts";
 import { STRINGS } from "../src/lib/i18n/all.ts";
 import { convertPeriod, isPartial, monthsBetween, previousPeriod } from "../src/lib/periods.ts";
 import { formatRowsApprox, missingMonths, withheldShare } from "../src/lib/quality.ts";
 import type { PublishedCell as Cell } from "../src/lib/cell.ts";
-import { CellIndex, decodeSlice, type SliceJson } from "../src/lib/slices.ts";
-import { assess, dimensionVerdict, guardrail, tradeoff, type StatusCell } from "../src/lib/status.ts";
-import { computeStatuses, NOT_COMPARED, statusKey, type CellStatus } from "../src/lib/statuses.ts";
+import { CellIndex, decodeSlice, type SliceJson } from "../src/lib/page-data/slices.ts";
+import { assess, dimensionVerdict, guardrail, tradeoff, type StatusCell } from "../src/lib/analysis/status.ts";
+import { computeStatuses, NOT_COMPARED, statusKey, type CellStatus } from "../src/lib/analysis/statuses.ts";
 
 const N = "\u202F";
 const close = (actual: number, expected: number, message?: string) => assert.ok(Math.abs(actual - expected) < 1e-6, `${message ?? ""} ${actual} ≉ ${expected}`);
@@ -325,7 +325,7 @@ test("xmrChart: a measure's start date breaks the limits; annotations carry the 
 test("xmrChart: a recorded recalculation is a rule with a short label, its reason in the caption and the table, in each language", () => {
   const cells = monthly("2022-01", [...TWELVE, ...TWELVE.map((v) => v + 10)]);
   const reason = { fi: "Porrasmuutos näyteaineistossa", sv: "Stegförändring i exempeldata", en: "Step change in the sample" };
-  // As the pages give it (components/measures.ts indicatorRules): a measure's start in 2023-01 with its rule, a recorded recalculation in 2022-07.
+  // As the pages give it (components/programme/measures.ts indicatorRules): a measure's start in 2023-01 with its rule, a recorded recalculation in 2022-07.
   const programme = {
     programme: { id: "P", name: { fi: "P", sv: "P", en: "P" }, milestones: [] },
     measures: [{ id: "HT1-TESTI", name: { fi: "Testi", sv: "Test", en: "Test" }, primaryGoal: "HT1", secondaryGoals: [], developmentArea: "KA1", spearhead: null, startDate: "2023-01", startDatePrecision: "month", startDateNote: null, milestones: [], progress: [] }],

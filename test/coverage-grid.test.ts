@@ -1,9 +1,9 @@
-// The data-quality page's grid of tables × months (src/components/coverage-grid.ts), rendered in jsdom.
+// The data-quality page's grid of tables × months (src/components/charts/coverage-grid.ts), rendered in jsdom.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { JSDOM } from "jsdom";
 import "../src/lib/i18n/all.ts"; // every language registered, as the browser registers its one
-import { coverageGrid, coverageLegend, coverageTicks } from "../src/components/coverage-grid.ts";
+import { coverageGrid, coverageLegend, coverageTicks } from "../src/components/charts/coverage-grid.ts";
 import { monthsBetween } from "../src/lib/periods.ts";
 
 const { document } = new JSDOM("<!doctype html><body></body>").window;

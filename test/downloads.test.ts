@@ -1,5 +1,5 @@
-// The downloads under every chart and table (src/components/downloads.ts,
-// src/lib/download-files.ts): the CSV's text (title, source and extract
+// The downloads under every chart and table (src/components/site/downloads.ts,
+// src/lib/tables/download-files.ts): the CSV's text (title, source and extract
 // date, a header in the page's language, figures as spreadsheet numbers with
 // their unit in the header, ".." for a withheld cell and its legend, the
 // site's spreadsheet dialect), the standalone SVG (title, source
@@ -11,15 +11,15 @@ import { JSDOM } from "jsdom";
 import "../src/lib/i18n/all.ts"; // every language registered, as the browser registers its one
 import "../src/lib/i18n/all.ts";
 import { csvParseRows, dsvFormat } from "d3-dsv";
-import { downloads, tableDownloads } from "../src/components/downloads.ts";
-import { figureTable } from "../src/components/tables.ts";
-import { trendChart } from "../src/components/trend-chart.ts";
-import { seriesTable } from "../src/lib/chart-tables.ts";
-import { csvText, fileName, svgImage, tableData } from "../src/lib/download-files.ts";
-import { unitsTable, type UnitsTableCell } from "../src/components/units-table.ts";
-import { catalogueTable } from "../src/components/catalogue-table.ts";
-import { NOT_COMPARED } from "../src/lib/statuses.ts";
-import type { Catalogue } from "../src/lib/model.ts";
+import { downloads, tableDownloads } from "../src/components/site/downloads.ts";
+import { figureTable } from "../src/components/tables/tables.ts";
+import { trendChart } from "../src/components/charts/trend-chart.ts";
+import { seriesTable } from "../src/lib/tables/chart-tables.ts";
+import { csvText, fileName, svgImage, tableData } from "../src/lib/tables/download-files.ts";
+import { unitsTable, type UnitsTableCell } from "../src/components/tables/units-table.ts";
+import { catalogueTable } from "../src/components/tables/catalogue-table.ts";
+import { NOT_COMPARED } from "../src/lib/analysis/statuses.ts";
+import type { Catalogue } from "../src/lib/page-data/model.ts";
 import type { PublishedCell as Cell } from "../src/lib/cell.ts";
 
 const N = "\u202F";

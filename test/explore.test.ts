@@ -12,10 +12,10 @@ import { PROJECT_ROOT } from "../loaders/indicators/catalogue.ts";
 import { openDb, type Db } from "../loaders/db.ts";
 import { EXPORT_COLUMNS, toExportCsv } from "../loaders/publish/emit.ts";
 import type { PublishedCell, UnitInfo } from "../src/lib/cell.ts";
-import { CATALOGUE_TABLE, EXPLORE_TABLES, INDICATORS_TABLE, UNITS_TABLE } from "../src/lib/explore-schema.ts";
-import { EXPLORE_EXAMPLES } from "../src/lib/explore-examples.ts";
-import { catalogueTableSql, indicatorsFromRawSql, sqlLiteral, unitsTableSql } from "../src/lib/explore-tables.ts";
-import { csvFileName, formatResultCell, isWithheldCell, numericColumns, resultCsv } from "../src/lib/explore-result.ts";
+import { CATALOGUE_TABLE, EXPLORE_TABLES, INDICATORS_TABLE, UNITS_TABLE } from "../src/lib/explore/explore-schema.ts";
+import { EXPLORE_EXAMPLES } from "../src/lib/explore/explore-examples.ts";
+import { catalogueTableSql, indicatorsFromRawSql, sqlLiteral, unitsTableSql } from "../src/lib/explore/explore-tables.ts";
+import { csvFileName, formatResultCell, isWithheldCell, numericColumns, resultCsv } from "../src/lib/explore/explore-result.ts";
 import type { Lang } from "../src/lib/format.ts";
 
 const NNBSP = "\u202F";

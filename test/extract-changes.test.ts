@@ -11,9 +11,9 @@ import { JSDOM } from "jsdom";
 import "../src/lib/i18n/all.ts";
 import { toExportCsv } from "../loaders/publish/emit.ts";
 import { computeChanges, ensureChanges, parseExportCsv, recordPublished } from "../loaders/publish/extract-changes.ts";
-import { extractChanges } from "../src/components/extract-changes.ts";
+import { extractChanges } from "../src/components/site/extract-changes.ts";
 import type { PublishedCell } from "../src/lib/cell.ts";
-import type { ExtractChanges } from "../src/lib/extract-changes.ts";
+import type { ExtractChanges } from "../src/lib/page-data/extract-changes.ts";
 
 const catalogue = {
   indicators: [

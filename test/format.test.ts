@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { ticks as d3Ticks } from "d3-array";
 import { scaleLinear } from "d3-scale";
-import { linearScale } from "../src/components/svg.ts";
+import { linearScale } from "../src/components/charts/svg.ts";
 import {
   WITHHELD_MARK, displayedChange, displayedValue, exportNumber, formatCell, formatChange, formatCount, formatDate, formatMonthTick, formatNumber, formatPercent, formatPeriod,
   formatTargetValue, formatValue, tickFormat, unitDigits,

@@ -2,7 +2,7 @@
 // binomial, p ± z × √(p(1 − p) / n), computed by hand; clipping; classification.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { classifyUnit, funnelBand, funnelLimits, overallProportion, Z95, Z998 } from "../src/lib/funnel.ts";
+import { classifyUnit, funnelBand, funnelLimits, overallProportion, Z95, Z998 } from "../src/lib/analysis/funnel.ts";
 
 const close = (actual: number, expected: number, message?: string) =>
   assert.ok(Math.abs(actual - expected) < 1e-7, `${message ?? ""} ${actual} ≉ ${expected}`);

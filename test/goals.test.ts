@@ -6,13 +6,13 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { JSDOM } from "jsdom";
 import "../src/lib/i18n/all.ts"; // every language registered, as the browser registers its one
-import { goalCountText, goalSummary } from "../src/components/goal-summary.ts";
-import { headlineCard } from "../src/components/headline-card.ts";
+import { goalCountText, goalSummary } from "../src/components/programme/goal-summary.ts";
+import { headlineCard } from "../src/components/programme/headline-card.ts";
 import type { PublishedCell } from "../src/lib/cell.ts";
-import { countGoals, goalOf } from "../src/lib/goals.ts";
-import { movers } from "../src/lib/movers.ts";
-import { assess, type StatusCell } from "../src/lib/status.ts";
-import { NOT_COMPARED, type Verdict } from "../src/lib/statuses.ts";
+import { countGoals, goalOf } from "../src/lib/analysis/goals.ts";
+import { movers } from "../src/lib/analysis/movers.ts";
+import { assess, type StatusCell } from "../src/lib/analysis/status.ts";
+import { NOT_COMPARED, type Verdict } from "../src/lib/analysis/statuses.ts";
 
 const { document } = new JSDOM("<!doctype html><body></body>").window;
 const N = "\u202F";

@@ -8,7 +8,7 @@ import { test } from "node:test";
 import { JSDOM } from "jsdom";
 import { PROJECT_ROOT } from "../loaders/indicators/catalogue.ts";
 import { fixHtml } from "../scripts/html-postprocess.ts";
-import { footerHtml, headerHtml, initSiteChrome, keepLanguage, languageHref } from "../src/components/language-switch.ts";
+import { footerHtml, headerHtml, initSiteChrome, keepLanguage, languageHref } from "../src/components/site/language-switch.ts";
 import { LANGS, t } from "../src/lib/i18n.ts";
 import { CODE_LABELS, STRINGS, UNIT_NAMES } from "../src/lib/i18n/all.ts";
 import { navigationLabels } from "../src/lib/i18n/navigation.ts";

@@ -8,7 +8,7 @@ import { loadCatalogue } from "../loaders/indicators/catalogue.ts";
 import { computeIndicators } from "../loaders/indicators/compute-indicators.ts";
 import { generateExtract } from "../loaders/generate/index.ts";
 import { ingestExtract } from "../loaders/validate/ingest.ts";
-import { targetForPeriod, targetSteps } from "../src/lib/targets.ts";
+import { targetForPeriod, targetSteps } from "../src/lib/analysis/targets.ts";
 import { computeCells, figures } from "./helpers/compute.ts";
 import { tempDir } from "./helpers/extract.ts";
 import { client, contact, unit, visit } from "./helpers/rows.ts";

@@ -10,7 +10,7 @@ import {
   DIMENSIONS, cellsFromArrow, decodeSlice, encodeSlice, pageSlices, slimProgramme, statusContext, unitSlug,
   type ContextJson, type SliceJson,
 } from "../loaders/publish/page-slices.ts";
-import { computeStatuses, statusKey } from "../src/lib/statuses.ts";
+import { computeStatuses, statusKey } from "../src/lib/analysis/statuses.ts";
 
 const catalogue = loadCatalogue();
 const cell = (indicator_id: string, period: string, unit_id = "ALL", breakdown_value = "ALL", value: number | null = 0.5, extra: Partial<PublishedCell> = {}): PublishedCell => ({

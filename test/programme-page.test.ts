@@ -1,4 +1,4 @@
-// The goal and area pages' body (src/components/programme-page.ts), rendered
+// The goal and area pages' body (src/components/programme/programme-page.ts), rendered
 // in jsdom from a small synthetic goal: it opens with what is known (the goals
 // met, each indicator's value, goal and verdict), then the measures — those
 // with nothing reported named in one line — then the indicators' charts; a
@@ -7,13 +7,13 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { JSDOM } from "jsdom";
 import "../src/lib/i18n/all.ts"; // every language registered, as the browser registers its one
-import { programmeIntro, programmePage, programmeSubject, type ProgrammeKind } from "../src/components/programme-page.ts";
+import { programmeIntro, programmePage, programmeSubject, type ProgrammeKind } from "../src/components/programme/programme-page.ts";
 import type { PublishedCell } from "../src/lib/cell.ts";
 import type { Lang } from "../src/lib/format.ts";
 import { t } from "../src/lib/i18n.ts";
-import type { CatalogueIndicator, Measure, Programme } from "../src/lib/model.ts";
-import { CellIndex } from "../src/lib/slices.ts";
-import { NOT_COMPARED, type CellStatus, type Verdict } from "../src/lib/statuses.ts";
+import type { CatalogueIndicator, Measure, Programme } from "../src/lib/page-data/model.ts";
+import { CellIndex } from "../src/lib/page-data/slices.ts";
+import { NOT_COMPARED, type CellStatus, type Verdict } from "../src/lib/analysis/statuses.ts";
 
 const { document } = new JSDOM("<!doctype html><body></body>").window;
 

@@ -98,7 +98,7 @@ test("the fingerprint changes with the mode and with code that shapes the output
 
   // Pages and browser-only components do not rerun the loaders.
   appendFileSync(join(root, "src", "quality.md"), "\n<!-- edited -->\n");
-  appendFileSync(join(root, "src", "components", "cell-value.ts"), "\n// edited\n");
+  appendFileSync(join(root, "src", "components", "tables", "cell-value.ts"), "\n// edited\n");
   assert.equal(print(), strict, "a page or component edit keeps the key");
   appendFileSync(join(root, "data", "narratives", "2021H2", "HT1.fi.md"), "\nedited\n");
   appendFileSync(join(root, "scripts", "build.ts"), "\n// edited\n");

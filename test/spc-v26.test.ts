@@ -1,4 +1,4 @@
-// src/lib/spc.ts against NHS England's "SPC Charts SQL Query v2.6" itself:
+// src/lib/analysis/spc.ts against NHS England's "SPC Charts SQL Query v2.6" itself:
 // test/reference/spc-v26.ts runs the query's XmR steps (4B–4L and Step 6's
 // minimum-points gating), transliterated statement by statement into DuckDB
 // SQL, and every point's limits, rule flags and improvement / concern /
@@ -10,7 +10,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { periodStart, periodsBetween } from "../src/lib/periods.ts";
-import { type Direction, type SpcPoint, xmrAnalysis } from "../src/lib/spc.ts";
+import { type Direction, type SpcPoint, xmrAnalysis } from "../src/lib/analysis/spc.ts";
 import { MDC_TEST_SERIES } from "./reference/spc-mdc-test-data.ts";
 import { type ReferenceChart, type ReferenceResult, type ReferenceSettings, v26Reference } from "./reference/spc-v26.ts";
 import { V26_SAMPLE } from "./reference/spc-v26-sample.ts";

@@ -1,5 +1,5 @@
 // XmR charts as NHS England's Making Data Count computes them in "SPC Charts
-// SQL Query v2.6" (src/lib/spc.ts): each rule and its near miss, limits by
+// SQL Query v2.6" (src/lib/analysis/spc.ts): each rule and its near miss, limits by
 // hand, ghosted points, recalculation and baselines, the 13-point minimum,
 // the icons, the conflict rule both ways, a target on a process limit, the
 // catalogue's settings, and MDC's example series with their expected colours.
@@ -29,8 +29,8 @@ import {
   xmrAnalysis,
   xmrRows,
   xmrWithBreaks,
-} from "../src/lib/spc.ts";
-import { spcBreakDates, spcBreaks } from "../src/lib/breaks.ts";
+} from "../src/lib/analysis/spc.ts";
+import { spcBreakDates, spcBreaks } from "../src/lib/analysis/breaks.ts";
 import { MDC_TEST_SERIES } from "./reference/spc-mdc-test-data.ts";
 import { V26_SAMPLE } from "./reference/spc-v26-sample.ts";
 
@@ -267,7 +267,7 @@ test("recalculation: each partition its own mean, moving ranges and limits, from
   assert.deepEqual([rows[0].segment, rows[13].segment, rows[13].mean], [0, 1, 20]);
 });
 
-test("a recalculation recorded in the programme model: the indicator's limits recomputed from its month (src/lib/breaks.ts)", () => {
+test("a recalculation recorded in the programme model: the indicator's limits recomputed from its month (src/lib/analysis/breaks.ts)", () => {
   // Jan–Aug 2021: 4 6 5 7 6 4 5 7 — Σ 44, mean 5.5; moving ranges 2 1 2 1 2 1 2, mean 11/7.
   // Sep 2021 on: 12 14 13 12 15 14 — Σ 80, mean 40/3; moving ranges 2 1 1 3 1, mean 8/5.
   const values = [4, 6, 5, 7, 6, 4, 5, 7, 12, 14, 13, 12, 15, 14];

@@ -18,7 +18,7 @@ import { EXACT_BELOW, poissonCount, poissonRate } from "../src/lib/stats/poisson
 import { betaI, tCdf, tQuantile } from "../src/lib/stats/student-t.ts";
 import { tInterval } from "../src/lib/stats/t-interval.ts";
 import { wilson } from "../src/lib/stats/wilson.ts";
-import { cellEstimate, cellInterval, checkIntervalSetting } from "../src/lib/intervals.ts";
+import { cellEstimate, cellInterval, checkIntervalSetting } from "../src/lib/analysis/intervals.ts";
 
 /** Equal to 1e-9 relative (testthat's default tolerance is 1.5e-8). */
 const close = (actual: number, expected: number, message = "") =>

@@ -1,4 +1,4 @@
-// The statuses every page and the self-assessment read (src/lib/statuses.ts):
+// The statuses every page and the self-assessment read (src/lib/analysis/statuses.ts):
 // the verdict is the monthly SPC chart as it stands at the period's end, so
 // it cannot flip with the period control; the comparisons are Fingertips'
 // (95 % intervals); a withheld cell is never compared; the page slices, the
@@ -31,13 +31,13 @@ import { buildSelfAssessment, halvesWithData, type SelfAssessment } from "../loa
 import { headerLines } from "../loaders/self-assessment/present.ts";
 import { statusesCsv } from "../loaders/publish/statuses-csv.ts";
 import type { PublishedCell } from "../src/lib/cell.ts";
-import { cellEstimate } from "../src/lib/intervals.ts";
-import { DIMENSION_IDS } from "../src/lib/model.ts";
+import { cellEstimate } from "../src/lib/analysis/intervals.ts";
+import { DIMENSION_IDS } from "../src/lib/page-data/model.ts";
 import { PERIOD_TYPES, convertPeriod, monthsBetween, type PeriodType } from "../src/lib/periods.ts";
-import { CellIndex } from "../src/lib/slices.ts";
-import { xmrAnalysis } from "../src/lib/spc.ts";
-import { assess, overviewVerdicts } from "../src/lib/status.ts";
-import { computeStatuses, statusKey, statusTable, type StatusContext } from "../src/lib/statuses.ts";
+import { CellIndex } from "../src/lib/page-data/slices.ts";
+import { xmrAnalysis } from "../src/lib/analysis/spc.ts";
+import { assess, overviewVerdicts } from "../src/lib/analysis/status.ts";
+import { computeStatuses, statusKey, statusTable, type StatusContext } from "../src/lib/analysis/statuses.ts";
 import { compareIntervals, compareWithBenchmark } from "../src/lib/stats/compare.ts";
 import { noiseCells } from "./helpers/noise.ts";
 

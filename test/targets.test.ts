@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import { addDays, periodEnd, periodStart } from "../src/lib/periods.ts";
-import { isMet, type Target, targetAt, targetForPeriod, targetSteps } from "../src/lib/targets.ts";
+import { isMet, type Target, targetAt, targetForPeriod, targetSteps } from "../src/lib/analysis/targets.ts";
 
 // The primary-care care guarantee T3 as in the catalogue: ≤ 7 days until 2023-08-31, ≤ 14 days from 2023-09-01.
 const catalogue = JSON.parse(readFileSync(new URL("../data/indicators.json", import.meta.url), "utf8")) as {

@@ -10,10 +10,10 @@ import { JSDOM } from "jsdom";
 import "../src/lib/i18n/all.ts"; // every language registered, as the browser registers its one
 import {
   groupUnits, sortUnits, summaryLabel, unitsCsvTable, unitsSummaries, unitsTable, UNIT_COLUMN, type SortState, type UnitsTableCell, type UnitsTableSummary, type UnitsTableUnit,
-} from "../src/components/units-table.ts";
-import { csvText, tableData } from "../src/lib/download-files.ts";
+} from "../src/components/tables/units-table.ts";
+import { csvText, tableData } from "../src/lib/tables/download-files.ts";
 import { dsvFormat } from "d3-dsv";
-import { NOT_COMPARED, type CellStatus } from "../src/lib/statuses.ts";
+import { NOT_COMPARED, type CellStatus } from "../src/lib/analysis/statuses.ts";
 import type { Outcome } from "../src/lib/stats/compare.ts";
 
 const { document } = new JSDOM("<!doctype html><body></body>").window;

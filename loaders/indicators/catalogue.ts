@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { checkIntervalSetting, type IntervalSetting } from "../../src/lib/intervals.ts";
+import { checkIntervalSetting, type IntervalSetting } from "../../src/lib/analysis/intervals.ts";
 
 export type Lang = "fi" | "sv" | "en";
 export type Text = Record<Lang, string>;
@@ -47,7 +47,7 @@ export interface Indicator {
   targets: Target[];
   definition: Text;
   showCounts: boolean;
-  /** How a cell's confidence interval is computed for the comparisons (src/lib/intervals.ts). */
+  /** How a cell's confidence interval is computed for the comparisons (src/lib/analysis/intervals.ts). */
   interval: IntervalSetting;
   /** Path of the SQL file, relative to the catalogue file. */
   sql: string;

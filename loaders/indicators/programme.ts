@@ -300,7 +300,7 @@ export interface Baseline {
  * A recorded recalculation of one indicator's XmR limits: from this month on
  * its charts and statuses start a new process (NHS England's SPC v2.6
  * partition), because a sustained shift has a known cause. The start dates of
- * the measures it follows recalculate them without an entry (src/lib/breaks.ts).
+ * the measures it follows recalculate them without an entry (src/lib/analysis/breaks.ts).
  */
 export interface Recalculation {
   /** An indicator id of the catalogue (data/indicators.json). */

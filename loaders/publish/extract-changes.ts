@@ -19,10 +19,10 @@ import { copyFileSync, existsSync, readFileSync, renameSync, rmSync, writeFileSy
 import { dirname, join } from "node:path";
 import { csvParse } from "d3-dsv";
 import type { PublishedCell } from "../../src/lib/cell.ts";
-import type { CellCount, CellKey, ExtractChanges, ExtractRef, Revision, TargetChange } from "../../src/lib/extract-changes.ts";
+import type { CellCount, CellKey, ExtractChanges, ExtractRef, Revision, TargetChange } from "../../src/lib/page-data/extract-changes.ts";
 import { displayedValue } from "../../src/lib/format.ts";
 import { PERIOD_TYPES, type PeriodType } from "../../src/lib/periods.ts";
-import { isMet, targetForPeriod } from "../../src/lib/targets.ts";
+import { isMet, targetForPeriod } from "../../src/lib/analysis/targets.ts";
 import type { Catalogue } from "../indicators/catalogue.ts";
 
 /** How many revisions and target changes the file lists (all are counted). */

@@ -3,7 +3,7 @@
 // filters rows and picks fields — every figure is copied as published, never
 // recomputed — so a slice always agrees with the export. Beside its figures
 // each cell carries its status, computed here once for every page from the
-// published cells (src/lib/statuses.ts: the verdict by the monthly SPC chart
+// published cells (src/lib/analysis/statuses.ts: the verdict by the monthly SPC chart
 // at the period's end, and the comparisons with the previous period, the
 // baseline and, for a unit, the whole city).
 //
@@ -32,19 +32,19 @@
 // ({dict, codes}), number columns as arrays with null where the cell has no
 // number, `suppressed` as 0/1, and `status` as dictionary-encoded columns
 // (spc icon, "" when not assessed; the four comparisons). decodeSlice() (and
-// src/lib/slices.ts in the browser) turns it back into rows.
+// src/lib/page-data/slices.ts in the browser) turns it back into rows.
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fromArrow } from "arquero";
 import type { Catalogue, Dimension } from "../indicators/catalogue.ts";
 import type { PublishedCell, Unit } from "../../src/lib/cell.ts";
-import { applicableRecalculations, type RecalculationLike } from "../../src/lib/breaks.ts";
+import { applicableRecalculations, type RecalculationLike } from "../../src/lib/analysis/breaks.ts";
 import type { PageMeta } from "./page-data.ts";
 import { isGroupUnitId } from "../indicators/indicator-row.ts";
 import { PERIOD_TYPES, type PeriodType } from "../../src/lib/periods.ts";
-import { decodeStatuses, STATUS_COLUMNS, type StatusColumns } from "../../src/lib/slices.ts";
-import { NOT_COMPARED, statusKey, statusTable, type CellStatus, type StatusContext } from "../../src/lib/statuses.ts";
+import { decodeStatuses, STATUS_COLUMNS, type StatusColumns } from "../../src/lib/page-data/slices.ts";
+import { NOT_COMPARED, statusKey, statusTable, type CellStatus, type StatusContext } from "../../src/lib/analysis/statuses.ts";
 
 export const DIMENSIONS: readonly Dimension[] = ["HENKILOSTOKOKEMUS", "TUOTTAVUUS", "ASIAKASKOKEMUS", "SAATAVUUS_VAIKUTTAVUUS"];
 

@@ -1,5 +1,5 @@
 // The statuses download: every published cell's verdict and comparisons
-// (src/lib/statuses.ts) as CSV, beside the indicator export, so that a
+// (src/lib/analysis/statuses.ts) as CSV, beside the indicator export, so that a
 // reader of the downloads sees what the pages and the self-assessment show.
 // Computed from the published (suppressed) cells only: it adds nothing a
 // reader of the export could not work out, and a withheld cell is never
@@ -8,7 +8,7 @@ import { from, toCSV } from "arquero";
 import type { Catalogue } from "../indicators/catalogue.ts";
 import { statusContext } from "./page-slices.ts";
 import type { PublishedCell } from "../../src/lib/cell.ts";
-import { statusTable } from "../../src/lib/statuses.ts";
+import { statusTable } from "../../src/lib/analysis/statuses.ts";
 
 export const STATUS_COLUMNS = [
   "indicator_id", "period_type", "period", "unit_id", "breakdown_value",

@@ -3,7 +3,7 @@
 // indicator catalogue, the programme model and the narrative texts. Pure: no
 // file or database access. The page and every export (DOCX, XLSX, CSV) render
 // this same object, so they cannot disagree. Its verdicts and comparisons are
-// the statuses the site shows (src/lib/statuses.ts, computed by the same
+// the statuses the site shows (src/lib/analysis/statuses.ts, computed by the same
 // functions from the same published cells): the verdict by the monthly SPC
 // chart as it stands at the half-year's end, the changes judged by 95 %
 // intervals, units against the whole city — so the overview and this document
@@ -14,15 +14,15 @@ import type { PublishedCell, UnitInfo } from "../../src/lib/cell.ts";
 import { ALL } from "../indicators/indicator-row.ts";
 import type { BenefitGoalId, Language, LocalizedText, Programme, ProgressStatus } from "../indicators/programme.ts";
 import { BENEFIT_GOAL_IDS, LANGUAGES } from "../indicators/programme.ts";
-import { spcSettingsFor, xmrAnalysis, type AssuranceIcon, type VariationIcon } from "../../src/lib/spc.ts";
-import { spcBreakDates } from "../../src/lib/breaks.ts";
-import { statusTable, type StatusContext, type Verdict } from "../../src/lib/statuses.ts";
-import { overviewVerdicts, type DimensionVerdict } from "../../src/lib/status.ts";
+import { spcSettingsFor, xmrAnalysis, type AssuranceIcon, type VariationIcon } from "../../src/lib/analysis/spc.ts";
+import { spcBreakDates } from "../../src/lib/analysis/breaks.ts";
+import { statusTable, type StatusContext, type Verdict } from "../../src/lib/analysis/statuses.ts";
+import { overviewVerdicts, type DimensionVerdict } from "../../src/lib/analysis/status.ts";
 import type { Outcome } from "../../src/lib/stats/compare.ts";
 import { isPeriod, monthsBetween, monthsOf, periodEnd, periodsBetween, periodStart, previousPeriod as periodBefore } from "../../src/lib/periods.ts";
-import { isMet, targetForPeriod, targetSteps } from "../../src/lib/targets.ts";
+import { isMet, targetForPeriod, targetSteps } from "../../src/lib/analysis/targets.ts";
 import { displayedChange } from "../../src/lib/format.ts";
-import { goalOf, type Goal } from "../../src/lib/goals.ts";
+import { goalOf, type Goal } from "../../src/lib/analysis/goals.ts";
 import { goalSummary, type GoalSummary } from "./summary.ts";
 import { breakdownValuesByIndicator, cellTable, firstMonths, halfYears, unitsByIndicator } from "./tables.ts";
 import { reportDates, type ReportDates } from "./dates.ts";
@@ -132,7 +132,7 @@ export interface IndicatorBlock {
   target: TargetInForce | null;
   /** Whether the extract has any cell of this indicator at all (optional tables may be absent). */
   hasData: boolean;
-  /** The total's goal at the half-year (lib/goals.ts): the target in force, else no significant worsening; met null = not known. */
+  /** The total's goal at the half-year (lib/analysis/goals.ts): the target in force, else no significant worsening; met null = not known. */
   goal: Pick<Goal, "kind" | "met">;
   /** The total first, then the breakdown values. */
   rows: IndicatorRow[];

@@ -10,7 +10,7 @@ import { codeLabel } from "../../src/lib/i18n.ts";
 import "../../src/lib/i18n/all.ts";
 import { ALL } from "../indicators/indicator-row.ts";
 import type { Change, Figure, GoalSection, IndicatorBlock, IndicatorDefinition, MeasureRow, SelfAssessment, SpcSignal, TargetInForce } from "./model.ts";
-import { goalCountText } from "../../src/components/goal-summary.ts";
+import { goalCountText } from "../../src/components/programme/goal-summary.ts";
 import type { SignificantChanges } from "./summary.ts";
 import type { Outcome } from "../../src/lib/stats/compare.ts";
 import { DOC_STRINGS, s } from "./strings.ts";

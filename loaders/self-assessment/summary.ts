@@ -1,10 +1,10 @@
 // The summary that opens each benefit goal's section: goals met of those in
 // force, the significant signals and the measures' statuses. Nothing new is
-// computed here: the goals are lib/goals.ts's (as the overview counts them),
+// computed here: the goals are lib/analysis/goals.ts's (as the overview counts them),
 // the signals the rows' statuses (the SPC verdict, the 95 % comparisons of
-// statuses.ts) ranked as the overview ranks its movers (lib/movers.ts).
-import { countGoals, type GoalCount } from "../../src/lib/goals.ts";
-import { movers, type Mover } from "../../src/lib/movers.ts";
+// statuses.ts) ranked as the overview ranks its movers (lib/analysis/movers.ts).
+import { countGoals, type GoalCount } from "../../src/lib/analysis/goals.ts";
+import { movers, type Mover } from "../../src/lib/analysis/movers.ts";
 import type { Outcome } from "../../src/lib/stats/compare.ts";
 import type { Change, Figure, IndicatorBlock, MeasureRow } from "./model.ts";
 

@@ -4,7 +4,7 @@
 // first asks for it, and decoded once. Framework needs every file name as a
 // literal, hence the tables below.
 import {FileAttachment} from "observablehq:stdlib";
-import {CellIndex, decodeSlice} from "./slices.js";
+import {CellIndex, decodeSlice} from "./page-data/slices.js";
 
 const TOTAL = {month: FileAttachment("../data/slices/total-month.json"), quarter: FileAttachment("../data/slices/total-quarter.json"), half: FileAttachment("../data/slices/total-half.json"), year: FileAttachment("../data/slices/total-year.json")};
 const DIM = {

@@ -22,7 +22,7 @@ import { tinySite } from "../helpers/tiny-site.ts";
 import { formatCell, formatValue } from "../../src/lib/format.ts";
 import { csvParse, dsvFormat } from "d3-dsv";
 import { formatDateTime } from "../../src/lib/format.ts";
-import { EXPLORE_TABLES } from "../../src/lib/explore-schema.ts";
+import { EXPLORE_TABLES } from "../../src/lib/explore/explore-schema.ts";
 import "../../src/lib/i18n/all.ts";
 import { t, type Lang } from "../../src/lib/i18n.ts";
 
@@ -725,7 +725,7 @@ test("explore: the tables listed are DuckDB's; an example shows rows, shares as 
     assert.equal(run.background, "rgb(0, 0, 191)", "filled with the site's blue");
     assert.equal(run.color, "rgb(255, 255, 255)");
 
-    // Ctrl+Enter runs the editor's query: DuckDB's own list of columns equals the page's list (src/lib/explore-schema.ts).
+    // Ctrl+Enter runs the editor's query: DuckDB's own list of columns equals the page's list (src/lib/explore/explore-schema.ts).
     const schema = await exploreRun(page, async () => {
       await page.fill("#explore-sql", "SELECT table_name, column_name, data_type FROM information_schema.columns ORDER BY table_name, ordinal_position");
       await page.focus("#explore-sql");

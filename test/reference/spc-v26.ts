@@ -1,4 +1,4 @@
-// A reference for src/lib/spc.ts: the XmR part of NHS England's "SPC Charts
+// A reference for src/lib/analysis/spc.ts: the XmR part of NHS England's "SPC Charts
 // SQL Query v2.6" (Steps 4B–4L and the minimum-points gating of Step 6),
 // transliterated statement by statement from T-SQL into DuckDB SQL and run by
 // DuckDB. It shares no code with spc.ts: the same windows (LAG, LEAD, running
