@@ -178,3 +178,22 @@ export function timeChartFrame(doc: Document, o: { width?: number; height: numbe
   f.svg.append(yAxis(doc, f, y, yTicks, tickFormat(yTicks, o.measure, o.lang)), timeAxis(doc, f, x));
   return { f, x, y };
 }
+
+/**
+ * A chart over time with what every such chart draws under its data: the
+ * frame (timeChartFrame), the selected period's band, the targets and the
+ * rules. The trend and XmR charts differ only in what they draw on top.
+ */
+export function timeChartBackdrop(
+  doc: Document,
+  o: { width?: number; height: number; statuses: boolean; label: string; xDomain: [Date, Date]; yDomain: [number, number]; measure: string; lang: Lang; selectedPeriod?: string; targets?: readonly TargetLike[]; first: string; last: string; rules: readonly ChartRule[]; breaks?: readonly string[] },
+): { f: ChartFrame; x: X; y: Scale; band: SVGRectElement | null; ruled: { g: SVGGElement; shown: ChartRule[] } | null } {
+  const { f, x, y } = timeChartFrame(doc, { width: o.width, height: o.height, rules: o.rules.length > 0, statuses: o.statuses, label: o.label, xDomain: o.xDomain, yDomain: o.yDomain, measure: o.measure, lang: o.lang });
+  const band = periodBand(doc, f, x, o.selectedPeriod);
+  if (band) f.svg.append(band);
+  const targetG = targetMarks(doc, f, x, y, o.targets, o.first, o.last, o.measure, o.lang);
+  if (targetG) f.svg.append(targetG);
+  const ruled = ruleMarks(doc, f, x, o.rules, o.xDomain, o.breaks ? { breaks: o.breaks } : {});
+  if (ruled) f.svg.append(ruled.g);
+  return { f, x, y, band, ruled };
+}

@@ -17,7 +17,7 @@ import { periodEnd, periodEndDate, periodMidDate, periodStart, periodStartDate }
 import type { PublishedCell as Cell } from "../../lib/cell.js";
 import { type TargetLike, targetSteps } from "../../lib/analysis/targets.js";
 import { COLORS, type ChartRule, DASHES, PALETTE, TARGET_SYMBOL, describeTargetPeriods, describeTrend, hasValue, ruleDate, targetStatuses } from "./chart-common.js";
-import { chartCaption, periodBand, periodBandLegend, timeChartFrame, ruleMarks, statusRow, suppressedMarks, targetMarks } from "./chart-marks.js";
+import { chartCaption, periodBand, periodBandLegend, ruleMarks, statusRow, suppressedMarks, timeChartBackdrop } from "./chart-marks.js";
 import { type ChartFrame, type LegendEntry, type Scale, type TimeScale, chartFrame, legend, linePath, linearScale, paddedDomain, px, svgEl, timeAxis, timeScale, titleEl, yAxis } from "./svg.js";
 import { type DownloadSource, downloads } from "../site/downloads.js";
 
@@ -88,17 +88,12 @@ export function trendChart(series: readonly TrendSeries[], o: TrendChartOptions)
   const yDomain = paddedDomain([...values, ...steps.map((s) => s.value)], o.measure);
   const xDomain: [Date, Date] = [periodStartDate(first), periodEndDate(last)];
   const rules = o.rules ?? [];
-  const { f, x, y } = timeChartFrame(doc, {
-    width: o.width, height: o.height ?? 240, rules: rules.length > 0, statuses: statuses.length > 0,
+  const { f, x, y, band, ruled } = timeChartBackdrop(doc, {
+    width: o.width, height: o.height ?? 240, statuses: statuses.length > 0,
     label: t(lang, "trendOf", { name: o.name }), xDomain, yDomain, measure: o.measure, lang,
+    selectedPeriod: o.selectedPeriod, targets: o.targets, first, last, rules,
   });
   const svg = f.svg;
-  const band = periodBand(doc, f, x, o.selectedPeriod);
-  if (band) svg.append(band);
-  const targetG = targetMarks(doc, f, x, y, o.targets, first, last, o.measure, lang);
-  if (targetG) svg.append(targetG);
-  const ruled = ruleMarks(doc, f, x, rules, xDomain);
-  if (ruled) svg.append(ruled.g);
   // Lines and dots, the main series last (on top).
   const order = series.map((s, i) => i).sort((a, b) => Number(series[a] === main) - Number(series[b] === main));
   for (const i of order) {

@@ -19,7 +19,7 @@ import { type AssuranceIcon, type Direction, type PointVariation, type Recalcula
 import { type SeriesSpc, seriesSpc } from "../../lib/analysis/status.js";
 import { type TargetLike, targetForPeriod, targetSteps } from "../../lib/analysis/targets.js";
 import { COLORS, type ChartRule, TARGET_SYMBOL, ruleDate, describeTargetPeriods, formatTarget, hasValue, targetStatuses } from "./chart-common.js";
-import { chartCaption, periodBand, periodBandLegend, timeChartFrame, ruleMarks, statusRow, suppressedMarks, targetMarks } from "./chart-marks.js";
+import { chartCaption, periodBandLegend, statusRow, suppressedMarks, timeChartBackdrop } from "./chart-marks.js";
 import { assuranceText, breakText, variationText } from "./xmr-chart-text.js";
 import { type LegendEntry, legend, linePath, paddedDomain, px, svgEl, titleEl } from "./svg.js";
 import { chartDataDetails, type DataColumn, dataTable } from "../../lib/tables/a11y.js";
@@ -211,17 +211,12 @@ export function xmrChart(cells: readonly Cell[], o: XmrChartOptions): HTMLElemen
   const yDomain = paddedDomain([...cells.filter(hasValue).map((c) => c.value as number), ...limitValues, ...steps.map((s) => s.value)], o.measure);
   const xDomain: [Date, Date] = [periodStartDate(first), periodEndDate(last)];
   const rules = [...(o.rules ?? []), ...breakMarks];
-  const { f, x, y } = timeChartFrame(doc, {
-    width: o.width, height: o.height ?? 260, rules: rules.length > 0, statuses: statuses.length > 0,
+  const { f, x, y, band, ruled } = timeChartBackdrop(doc, {
+    width: o.width, height: o.height ?? 260, statuses: statuses.length > 0,
     label: t(lang, "xmrTitle", { name: o.name }), xDomain, yDomain, measure: o.measure, lang,
+    selectedPeriod: o.selectedPeriod, targets: o.targets, first, last, rules, breaks: [...breakRules, ...breakMarks].map((r) => r.date),
   });
   const svg = f.svg;
-  const band = periodBand(doc, f, x, o.selectedPeriod);
-  if (band) svg.append(band);
-  const targetG = targetMarks(doc, f, x, y, o.targets, first, last, o.measure, lang);
-  if (targetG) svg.append(targetG);
-  const ruled = ruleMarks(doc, f, x, rules, xDomain, { breaks: [...breakRules, ...breakMarks].map((r) => r.date) });
-  if (ruled) svg.append(ruled.g);
   // A short label at the top of each break's rule; the caption and the table say why.
   const breakLabels = svgEl(doc, "g", { class: "xmr-break-labels", fill: COLORS.rule, "font-size": 10, stroke: "white", "stroke-width": 3, "paint-order": "stroke" });
   for (const date of model.breaks) {
