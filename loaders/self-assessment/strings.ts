@@ -3,6 +3,8 @@
 // catalogue; codes (professions, channels, statuses) from src/lib/i18n.ts.
 import type { Lang } from "../../src/lib/format.ts";
 
+// One object per language, the same keys in the same order (sv and en are typed as fi's): the
+// repeated shapes across the three are deliberate, so that a translator reads them side by side.
 const fi = {
   title: "Oma-arviointi",
   reportSpring: "Oma-arviointi, kevät {year}",

@@ -82,6 +82,7 @@ const overlaps = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 &
 export function funnelChart(unitCells: readonly Cell[], whole: Cell | undefined, o: FunnelChartOptions): HTMLElement {
   const lang = o.lang ?? "fi";
   const doc = o.document ?? document;
+  // Each chart sets up its own <figure> and data attributes (as the XmR chart does): a few lines alike on purpose.
   const figure = doc.createElement("figure");
   figure.className = "funnel-chart";
   figure.dataset.funnel = "true";

@@ -133,6 +133,7 @@ const POINT_SYMBOL: Record<PointVariation, string> = { "common-cause": "●", im
 export function xmrChart(cells: readonly Cell[], o: XmrChartOptions): HTMLElement {
   const lang = o.lang ?? "fi";
   const doc = o.document ?? document;
+  // Each chart sets up its own <figure> and data attributes (as the funnel does): a few lines alike on purpose.
   const figure = doc.createElement("figure");
   figure.className = "xmr-chart";
   figure.dataset.xmr = "true";

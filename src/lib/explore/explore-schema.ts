@@ -23,6 +23,7 @@ export interface ExploreTable {
 
 const col = (name: string, type: ExploreType, fi: string, sv: string, en: string): ExploreColumn => ({ name, type, meaning: { fi, sv, en } });
 
+// Each table's column list repeats one shape, col(name, type, fi, sv, en), on purpose: it is data.
 export const INDICATORS_TABLE: ExploreTable = {
   name: "indicators",
   meaning: {
