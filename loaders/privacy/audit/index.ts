@@ -109,14 +109,14 @@ export async function auditPublished(input: AuditInput): Promise<AuditResult> {
     const bounds = propagate(sys);
     const comps = components(sys, bounds);
     log(`propagation fixed ${bounds.fixed.reduce((a, b) => a + b, 0)} unknowns (${bounds.conflicts} conflicts); ${comps.length} components, ${comps.filter((c) => c.length > 1).length} with more than one unknown, largest ${comps.reduce((m, c) => Math.max(m, c.length), 0)}`);
-    if (!whole && bounds.conflicts) {
-      const refuted = inferredIn(bounds.conflicting, slots, relations, relaxed);
-      if (refuted.length) {
-        log(`the published figures contradict the sums inferred for ${refuted.join(", ")}: relaxed to bounds`);
-        for (const id of refuted) relaxed.add(id);
-        continue;
-      }
-    }
+    // Relaxes the inferred sums of the indicators these contradicting unknowns belong to; false when none is left to relax.
+    const relax = (vars: readonly number[]) => {
+      const refuted = whole ? [] : inferredIn(vars, slots, relations, relaxed);
+      if (refuted.length) log(`the published figures contradict the sums inferred for ${refuted.join(", ")}: relaxed to bounds`);
+      for (const id of refuted) relaxed.add(id);
+      return refuted.length > 0;
+    };
+    if (relax(bounds.conflicting)) continue;
     // An unknown needs its own LPs only while it could still be narrow (its
     // count threshold) or pinned.
     const countVars = new Map<number, number>();
@@ -135,14 +135,7 @@ export async function auditPublished(input: AuditInput): Promise<AuditResult> {
     }
     const ranges = await solveRanges(sys, bounds, comps, (v) => countVars.get(v) ?? 0, (v) => tops.get(v), log);
     log(`${ranges.lps} LPs`);
-    if (!whole && ranges.infeasibleVars.length) {
-      const refuted = inferredIn(ranges.infeasibleVars, slots, relations, relaxed);
-      if (refuted.length) {
-        log(`the published figures contradict the sums inferred for ${refuted.join(", ")}: relaxed to bounds`);
-        for (const id of refuted) relaxed.add(id);
-        continue;
-      }
-    }
+    if (relax(ranges.infeasibleVars)) continue;
     await ranges.exactMin(minimaWanted(slots.cells, ranges));
     const violations = violationsOf(slots.cells, fields, valueScale, ranges);
     return {

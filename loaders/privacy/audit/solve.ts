@@ -93,7 +93,7 @@ export async function solveRanges(
     out.lps += r.lps;
     if (r.infeasible) {
       out.infeasibleComponents++;
-      out.infeasibleVars.push(...vars);
+      for (const v of vars) out.infeasibleVars.push(v); // a component can outgrow push(...)'s argument limit
     }
     for (const m of r.messages) log(m);
   };
