@@ -312,7 +312,8 @@ export function buildSelfAssessment(input: SelfAssessmentInput): SelfAssessment 
   const halves = halfYears(table);
   const baselinePeriod = checkPeriods(period, input.baseline, halves);
   const previousPeriod = periodBefore(period);
-  const index = new Map(cells.map((c) => [key(c.indicator_id, c.period, c.unit_id, c.breakdown_value), c]));
+  // Only the cells a figure or a status is looked up for — the whole city's, and the units' in the half-year — not every unit's every month.
+  const index = new Map(cells.filter((c) => c.unit_id === ALL || c.period === period).map((c) => [key(c.indicator_id, c.period, c.unit_id, c.breakdown_value), c]));
   const breakdownValues = breakdownValuesByIndicator(table);
   const firstMonth = firstMonths(table);
   const hasData = new Set(table.dedupe("indicator_id").array("indicator_id") as string[]);

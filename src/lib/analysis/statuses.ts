@@ -94,29 +94,48 @@ export function defaultBaselines(cells: readonly PublishedCell[]): Partial<Recor
   return out;
 }
 
-/**
- * The variation icon of a monthly series at each of its months with a value:
- * the XmR chart of the series up to that month (v2.6; ghosted months for the
- * missing and withheld ones), null below the minimum of values.
- */
-export function monthlyIcons(cells: readonly PublishedCell[], o: { direction: Direction; settings: SpcSettings; breaks: readonly string[] }): Map<string, VariationIcon | null> {
-  const sorted = [...cells].sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
-  const points = sorted.map((c) => ({ period: c.period, value: hasValue(c) ? c.value : null }));
-  const out = new Map<string, VariationIcon | null>();
-  let seen = 0;
-  points.forEach((p, i) => {
-    if (p.value === null) return;
-    seen++;
-    if (seen < o.settings.minimumPoints) return void out.set(p.period, null);
-    out.set(p.period, xmrAnalysis(points.slice(0, i + 1), { direction: o.direction, breaks: o.breaks, settings: o.settings }).variation);
-  });
-  return out;
+/** A monthly series' months with a value, in order, and the variation icon at any of them, worked out when asked for. */
+export interface MonthlySeries {
+  months: string[];
+  iconAt(month: string): VariationIcon | null | undefined;
 }
 
 /**
- * The statuses of a table of published cells. Lazy: a series' SPC is
- * computed the first time one of its cells is asked for, so a caller that
- * needs a few cells (the self-assessment) pays for those only.
+ * A monthly series' variation icon at each of its months with a value: the
+ * XmR chart of the series up to that month (v2.6; ghosted months for the
+ * missing and withheld ones), null below the minimum of values. Each icon is
+ * computed when first asked for (a chart per month: the cost of a series is
+ * quadratic in its months), so a caller that needs a few (the
+ * self-assessment: the last month of each half-year) pays for those only.
+ */
+export function monthlySeries(cells: readonly PublishedCell[], o: { direction: Direction; settings: SpcSettings; breaks: readonly string[] }): MonthlySeries {
+  const sorted = [...cells].sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
+  const points = sorted.map((c) => ({ period: c.period, value: hasValue(c) ? c.value : null }));
+  // Each month with a value: its point's index and how many values the series has up to it.
+  const at = new Map<string, { index: number; seen: number }>();
+  let seen = 0;
+  points.forEach((p, index) => p.value !== null && at.set(p.period, { index, seen: ++seen }));
+  const icons = new Map<string, VariationIcon | null>();
+  return {
+    months: [...at.keys()],
+    iconAt(month) {
+      const p = at.get(month);
+      if (!p) return undefined;
+      let icon = icons.get(month);
+      if (icon === undefined) {
+        icon = p.seen < o.settings.minimumPoints ? null : xmrAnalysis(points.slice(0, p.index + 1), { direction: o.direction, breaks: o.breaks, settings: o.settings }).variation;
+        icons.set(month, icon);
+      }
+      return icon;
+    },
+  };
+}
+
+/**
+ * The statuses of a table of published cells. Lazy: a cell's status, and
+ * its series' SPC chart at the month it reads, are computed the first time
+ * the cell is asked for, so a caller that needs a few cells (the
+ * self-assessment) pays for those only.
  */
 export function statusTable(cells: readonly PublishedCell[], context: StatusContext): StatusTable {
   const indicators = new Map(context.catalogue.indicators.map((i) => [i.id, i]));
@@ -135,15 +154,14 @@ export function statusTable(cells: readonly PublishedCell[], context: StatusCont
     settingsOf.set(ind.id, spcSettingsFor(context.catalogue, ind));
     breaksOf.set(ind.id, spcBreakDates(ind, context.programme, { extractSource: context.extractSource }));
   }
-  // Per monthly series: the months with a value in order, and the icon at each.
-  const monthly = new Map<string, { months: string[]; icons: Map<string, VariationIcon | null> }>();
+  // Per monthly series: the months with a value in order, and the icon at each (computed when asked for).
+  const monthly = new Map<string, MonthlySeries>();
   const monthlyOf = (indicator: StatusIndicator, unit: string, bv: string) => {
     const k = seriesKey(indicator.id, "month", unit, bv);
     let m = monthly.get(k);
     if (!m) {
       const list = [...(series.get(k)?.values() ?? [])];
-      const icons = monthlyIcons(list, { direction: indicator.direction, settings: settingsOf.get(indicator.id)!, breaks: breaksOf.get(indicator.id)! });
-      monthly.set(k, (m = { months: [...icons.keys()], icons }));
+      monthly.set(k, (m = monthlySeries(list, { direction: indicator.direction, settings: settingsOf.get(indicator.id)!, breaks: breaksOf.get(indicator.id)! })));
     }
     return m;
   };
@@ -198,7 +216,7 @@ export function statusTable(cells: readonly PublishedCell[], context: StatusCont
     // A withheld cell (or one without a value) is not assessed, even where its months are published.
     const m = hasValue(cell) ? monthlyOf(indicator, unit, bv) : null;
     const at = m && lastMonthWithValue(m.months, b.verdictFrom, b.last);
-    const spc = m && at ? m.icons.get(at) ?? null : null;
+    const spc = m && at ? m.iconAt(at) ?? null : null;
     // The comparisons over time, with the same series' cells.
     const estimate = estimateOf(cell, setting, CONFIDENCE);
     const vsPrevious = compareIntervals(estimate, estimateOf(own.get(b.previous), setting, CONFIDENCE), direction);
