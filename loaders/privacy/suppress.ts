@@ -91,6 +91,17 @@ interface Coord {
   covered: Set<string>;
   /** On the work list, not yet taken. */
   queued: boolean;
+  /** What withholding it costs readers (protectGroup's weight), fixed by where it is. */
+  weight: number;
+  /**
+   * The cells again by the group member's index, and one bit per member with a cell: the cube
+   * search tests millions of corners, and a bit test is far cheaper than a lookup by id.
+   */
+  byMember: (IndicatorCell | undefined)[];
+  present: number;
+  /** Scratch marks with which evaluate lists a cube's coordinates once each. */
+  mark: number;
+  fallMark: number;
 }
 
 interface Corner {
@@ -175,6 +186,13 @@ function groupsOf(catalogue: Catalogue, members: Map<string, Member>): Set<strin
 
 /** The coverage key of an indicator's numerator (Coord.covered). */
 const NUMERATOR = "\u0001numerator";
+const numeratorKeys = new Map<string, string>();
+/** id + NUMERATOR, made once per id (the cube search asks for it millions of times). */
+const numeratorKey = (id: string) => {
+  let k = numeratorKeys.get(id);
+  if (k === undefined) numeratorKeys.set(id, (k = id + NUMERATOR));
+  return k;
+};
 /** Whether a cell's numerator, not the count the threshold protects, is above 0: not to be left pinned. */
 const numeratorToMove = (m: Member, cell: IndicatorCell | undefined) => m.countField !== "numerator" && (cell?.numerator ?? 0) > 0;
 
@@ -185,6 +203,10 @@ class CoordIndex {
   private byUnit = new Map<string, Map<string, Map<string, Coord>>>();
   get(unit: string, period: string, value: string): Coord | undefined {
     return this.byUnit.get(unit)?.get(period)?.get(value);
+  }
+  /** A unit's coordinates by period, then value: the cube search resolves a unit × period once for all its values. */
+  periodsOf(unit: string): Map<string, Map<string, Coord>> | undefined {
+    return this.byUnit.get(unit);
   }
   add(coord: Coord): void {
     let byPeriod = this.byUnit.get(coord.unit);
@@ -204,14 +226,20 @@ function protectGroup(
 ): void {
   const coords = new CoordIndex();
   const all: Coord[] = [];
+  // Bit masks of members (Coord.present) hold 31 at most; a group shares one count, so it is a handful.
+  if (members.length > 31) throw new Error(`a suppression group of ${members.length} indicators: at most 31`);
+  const memberIndex = new Map(members.map((m, i) => [m.id, i]));
   for (const c of cells) {
     if (!unitGroups && c.unit_id.includes(":")) throw new Error(`${c.indicator_id}: cells of areas and operating models (${c.unit_id}) need the units' areas and models (unitGroups)`);
     let coord = coords.get(c.unit_id, c.period, c.breakdown_value);
     if (!coord) {
-      coords.add((coord = { unit: c.unit_id, period: c.period, value: c.breakdown_value, cells: new Map(), withheld: false, covered: new Set(), queued: false }));
+      coords.add((coord = { unit: c.unit_id, period: c.period, value: c.breakdown_value, cells: new Map(), withheld: false, covered: new Set(), queued: false, weight: 0, byMember: members.map(() => undefined), present: 0, mark: 0, fallMark: 0 }));
       all.push(coord);
     }
     coord.cells.set(c.indicator_id, c);
+    const i = memberIndex.get(c.indicator_id)!;
+    coord.byMember[i] = c;
+    coord.present |= 1 << i;
   }
   const units = relations.units === false ? isolatedUnitTree() : unitTree(cells.map((c) => c.unit_id), unitGroups);
   const time = relations.time === false ? isolatedHierarchy() : timeHierarchy();
@@ -226,6 +254,7 @@ function protectGroup(
     [8, 100],
   ];
   const weight = (c: Coord) => UNIT_WEIGHT[units.level(c.unit)][values.level(c.value) ? 1 : 0] * (1 + 2 * time.level(c.period));
+  for (const c of all) c.weight = weight(c);
 
   const withhold = (coord: Coord) => {
     coord.withheld = true;
@@ -279,11 +308,46 @@ function protectGroup(
         valueSides.push({ plus: [...leaves, ALL], minus: [], weights: new Map(leaves.map((l) => [l, 1 / leaves.length])) });
       }
       const out: Evaluation[] = [];
-      for (const u of unitSides) for (const p of timeSides) for (const v of valueSides) {
-        // Most cubes of a sparse table miss a cell at some corner: ruled out before they are built.
-        if (!allPresent(u, p, v, need, coords)) continue;
-        const e = evaluate(cornersOf(u, p, v), target, need, members, coords, weight, strict, moveAll);
-        if (e) out.push(e);
+      const tSigned = timeSides.map(signed);
+      const vSigned = valueSides.map(signed);
+      // Most cubes of a sparse table miss a cell at some corner: ruled out before they are built.
+      // A unit node's corners (its periods × values) are the same in every unit side it is in,
+      // so whether they are all there is looked up once per unit node, time side and value side.
+      const complete = new Map<string, Int8Array>();
+      // The members in need, as bits: each must have a cell at every corner of ALL, those with a breakdown at every corner.
+      let maskAll = 0, maskBreakdown = 0;
+      for (const m of need) {
+        maskAll |= 1 << memberIndex.get(m.id)!;
+        if (m.hasBreakdown) maskBreakdown |= 1 << memberIndex.get(m.id)!;
+      }
+      const rowComplete = (unit: string, t: number, v: number) => {
+        let known = complete.get(unit);
+        if (!known) complete.set(unit, (known = new Int8Array(tSigned.length * vSigned.length)));
+        const k = t * vSigned.length + v;
+        if (!known[k]) {
+          const periods = coords.periodsOf(unit);
+          known[k] = tSigned[t].every(([period]) => cornersPresent(periods?.get(period), vSigned[v], maskAll, maskBreakdown)) ? 1 : -1;
+        }
+        return known[k] === 1;
+      };
+      for (const u of unitSides) {
+        const us = signed(u);
+        const byPeriod = us.map(([unit]) => coords.periodsOf(unit));
+        tSigned.forEach((ps, t) => {
+          let byValue: (Map<string, Coord> | undefined)[] | null = null;
+          vSigned.forEach((vs, v) => {
+            if (!us.every(([unit]) => rowComplete(unit, t, v))) return;
+            // The coordinates of each unit × period corner by value, shared by every value side.
+            if (!byValue) {
+              byValue = [];
+              for (const periods of byPeriod) for (const [period] of ps) byValue.push(periods?.get(period));
+            }
+            const at: (Coord | undefined)[] = [];
+            for (const values of byValue) for (const [value] of vs) at.push(values?.get(value));
+            const e = evaluate(cornersOf(us, ps, vs), at, target, need, members, strict, moveAll);
+            if (e) out.push(e);
+          });
+        });
       }
       return out;
     };
@@ -334,10 +398,11 @@ function protectGroup(
       if (!own || newCityTotal(own)) own = findCubes(c, stuck, false) ?? own;
       if (!own) return strict;
       city ||= newCityTotal(own);
-      for (const e of own) for (const [x, w] of e.costs) if (!taken.has(x)) {
+      for (const e of own) e.coords.forEach((x, k) => {
+        if (taken.has(x)) return;
         taken.add(x);
-        cost += w;
-      }
+        cost += e.costs[k];
+      });
     }
     return city && cost >= total(strict) ? strict : relaxed;
   };
@@ -366,7 +431,7 @@ function protectGroup(
         if (!coord.withheld) withhold(coord);
         for (const [id, move] of cube.moves) {
           const cell = coord.cells.get(id);
-          if (cell && (!isPrimary(cell) || move.width * cube.weights.get(coord)! >= memberById.get(id)!.threshold)) coord.covered.add(id);
+          if (cell && (!isPrimary(cell) || move.width * shareOf(cube, coord) >= memberById.get(id)!.threshold)) coord.covered.add(id);
           if (cell && cube.numerators.has(id)) coord.covered.add(id + NUMERATOR);
         }
       }
@@ -413,7 +478,7 @@ function choose(found: Evaluation[], target: Coord, primaries: Member[], linked:
     let t = e.moves.get(m.id)!.rise;
     if (!e.falling.some((c) => touched.has(c))) return t;
     for (const c of e.falling) {
-      const w = e.weights.get(c)!;
+      const w = shareOf(e, c);
       const u = used.get(m.id)!.get(c) ?? 0;
       if (linked && u > 0) return 0;
       t = Math.min(t, (size(c.cells.get(m.id), m) - u) / w);
@@ -423,7 +488,9 @@ function choose(found: Evaluation[], target: Coord, primaries: Member[], linked:
   let cost = 0;
   const extra = (e: Evaluation) => {
     let sum = 0;
-    for (const [c, w] of e.costs) if (!taken.has(c)) sum += w;
+    e.coords.forEach((c, k) => {
+      if (!taken.has(c)) sum += e.costs[k];
+    });
     return sum;
   };
   const enough = () => counted.every((m) => rise.get(m.id)! + fallOf(set, m) >= m.threshold);
@@ -442,7 +509,7 @@ function choose(found: Evaluation[], target: Coord, primaries: Member[], linked:
       const t = riseLeft(next, m);
       rise.set(m.id, rise.get(m.id)! + t);
       // Linked counts mark each falling corner taken, however little it moves.
-      for (const c of next.falling) used.get(m.id)!.set(c, (used.get(m.id)!.get(c) ?? 0) + (linked ? Math.max(t, Number.MIN_VALUE) : t) * next.weights.get(c)!);
+      for (const c of next.falling) used.get(m.id)!.set(c, (used.get(m.id)!.get(c) ?? 0) + (linked ? Math.max(t, Number.MIN_VALUE) : t) * shareOf(next, c));
     }
     set.push(next);
     for (const m of counted) fall.set(m.id, fallOf(set, m));
@@ -514,20 +581,29 @@ function unitSidesOf(tree: UnitTree, node: string, rank: (leaf: string) => numbe
   return out;
 }
 
-/** Whether every indicator in need has a cell at each corner of the cube it must move (see movement). */
-function allPresent(u: Side, p: Side, v: Side, need: Member[], coords: CoordIndex): boolean {
-  for (const list of [u.plus, u.minus]) for (const unit of list) for (const plist of [p.plus, p.minus]) for (const period of plist) for (const vlist of [v.plus, v.minus]) for (const value of vlist) {
-    const at = coords.get(unit, period, value);
-    for (const m of need) if ((m.hasBreakdown || value === ALL) && !at?.cells.has(m.id)) return false;
+/** A side's nodes with their signs, plus then minus (and each node's share of t: see Side.weights). */
+type Signed = (readonly [node: string, sign: 1 | -1, weight: number])[];
+const signed = (s: Side): Signed => [...s.plus.map((x) => [x, 1, s.weights?.get(x) ?? 1] as const), ...s.minus.map((x) => [x, -1, s.weights?.get(x) ?? 1] as const)];
+
+/**
+ * Whether every indicator in need has a cell at each value of a unit × period (its coordinates
+ * by value) that it must move (see movement): those of maskAll at ALL, those of maskBreakdown
+ * (the ones with a breakdown) at every other value.
+ */
+function cornersPresent(values: Map<string, Coord> | undefined, vs: Signed, maskAll: number, maskBreakdown: number): boolean {
+  for (const [value] of vs) {
+    const want = value === ALL ? maskAll : maskBreakdown;
+    if (!want) continue;
+    const coord = values?.get(value);
+    if (!coord || (coord.present & want) !== want) return false;
   }
   return true;
 }
 
-function cornersOf(u: Side, p: Side, v: Side): Corner[] {
+function cornersOf(us: Signed, ps: Signed, vs: Signed): Corner[] {
   const corners: Corner[] = [];
-  const signed = (s: Side) => [...s.plus.map((x) => [x, 1] as const), ...s.minus.map((x) => [x, -1] as const)];
-  for (const [unit, su] of signed(u)) for (const [period, sp] of signed(p)) for (const [value, sv] of signed(v)) {
-    corners.push({ unit, period, value, sign: (su * sp * sv) as 1 | -1, weight: v.weights?.get(value) ?? 1 });
+  for (const [unit, su] of us) for (const [period, sp] of ps) for (const [value, sv, weight] of vs) {
+    corners.push({ unit, period, value, sign: (su * sp * sv) as 1 | -1, weight });
   }
   return corners;
 }
@@ -549,8 +625,8 @@ interface Evaluation {
   coords: Coord[];
   /** The corners whose sign is opposite to the target's. */
   falling: Coord[];
-  /** What withholding each corner costs (0 where withheld and moved already). */
-  costs: Map<Coord, number>;
+  /** What withholding each of coords costs (0 where withheld and moved already), in their order. */
+  costs: number[];
   /** New cells withheld, plus cells the cube withholds without moving them (they need cubes of their own), weighted by level. */
   cost: number;
   /** The smallest range the cube leaves the counts of the indicators it must move, as a tie-break. */
@@ -558,7 +634,7 @@ interface Evaluation {
   /** Per indicator the cube moves, how far its count moves (Infinity where it has no count to bound). */
   moves: Map<string, Move>;
   /** The share of t each corner moves by. */
-  weights: Map<Coord, number>;
+  weights: Map<Coord, number> | null;
   /** The indicators whose numerators the cube moves as well (see movement). */
   numerators: Set<string>;
 }
@@ -569,50 +645,76 @@ interface Evaluation {
  * some direction). Other indicators of the group move along where they can.
  * Null when the cube does not do.
  */
-function evaluate(corners: Corner[], target: Coord, need: Member[], members: Member[], coords: CoordIndex, weight: (c: Coord) => number, strict: ReadonlySet<string>, moveAll: boolean): Evaluation | null {
-  const at = corners.map((c) => coords.get(c.unit, c.period, c.value));
+function evaluate(corners: Corner[], at: readonly (Coord | undefined)[], target: Coord, need: Member[], members: Member[], strict: ReadonlySet<string>, moveAll: boolean): Evaluation | null {
   const spans = new Map<string, Spans>();
-  for (const m of members) {
-    const found = movement(m, corners, at, target, moveAll || strict.has(m.id));
-    if (found === null) {
-      if (need.includes(m)) return null;
-    } else spans.set(m.id, found);
+  // The indicators in need first: most cubes fail for one of them, and the others need not be looked at then.
+  for (const first of [true, false]) {
+    for (let i = 0; i < members.length; i++) {
+      const m = members[i];
+      const needed = need.includes(m);
+      if (needed !== first) continue;
+      const found = movement(m, i, corners, at, target, moveAll || strict.has(m.id));
+      if (found === null) {
+        if (needed) return null;
+      } else spans.set(m.id, found);
+    }
   }
   linkSpans(members, spans, target);
   const unbounded: Move = { rise: Infinity, fall: Infinity, width: Infinity };
-  const moves = new Map([...spans].map(([id, sp]) => {
-    const field = members.find((m) => m.id === id)!.countField;
-    return [id, (field && sp[field]) || unbounded];
-  }));
+  const moves = new Map<string, Move>();
+  const numerators = new Set<string>();
+  for (const m of members) {
+    const sp = spans.get(m.id);
+    if (!sp) continue;
+    moves.set(m.id, (m.countField && sp[m.countField]) || unbounded);
+    if ((sp.numerator?.width ?? 0) > 0) numerators.add(m.id);
+  }
   let protection = Infinity;
   for (const m of need) protection = Math.min(protection, moves.get(m.id)!.width);
-  const numerators = new Set([...spans].filter(([, sp]) => (sp.numerator?.width ?? 0) > 0).map(([id]) => id));
   for (const id of strict) if (need.some((m) => m.id === id) && !numerators.has(id)) return null;
-  const unique = [...new Set(at.filter((c): c is Coord => c !== undefined))];
-  const falling = [...new Set(at.filter((c, i): c is Coord => c !== undefined && corners[i].sign === -1))];
-  const costs = new Map<Coord, number>();
+  // Each coordinate once, in the order of its first corner (marks rather than Sets: this runs for every cube).
+  const mark = ++evaluations;
+  const unique: Coord[] = [];
+  const falling: Coord[] = [];
+  let weights: Map<Coord, number> | null = null;
+  for (let i = 0; i < at.length; i++) {
+    const c = at[i];
+    if (!c) continue;
+    if (c.mark !== mark) (c.mark = mark), unique.push(c);
+    if (corners[i].sign === -1 && c.fallMark !== mark) (c.fallMark = mark), falling.push(c);
+    if (corners[i].weight !== 1) weights ??= new Map();
+  }
+  if (weights) at.forEach((c, i) => c && weights!.set(c, corners[i].weight));
+  const costs: number[] = [];
   let cost = 0;
   for (const c of unique) {
-    let w = c.withheld ? 0 : c.cells.size * weight(c);
-    for (const [id, cell] of c.cells) {
-      if (!moves.has(id) && !c.covered.has(id)) w += weight(c);
+    let w = c.withheld ? 0 : c.cells.size * c.weight;
+    for (let i = 0; i < members.length; i++) {
+      const cell = c.byMember[i];
+      if (!cell) continue;
+      const id = members[i].id;
+      if (!moves.has(id) && !c.covered.has(id)) w += c.weight;
       // A numerator above 0 left where it is needs a cube of its own.
-      else if (!numerators.has(id) && !c.covered.has(id + NUMERATOR) && numeratorToMove(members.find((m) => m.id === id)!, cell)) w += weight(c);
+      else if (!numerators.has(id) && !c.covered.has(numeratorKey(id)) && numeratorToMove(members[i], cell)) w += c.weight;
     }
-    costs.set(c, w);
+    costs.push(w);
     cost += w;
   }
-  const weights = new Map<Coord, number>();
-  at.forEach((c, i) => c && weights.set(c, corners[i].weight));
   return { coords: unique, falling, costs, cost, protection, moves, weights, numerators };
 }
+
+/** Cubes evaluated so far: each marks its coordinates with its own number (Coord.mark). */
+let evaluations = 0;
+
+/** The share of the cube's t a coordinate moves by (Side.weights), 1 unless its total spreads over all values. */
+const shareOf = (e: Evaluation, c: Coord) => e.weights?.get(c) ?? 1;
 
 /**
  * How far the cube moves each field of an indicator, or null where the
  * indicator cannot move (absent at some of its corners, or a field at 0 on
  * both signs) or has no cell at the corners.
  */
-function movement(m: Member, corners: Corner[], at: (Coord | undefined)[], target: Coord, strict: boolean): Spans | null {
+function movement(m: Member, mi: number, corners: Corner[], at: readonly (Coord | undefined)[], target: Coord, strict: boolean): Spans | null {
   // One pass over the corners for both fields: this runs for every cube of every search.
   let present = 0;
   let inSpace = 0;
@@ -626,10 +728,10 @@ function movement(m: Member, corners: Corner[], at: (Coord | undefined)[], targe
     const coord = at[i];
     if (m.hasBreakdown || corner.value === ALL) {
       inSpace++;
-      if (coord?.cells.has(m.id)) present++;
+      if (coord?.byMember[mi]) present++;
       else return null;
     }
-    const cell = coord?.cells.get(m.id);
+    const cell = coord?.byMember[mi];
     if (!cell) continue;
     for (let f = 0; f < 2; f++) {
       const v = cell[FIELDS[f]];
