@@ -95,7 +95,9 @@ export class ComponentLP {
     } catch (e) {
       throw new Error(`cannot load a component of ${numCols} unknowns into HiGHS: ${(e as Error).message}`);
     }
-    this.model.options.set({ output_flag: false, presolve: "off" });
+    // The first LP starts from scratch: dual simplex with presolve. Without presolve it took
+    // 36 s on the sample's largest component (23 092 unknowns, 45 623 rows); with it, 0.6 s.
+    this.model.options.set({ output_flag: false, presolve: "on" });
   }
 
   /** New bounds of every unknown (in its own units). */
@@ -137,7 +139,7 @@ export class ComponentLP {
     // Only the objective changes from one LP to the next, so the last basis
     // stays primal feasible: primal simplex from it takes a few iterations
     // where dual simplex would redo hundreds (measured: ~5 ms vs ~200 ms).
-    if (!this.warm) this.model.options.set({ simplex_strategy: 4 }), (this.warm = true);
+    if (!this.warm) this.model.options.set({ simplex_strategy: 4, presolve: "off" }), (this.warm = true);
     const st = this.model.getModelStatus();
     const M = this.h.constants.modelStatus;
     if (st === M.optimal) {
