@@ -7,8 +7,8 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { extractDirFromEnv } from "../cli/args.ts";
 
-/** What ensurePageData requires of a ready folder (its PAGE_FILES). */
-export const READY_FILES = ["indicators.arrow", "indicators.csv", "meta.json"];
+/** The files of a ready page data folder (page-data.ts's PAGE_FILES is this list). */
+export const READY_FILES = ["indicators.arrow", "indicators.csv", "meta.json"] as const;
 
 export async function pageDataDir(): Promise<string> {
   const extractDir = await extractDirFromEnv();

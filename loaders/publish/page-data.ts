@@ -8,6 +8,7 @@ import type { UnitInfo } from "../../src/lib/cell.ts";
 import { PROJECT_ROOT, loadCatalogue } from "../indicators/catalogue.ts";
 import { publish, toArrowIpc, toExportCsv, unwithheldCsv } from "./emit.ts";
 import { fingerprint } from "../extract/fingerprint.ts";
+import { READY_FILES } from "./page-data-dir.ts";
 import { runPipeline, type PipelineOptions, type PipelineResult } from "../pipeline.ts";
 import { assertPublishable } from "../privacy/gate.ts";
 import type { TableReport } from "../validate/validate.ts";
@@ -78,7 +79,8 @@ export interface PageMeta {
   units: UnitInfo[];
 }
 
-export const PAGE_FILES = ["indicators.arrow", "indicators.csv", "meta.json"] as const;
+/** Defined beside pageDataDir(), which loaders import without this module. */
+export const PAGE_FILES = READY_FILES;
 
 export interface PageDataOptions extends PipelineOptions {
   /** Where to write (default .build/page-data); tests use a folder of their own. */
