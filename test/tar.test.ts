@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { Readable } from "node:stream";
 import { test } from "node:test";
 import { extract, type Header } from "tar-stream";
-import { tarArchive } from "../loaders/publish/tar.ts";
+import { smallestFirst, tarArchive } from "../loaders/publish/tar.ts";
 
 async function members(archive: Buffer): Promise<{ header: Header; text: string }[]> {
   const out: { header: Header; text: string }[] = [];
@@ -46,4 +46,11 @@ test("the tar archive is the same bytes every time, and takes bytes as well as t
 test("names that ustar's 100-byte field cannot hold still read back (pax header)", async () => {
   const files: [string, string][] = [[`indunits-${"X".repeat(120)}-month.json`, "{}"], ["yksikkö-ä.json", "1"]];
   assert.deepEqual((await members(await tarArchive(files))).map((m) => [m.header.name, m.text]), files);
+});
+
+test("smallestFirst orders members by their bytes (UTF-8, not characters), then by name", () => {
+  const files: [string, string | Uint8Array][] = [["c.json", "abcd"], ["b.json", "ää"], ["a.json", "abcd"], ["d.bin", new Uint8Array(1)], ["e.json", ""]];
+  // "ää" is 2 characters but 4 bytes: it ties with the 4-byte files and sorts between them by name.
+  assert.deepEqual(smallestFirst(files).map(([name]) => name), ["e.json", "d.bin", "a.json", "b.json", "c.json"]);
+  assert.equal(files[0][0], "c.json", "the input is left as it was");
 });
