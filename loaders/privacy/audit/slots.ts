@@ -15,7 +15,9 @@ export class Slots {
   readonly cells: WithheldCell[] = [];
   private readonly cellVars = new Map<PublishedRow, WithheldCell>();
   private readonly helpers = new Map<string, number>();
-  private readonly members = new Map<string, { id: string; scale: number }[]>();
+  private readonly members = new Map<string, { id: string; indicator: string; field: Field; scale: number }[]>();
+  /** Per indicator and field: its cluster's scale and the other series in it (null: not linked). Looked up per missing row, so kept parsed. */
+  private readonly linkedTo = new Map<string, Map<Field, { scale: number; others: { indicator: string; field: Field; scale: number }[] } | null>>();
 
   constructor(
     readonly tables: Map<string, IndicatorTable>,
@@ -25,7 +27,8 @@ export class Slots {
   ) {
     for (const [id, c] of cluster) {
       const list = this.members.get(c.root) ?? [];
-      list.push({ id, scale: c.scale });
+      const [indicator, field] = id.split(".") as [string, Field];
+      list.push({ id, indicator, field, scale: c.scale });
       this.members.set(c.root, list);
     }
     for (const t of tables.values()) {
@@ -57,17 +60,27 @@ export class Slots {
 
   /** The same quantity read from a linked series that has a row at k. */
   private linked(indicator: string, field: Field, k: string): Expr | null {
-    const c = this.cluster.get(seriesId(indicator, field));
-    if (!c) return null;
-    for (const m of this.members.get(c.root)!) {
-      const [other, f] = m.id.split(".") as [string, Field];
-      if (other === indicator) continue;
-      const row = this.tables.get(other)?.byKey.get(k);
+    const l = this.linkOf(indicator, field);
+    if (!l) return null;
+    for (const m of l.others) {
+      const row = this.tables.get(m.indicator)?.byKey.get(k);
       if (!row) continue;
-      const e = this.present(other, row, f, k);
-      return { v: e.v, k: (e.k * c.scale) / m.scale };
+      const e = this.present(m.indicator, row, m.field, k);
+      return { v: e.v, k: (e.k * l.scale) / m.scale };
     }
     return null;
+  }
+
+  private linkOf(indicator: string, field: Field) {
+    let byField = this.linkedTo.get(indicator);
+    if (!byField) this.linkedTo.set(indicator, (byField = new Map()));
+    let l = byField.get(field);
+    if (l === undefined) {
+      const c = this.cluster.get(seriesId(indicator, field));
+      l = c ? { scale: c.scale, others: this.members.get(c.root)!.filter((m) => m.indicator !== indicator) } : null;
+      byField.set(field, l);
+    }
+    return l;
   }
 
   expr(indicator: string, field: Field, k: string): Expr {
@@ -89,14 +102,13 @@ export class Slots {
   addLinkRows(): void {
     for (const list of this.members.values()) {
       const keys = new Set<string>();
-      for (const m of list) for (const k of this.tables.get(m.id.split(".")[0])!.byKey.keys()) keys.add(k);
+      for (const m of list) for (const k of this.tables.get(m.indicator)!.byKey.keys()) keys.add(k);
       for (const k of keys) {
         let prev: { e: Expr; scale: number } | null = null;
         for (const m of list) {
-          const [ind, f] = m.id.split(".") as [string, Field];
-          const row = this.tables.get(ind)!.byKey.get(k);
+          const row = this.tables.get(m.indicator)!.byKey.get(k);
           if (!row) continue;
-          const e = this.present(ind, row, f, k);
+          const e = this.present(m.indicator, row, m.field, k);
           if (prev) this.sys.add([[e, 1 / m.scale], [prev.e, -1 / prev.scale]], 0, 0);
           prev = { e, scale: m.scale };
         }
