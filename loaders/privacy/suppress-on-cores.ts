@@ -1,14 +1,18 @@
 // Secondary suppression on two worker threads (the machines have two cores;
-// a third would only wait): indicators that share no count
-// (suppress.ts, groupsOf) are protected independently, so worker threads
-// take whole groups, largest first, and the result is the one suppress()
-// gives on one thread. Small tables stay on this thread: starting a worker
-// costs more than they take. SUPPRESS_WORKERS=0 keeps everything here.
+// a third would only wait). Indicators that share no count (suppress.ts,
+// groupsOf) are protected independently, and so are the calendar years of
+// one group (no published sum reaches across years: SuppressionOptions.only),
+// so worker threads take (group, year) pieces, largest first, and the result
+// is the one suppress() gives on one thread. Whole groups were too coarse:
+// the seven staff and productivity indicators that share person-years took
+// 73 s of the sample's 128 s on one thread, the other thread idle half the time.
+// Small tables stay on this thread: starting a worker costs more than they
+// take. SUPPRESS_WORKERS=0 keeps everything here.
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { Catalogue } from "../indicators/catalogue.ts";
 import type { IndicatorCell } from "../indicators/indicator-row.ts";
-import { suppress, suppressionGroups, type SuppressionOptions, type SuppressionResult } from "./suppress.ts";
+import { suppress, suppressionGroups, yearOf, type SuppressionOptions, type SuppressionResult } from "./suppress.ts";
 
 /** Below this many cells, one thread. */
 const MIN_CELLS = 50_000;
@@ -29,52 +33,69 @@ function startWorker(): Worker {
 export async function suppressOnCores(input: readonly IndicatorCell[], catalogue: Catalogue, options: SuppressionOptions = {}): Promise<SuppressionResult> {
   const count = Math.min(workerCount(), 2);
   const groups = suppressionGroups(catalogue);
-  if (input.length < MIN_CELLS || count < 2 || groups.length < 2) return suppress(input, catalogue, options);
-  // Cells by group, in input order; the groups shared out largest first (longest processing time first).
+  if (input.length < MIN_CELLS || count < 2 || options.only) return suppress(input, catalogue, options);
+  // Cells by group and year, in input order; the pieces shared out largest first (longest processing time first).
   const groupOf = new Map<string, number>();
   groups.forEach((g, i) => g.forEach((id) => groupOf.set(id, i)));
-  const byGroup = groups.map(() => [] as number[]);
+  const pieces = new Map<string, { group: number; year: string; indices: number[] }>();
   const rest: number[] = [];
   input.forEach((c, i) => {
     const g = groupOf.get(c.indicator_id);
-    if (g === undefined) rest.push(i);
-    else byGroup[g].push(i);
+    if (g === undefined) return void rest.push(i);
+    const key = `${g} ${yearOf(c.period)}`;
+    let piece = pieces.get(key);
+    if (!piece) pieces.set(key, (piece = { group: g, year: yearOf(c.period), indices: [] }));
+    piece.indices.push(i);
   });
-  const loads = Array.from({ length: count }, () => ({ cells: 0, indices: [] as number[] }));
-  for (const g of byGroup.map((_, i) => i).sort((a, b) => byGroup[b].length - byGroup[a].length)) {
+  if (pieces.size < 2) return suppress(input, catalogue, options);
+  const loads = Array.from({ length: count }, () => ({ cells: 0, owned: [] as number[], only: {} as Record<string, string[]>, groups: new Set<number>() }));
+  for (const piece of [...pieces.values()].sort((a, b) => b.indices.length - a.indices.length || a.group - b.group || (a.year < b.year ? -1 : 1))) {
     const least = loads.reduce((a, b) => (b.cells < a.cells ? b : a));
-    least.cells += byGroup[g].length;
-    for (const i of byGroup[g]) least.indices.push(i);
+    least.cells += piece.indices.length;
+    for (const i of piece.indices) least.owned.push(i);
+    least.groups.add(piece.group);
+    for (const id of groups[piece.group]) (least.only[id] ??= []).push(piece.year);
   }
-  for (const i of rest) loads[0].indices.push(i);
+  for (const i of rest) loads[0].owned.push(i);
   const parts = await Promise.all(
-    loads.map(async ({ indices }) => {
-      indices.sort((a, b) => a - b);
-      const cells = indices.map((i) => input[i]);
+    loads.map(async ({ owned, only, groups: taken }, k) => {
+      // A worker gets every cell of the groups it protects a year of (they shape the hierarchies) and keeps
+      // the cells of its years; the first also the cells of no group, which suppress() returns as they are.
+      const sent: number[] = [];
+      input.forEach((c, i) => {
+        const g = groupOf.get(c.indicator_id);
+        if (g === undefined ? k === 0 : taken.has(g)) sent.push(i);
+      });
+      const cells = sent.map((i) => input[i]);
       const w = startWorker();
       try {
         const result = await new Promise<SuppressionResult>((resolve, reject) => {
           w.once("message", (m: { result?: SuppressionResult; error?: string }) => (m.error !== undefined ? reject(new Error(`suppression worker: ${m.error}`)) : resolve(m.result!)));
           w.once("error", reject);
-          w.postMessage({ cells, catalogue, options });
+          w.postMessage({ cells, catalogue, options: { ...options, only } });
         });
-        return { indices, result };
+        return { sent, owned: new Set(owned), result };
       } finally {
         await w.terminate();
       }
     }),
   );
-  // Back in input order, the log too (suppress() logs in cell order).
+  // Back in input order, each cell from the worker that protected it, the log too (suppress() logs in cell order).
   const cells: IndicatorCell[] = new Array(input.length);
-  for (const { indices, result } of parts) result.cells.forEach((c, j) => (cells[indices[j]] = c));
-  const log = parts.flatMap(({ indices, result }) => {
-    let j = 0;
-    // Each part's log follows its cells' order; pair each entry with its cell's index.
-    return result.log.map((entry) => {
-      while (!result.cells[j].suppressed) j++;
-      return { at: indices[j++], entry };
+  const log: { at: number; entry: SuppressionResult["log"][number] }[] = [];
+  for (const { sent, owned, result } of parts) {
+    let e = 0;
+    result.cells.forEach((c, j) => {
+      const at = sent[j];
+      const mine = owned.has(at);
+      if (mine) cells[at] = c;
+      // Each part's log follows its cells' order: entry e belongs to its e-th withheld cell.
+      if (c.suppressed) {
+        if (mine) log.push({ at, entry: result.log[e] });
+        e++;
+      }
     });
-  });
+  }
   log.sort((a, b) => a.at - b.at);
   return { cells, log: log.map((x) => x.entry) };
 }

@@ -63,7 +63,20 @@ export interface SuppressionOptions {
    * operating models (unit_id `area:…`, `model:…`) form. Required when there are such cells.
    */
   unitGroups?: ReadonlyMap<string, UnitGroup>;
+  /**
+   * Protect only these calendar years ("2021") of these indicators (by id;
+   * a group takes the years of all its members listed here, and is left as
+   * given when none is). The group's other cells still shape its units and
+   * breakdown values. No published sum reaches across years (a year is the
+   * top of the time hierarchy), so a group's years are protected
+   * independently: the years of a group in parts give what it gives whole.
+   * suppressOnCores shares out years this way.
+   */
+  only?: Readonly<Record<string, readonly string[]>>;
 }
+
+/** The calendar year of a period ("2021-03", "2021Q1", "2021H1", "2021"). */
+export const yearOf = (period: string): string => period.slice(0, 4);
 
 /** An indicator as suppression sees it. */
 interface Member {
@@ -141,7 +154,12 @@ export function suppress(input: readonly IndicatorCell[], catalogue: Catalogue, 
 
   for (const group of groupsOf(catalogue, members)) {
     const groupCells = cells.filter((c) => group.has(c.indicator_id));
-    if (groupCells.length) protectGroup(groupCells, [...group].map((id) => members.get(id)!), isPrimary, options.relations ?? {}, options.unitGroups);
+    let scope = groupCells;
+    if (options.only) {
+      const years = new Set([...group].flatMap((id) => options.only![id] ?? []));
+      scope = groupCells.filter((c) => years.has(yearOf(c.period)));
+    }
+    if (scope.length) protectGroup(scope, groupCells, [...group].map((id) => members.get(id)!), isPrimary, options.relations ?? {}, options.unitGroups);
   }
 
   const log: SuppressionLogEntry[] = [];
@@ -217,8 +235,10 @@ class CoordIndex {
   }
 }
 
+/** cells: those to protect; shape: all of the group's cells, whose units and breakdown values make the hierarchies. */
 function protectGroup(
   cells: IndicatorCell[],
+  shape: IndicatorCell[],
   members: Member[],
   isPrimary: (c: IndicatorCell) => boolean,
   relations: NonNullable<SuppressionOptions["relations"]>,
@@ -241,9 +261,9 @@ function protectGroup(
     coord.byMember[i] = c;
     coord.present |= 1 << i;
   }
-  const units = relations.units === false ? isolatedUnitTree() : unitTree(cells.map((c) => c.unit_id), unitGroups);
+  const units = relations.units === false ? isolatedUnitTree() : unitTree(shape.map((c) => c.unit_id), unitGroups);
   const time = relations.time === false ? isolatedHierarchy() : timeHierarchy();
-  const values = relations.breakdown === false ? isolatedHierarchy() : flatHierarchy(cells.map((c) => c.breakdown_value));
+  const values = relations.breakdown === false ? isolatedHierarchy() : flatHierarchy(shape.map((c) => c.breakdown_value));
   const memberById = new Map(members.map((m) => [m.id, m]));
   // What withholding a coordinate costs readers: a total is worth more than a detail.
   // The whole city's headline figure (all units, all breakdown values) most of all.
