@@ -17,7 +17,9 @@ export class Slots {
   private readonly helpers = new Map<string, number>();
   private readonly members = new Map<string, { id: string; indicator: string; field: Field; scale: number }[]>();
   /** Per indicator and field: its cluster's scale and the other series in it (null: not linked). Looked up per missing row, so kept parsed. */
-  private readonly linkedTo = new Map<string, Map<Field, { scale: number; others: { indicator: string; field: Field; scale: number }[] } | null>>();
+  private readonly linkedTo = new Map<string, Map<Field, { root: string; scale: number; others: { at: number; indicator: string; field: Field; scale: number }[] } | null>>();
+  /** Per cluster root: each key's rows in its member series, in member order (one lookup per missing row, not one per member). */
+  private readonly rowsAt = new Map<string, Map<string, (PublishedRow | undefined)[]>>();
 
   constructor(
     readonly tables: Map<string, IndicatorTable>,
@@ -62,8 +64,10 @@ export class Slots {
   private linked(indicator: string, field: Field, k: string): Expr | null {
     const l = this.linkOf(indicator, field);
     if (!l) return null;
+    const rows = this.rowsOf(l.root).get(k);
+    if (!rows) return null;
     for (const m of l.others) {
-      const row = this.tables.get(m.indicator)?.byKey.get(k);
+      const row = rows[m.at];
       if (!row) continue;
       const e = this.present(m.indicator, row, m.field, k);
       return { v: e.v, k: (e.k * l.scale) / m.scale };
@@ -77,7 +81,7 @@ export class Slots {
     let l = byField.get(field);
     if (l === undefined) {
       const c = this.cluster.get(seriesId(indicator, field));
-      l = c ? { scale: c.scale, others: this.members.get(c.root)!.filter((m) => m.indicator !== indicator) } : null;
+      l = c ? { root: c.root, scale: c.scale, others: this.members.get(c.root)!.map((m, at) => ({ ...m, at })).filter((m) => m.indicator !== indicator) } : null;
       byField.set(field, l);
     }
     return l;
@@ -96,6 +100,22 @@ export class Slots {
       if (other !== field && this.linked(indicator, other, k)) return this.helper(indicator, field, k);
     }
     return constant(0);
+  }
+
+  private rowsOf(root: string): Map<string, (PublishedRow | undefined)[]> {
+    let byKey = this.rowsAt.get(root);
+    if (!byKey) {
+      this.rowsAt.set(root, (byKey = new Map()));
+      const list = this.members.get(root)!;
+      list.forEach((m, at) => {
+        for (const [k, row] of this.tables.get(m.indicator)?.byKey ?? []) {
+          let rows = byKey!.get(k);
+          if (!rows) byKey!.set(k, (rows = new Array(list.length)));
+          rows[at] = row;
+        }
+      });
+    }
+    return byKey;
   }
 
   /** Rule 2 as rows: linked series that both have a row at a key hold the same quantity. */
