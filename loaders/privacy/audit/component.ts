@@ -66,10 +66,11 @@ const RESCUE = [
 ] as const;
 
 /**
- * An LP of a component already known feasible: "infeasible" is then the
- * solver's numerical trouble. Seen at the Helsinki scale, where euro sums of
- * 10⁸ meet counts of 1, every solver called some bounded maxima infeasible,
- * even from scratch; on a scaled copy of the LP (lp.ts) they are found.
+ * An LP whose "infeasible" may be the solver's numerical trouble: seen at the
+ * Helsinki scale, where euro sums of 10⁸ meet counts of 1, every solver
+ * called some bounded maxima of feasible components infeasible, even from
+ * scratch, and the presolved first LP whole components; on a scaled copy of
+ * the LP (lp.ts) they are found. null only when every solver agrees.
  */
 function solveFeasible(h: Highs, lp: ComponentLP, cost: number[], maximise: boolean): Solution {
   let s = lp.run(cost, maximise);
@@ -84,6 +85,28 @@ function solveFeasible(h: Highs, lp: ComponentLP, cost: number[], maximise: bool
     }
   }
   return s;
+}
+
+/** The component's scaled LP and a first point on it, with the first of RESCUE's solvers that finds one (lp null: none does). */
+function scaledStart(h: Highs, d: ComponentData): { lp: ComponentLP | null; first: Solution; lps: number } {
+  let lps = 0;
+  for (const options of RESCUE) {
+    const lp = new ComponentLP(h, d, true);
+    lp.useOptions(options);
+    lps++;
+    let first: Solution = null;
+    try {
+      first = lp.run(new Array(d.numCols).fill(0), false);
+    } catch {
+      first = null;
+    }
+    if (first) {
+      lp.useOptions(WARM_OPTIONS);
+      return { lp, first, lps };
+    }
+    lp.dispose();
+  }
+  return { lp: null, first: null, lps };
 }
 
 function load(h: Highs, d: ComponentData, r: ComponentRanges): ComponentLP | null {
@@ -105,13 +128,26 @@ const need = (d: ComponentData, r: ComponentRanges, i: number) => {
 export function rangesOfComponent(h: Highs, d: ComponentData): ComponentRanges {
   const n = d.numCols;
   const r = emptyRanges(n);
-  const lp = load(h, d, r);
+  let lp = load(h, d, r);
   if (!lp) return r;
   const resolved = (i: number) => Boolean(r.minExact[i] && r.maxExact[i]) || r.max[i] - r.min[i] >= need(d, r, i);
   try {
     // A first feasible point (zero objective), from which the rounds spread the unknowns.
-    const first = lp.run(new Array(n).fill(0), false);
+    let first = lp.run(new Array(n).fill(0), false);
     r.lps++;
+    if (!first) {
+      // "Infeasible" only when every solver says so on the scaled copy too: at
+      // the Helsinki scale the presolved first LP called three components of
+      // euro sums infeasible that the scaled copy solves. The component then
+      // goes on with the scaled copy (each LP otherwise rescued afresh: 300 LPs).
+      const rescued = scaledStart(h, d);
+      r.lps += rescued.lps;
+      if (rescued.lp) {
+        lp.dispose();
+        lp = rescued.lp;
+        first = rescued.first;
+      }
+    }
     if (!first) {
       r.infeasible = true;
       r.messages.push(`a component of ${n} unknowns has no feasible point: the published figures contradict the sums read from them`);
