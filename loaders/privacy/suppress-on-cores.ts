@@ -5,7 +5,7 @@
 // so worker threads take (group, year) pieces, largest first, and the result
 // is the one suppress() gives on one thread. Whole groups were too coarse:
 // the seven staff and productivity indicators that share person-years took
-// 73 s of the sample's 128 s on one thread, the other thread idle half the time.
+// 73 s of the sample's 128 s on one thread, and the other thread waited on it.
 // Small tables stay on this thread: starting a worker costs more than they
 // take. SUPPRESS_WORKERS=0 keeps everything here.
 import { availableParallelism } from "node:os";
