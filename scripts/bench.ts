@@ -79,7 +79,7 @@ runCli(async () => {
     console.log(`validate + ingest        ${median(ingest)!.toFixed(1).padStart(7)} s   (${(median(ingest)! / bare).toFixed(2)} × bare load)   ${spread(ingest)}`);
     console.log(`indicators               ${median(pipelines.map((x) => x.indicators_s))!.toFixed(1).padStart(7)} s   ${p.cells} cells`);
     console.log(`suppression              ${median(pipelines.map((x) => x.suppression_s))!.toFixed(1).padStart(7)} s   ${p.suppressed} withheld (${pct(p.suppressed, p.cells)}), ${p.threshold} under the threshold (${pct(p.threshold, p.cells)})`);
-    console.log(`privacy audit            ${median(pipelines.map((x) => x.audit_s))!.toFixed(1).padStart(7)} s   ${p.audit_violations} figures recovered`);
+    console.log(`privacy audit            ${median(pipelines.map((x) => x.audit_s))!.toFixed(1).padStart(7)} s   ${p.audit_recovered} figures recovered, ${p.audit_zeros} withheld zeros visible as zeros, ${p.audit_contradictions} contradictions`);
     console.log(`whole pipeline           ${median(whole)!.toFixed(1).padStart(7)} s   peak ${peak(pipelines)} MB   (${(median(whole)! / bare).toFixed(2)} × bare load)   ${spread(whole)}`);
     console.log(`-- issue 18 goals (one shared machine: read the times as ±10 % or worse)`);
     const rows = (["contacts", "visits"] as const).reduce((n, t) => n + (JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8")).tables?.[t]?.rows ?? 0), 0);
