@@ -1,5 +1,5 @@
 // The audit's rescue of a component the solver wrongly calls infeasible
-// (loaders/privacy/audit/component.ts, scaledStart): a component of the
+// (loaders/privacy/audit/component.ts, onScaledCopy): a component of the
 // Helsinki-scale generated extract (seed 2020, 2020–2025; 1 704 unknowns, euro
 // sums of 10⁸ beside counts of 1), dumped from the build's audit. HiGHS's
 // presolved first LP calls it infeasible; on the scaled copy it is solved, so

@@ -42,9 +42,10 @@ export async function suppressOnCores(input: readonly IndicatorCell[], catalogue
   input.forEach((c, i) => {
     const g = groupOf.get(c.indicator_id);
     if (g === undefined) return void rest.push(i);
-    const key = `${g} ${yearOf(c.period)}`;
+    const year = yearOf(c.period);
+    const key = `${g} ${year}`;
     let piece = pieces.get(key);
-    if (!piece) pieces.set(key, (piece = { group: g, year: yearOf(c.period), indices: [] }));
+    if (!piece) pieces.set(key, (piece = { group: g, year, indices: [] }));
     piece.indices.push(i);
   });
   if (pieces.size < 2) return suppress(input, catalogue, options);

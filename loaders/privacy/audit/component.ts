@@ -73,40 +73,33 @@ const RESCUE = [
  * the LP (lp.ts) they are found. null only when every solver agrees.
  */
 function solveFeasible(h: Highs, lp: ComponentLP, cost: number[], maximise: boolean): Solution {
-  let s = lp.run(cost, maximise);
-  for (const options of RESCUE) {
-    if (s) break;
-    const fresh = new ComponentLP(h, lp.data, true);
-    try {
-      fresh.useOptions(options);
-      s = fresh.run(cost, maximise);
-    } finally {
-      fresh.dispose();
-    }
-  }
-  return s;
+  const s = lp.run(cost, maximise);
+  if (s) return s;
+  const rescued = onScaledCopy(h, lp.data, cost, maximise);
+  rescued.lp?.dispose();
+  return rescued.s;
 }
 
-/** The component's scaled LP and a first point on it, with the first of RESCUE's solvers that finds one (lp null: none does). */
-function scaledStart(h: Highs, d: ComponentData): { lp: ComponentLP | null; first: Solution; lps: number } {
-  let lps = 0;
+/**
+ * The LP on fresh scaled copies, with each of RESCUE's solvers in turn: the
+ * copy and solution of the first that finds one (the caller keeps or disposes
+ * it), lp null when none does; tried: how many were run.
+ */
+function onScaledCopy(h: Highs, data: ComponentData, cost: number[], maximise: boolean): { lp: ComponentLP | null; s: Solution; tried: number } {
+  let tried = 0;
   for (const options of RESCUE) {
-    const lp = new ComponentLP(h, d, true);
-    lp.useOptions(options);
-    lps++;
-    let first: Solution = null;
+    const fresh = new ComponentLP(h, data, true);
+    let s: Solution = null;
     try {
-      first = lp.run(new Array(d.numCols).fill(0), false);
-    } catch {
-      first = null;
+      fresh.useOptions(options);
+      tried++;
+      s = fresh.run(cost, maximise);
+    } finally {
+      if (!s) fresh.dispose();
     }
-    if (first) {
-      lp.useOptions(WARM_OPTIONS);
-      return { lp, first, lps };
-    }
-    lp.dispose();
+    if (s) return { lp: fresh, s, tried };
   }
-  return { lp: null, first: null, lps };
+  return { lp: null, s: null, tried };
 }
 
 function load(h: Highs, d: ComponentData, r: ComponentRanges): ComponentLP | null {
@@ -141,12 +134,13 @@ export function rangesOfComponent(h: Highs, d: ComponentData): ComponentRanges {
       // euro sums infeasible that the scaled copy solves. The component then
       // goes on with the scaled copy: about 1 s each, where rescuing every LP
       // afresh took 33–44 s.
-      const rescued = scaledStart(h, d);
-      r.lps += rescued.lps;
+      const rescued = onScaledCopy(h, d, new Array(n).fill(0), false);
+      r.lps += rescued.tried;
       if (rescued.lp) {
         lp.dispose();
         lp = rescued.lp;
-        first = rescued.first;
+        lp.useOptions(WARM_OPTIONS);
+        first = rescued.s;
       }
     }
     if (!first) {

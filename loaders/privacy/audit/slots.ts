@@ -15,7 +15,7 @@ export class Slots {
   readonly cells: WithheldCell[] = [];
   private readonly cellVars = new Map<PublishedRow, WithheldCell>();
   private readonly helpers = new Map<string, number>();
-  private readonly members = new Map<string, { id: string; indicator: string; field: Field; scale: number }[]>();
+  private readonly members = new Map<string, { indicator: string; field: Field; scale: number }[]>();
   /** Per indicator and field: its cluster's scale and the other series in it (null: not linked). Looked up per missing row, so kept parsed. */
   private readonly linkedTo = new Map<string, Map<Field, { root: string; scale: number; others: { at: number; indicator: string; field: Field; scale: number }[] } | null>>();
   /** Per cluster root: each key's rows in its member series, in member order (one lookup per missing row, not one per member). */
@@ -30,7 +30,7 @@ export class Slots {
     for (const [id, c] of cluster) {
       const list = this.members.get(c.root) ?? [];
       const [indicator, field] = id.split(".") as [string, Field];
-      list.push({ id, indicator, field, scale: c.scale });
+      list.push({ indicator, field, scale: c.scale });
       this.members.set(c.root, list);
     }
     for (const t of tables.values()) {
