@@ -4,10 +4,11 @@
 // recomputed, while its key holds; and the key moves with what the outputs
 // read — the half-year's narratives, any half-year's workbook, the page
 // data, the narratives folder — and with nothing else (another half-year's
-// texts). A page data folder made by hand: a few published cells of the
-// bundled catalogue. The direct computation runs in a process of its own, as
-// a loader does: docx numbers its drawings process-wide, so a second
-// computation in one process gives other documents (site-render.ts).
+// texts); the first miss renders every half-year that has no outputs, each
+// as its own computation would. A page data folder made by hand: a few
+// published cells of the bundled catalogue. The direct computations run in a
+// process of their own, as a loader does, so that the memo's documents, all
+// rendered in one process, are checked against documents rendered alone.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -24,6 +25,8 @@ import { monthsBetween } from "../src/lib/periods.ts";
 import { tempDir } from "./helpers/extract.ts";
 
 const PERIOD = "2021H2";
+/** The half-years of the page data's extract period (meta.json below). */
+const HALVES = ["2020H2", "2021H1", "2021H2"];
 const KINDS: SiteOutputKind[] = ["page", "exports", "lang"];
 
 const cell = (id: string, period: string, unit: string, n: number, d: number): PublishedCell => ({
@@ -42,6 +45,7 @@ let pageData: string;
 let narratives: string;
 let memo: string;
 let direct: SiteOutputs;
+let directEarlier: SiteOutputs;
 const options = () => ({ narrativesDir: narratives, memoDir: memo });
 const asBytes = (o: SiteOutputs, kind: SiteOutputKind) => (kind === "page" ? Buffer.from(o.page, "utf8") : o[kind]);
 const memoFiles = () => readdirSync(memo).sort();
@@ -57,16 +61,17 @@ before(async () => {
   mkdirSync(join(narratives, PERIOD));
   writeFileSync(join(narratives, PERIOD, "HT1.fi.md"), "# Tilanne\n\nEnsimmäinen versio.\n");
   memo = tempDir("sa-memo-");
-  direct = renderedInOwnProcess();
+  direct = renderedInOwnProcess(PERIOD);
+  directEarlier = renderedInOwnProcess("2021H1");
 });
 
-/** renderSiteOutputs in a fresh process, as the first loader of a half-year runs it. */
-function renderedInOwnProcess(): SiteOutputs {
+/** renderSiteOutputs of one half-year alone in a fresh process. */
+function renderedInOwnProcess(period: string): SiteOutputs {
   const out = tempDir("sa-direct-");
   const script = [
     `import { writeFileSync } from "node:fs";`,
     `import { renderSiteOutputs } from ${JSON.stringify(join(PROJECT_ROOT, "loaders/self-assessment/site-render.ts"))};`,
-    `const o = await renderSiteOutputs(${JSON.stringify(pageData)}, ${JSON.stringify(PERIOD)}, { narrativesDir: ${JSON.stringify(narratives)} });`,
+    `const o = await renderSiteOutputs(${JSON.stringify(pageData)}, ${JSON.stringify(period)}, { narrativesDir: ${JSON.stringify(narratives)} });`,
     `for (const k of ["page", "exports", "lang"]) writeFileSync(${JSON.stringify(out)} + "/" + k, o[k]);`,
   ].join("\n");
   const run = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { cwd: PROJECT_ROOT, encoding: "utf8" });
@@ -74,13 +79,19 @@ function renderedInOwnProcess(): SiteOutputs {
   return { page: readFileSync(join(out, "page"), "utf8"), exports: readFileSync(join(out, "exports")), lang: readFileSync(join(out, "lang")) };
 }
 
-test("the memo's three outputs are those computed directly, from one computation", async () => {
-  const key = siteOutputsKey(pageData, PERIOD, options());
-  // The downloads first: whichever loader runs first keeps all three. This process's first computation.
+const filesOf = (period: string) => {
+  const key = siteOutputsKey(pageData, period, options());
+  return [`${period}-${key}.exports.zip`, `${period}-${key}.lang.zip`, `${period}-${key}.page.md`];
+};
+
+test("the memo's three outputs are those computed directly; the first miss renders every half-year's, each as if alone", async () => {
+  // The downloads first: whichever loader runs first keeps all three, and those of the other half-years.
   assert.deepEqual(await siteOutput("exports", pageData, PERIOD, options()), direct.exports);
-  assert.deepEqual(memoFiles(), [`${PERIOD}-${key}.exports.zip`, `${PERIOD}-${key}.lang.zip`, `${PERIOD}-${key}.page.md`]);
+  assert.deepEqual(memoFiles(), HALVES.flatMap(filesOf).sort());
   for (const kind of KINDS) assert.deepEqual(await siteOutput(kind, pageData, PERIOD, options()), asBytes(direct, kind), kind);
   assert.match(direct.page, /Ensimmäinen versio/);
+  // 2021H1 was rendered in the same process after 2021H2: the same bytes as rendered alone (its DOCX numbers its own drawings).
+  for (const kind of KINDS) assert.deepEqual(await siteOutput(kind, pageData, "2021H1", options()), asBytes(directEarlier, kind), `2021H1 ${kind}`);
 });
 
 test("a memoized output is read while its key holds; a changed narrative of the half-year is a new key, computed anew", async () => {
@@ -88,18 +99,22 @@ test("a memoized output is read while its key holds; a changed narrative of the 
   // Tampered on disk, so a read is told from a computation.
   writeFileSync(join(memo, `${PERIOD}-${key}.page.md`), "kept");
   assert.equal((await siteOutput("page", pageData, PERIOD, options())).toString(), "kept");
+  writeFileSync(join(memo, filesOf("2021H1")[2]), "other half-year, kept");
 
   writeFileSync(join(narratives, PERIOD, "HT1.fi.md"), "# Tilanne\n\nToinen versio.\n");
   const edited = siteOutputsKey(pageData, PERIOD, options());
   assert.notEqual(edited, key);
   const page = (await siteOutput("page", pageData, PERIOD, options())).toString();
   assert.match(page, /Toinen versio/);
-  // The page and the other languages have no DOCX in them: the same bytes from a second computation in this process.
+  // The same bytes from a second computation in this process, documents included.
   const fresh = await renderSiteOutputs(pageData, PERIOD, { narrativesDir: narratives });
   assert.equal(page, fresh.page);
   assert.deepEqual(await siteOutput("lang", pageData, PERIOD, options()), fresh.lang);
-  // The old key's files are gone with it.
-  assert.deepEqual(memoFiles(), KINDS.map((k) => `${PERIOD}-${edited}.${{ page: "page.md", exports: "exports.zip", lang: "lang.zip" }[k]}`).sort());
+  assert.deepEqual(await siteOutput("exports", pageData, PERIOD, options()), fresh.exports);
+  // The old key's files are gone with it; the other half-years' are kept, not rendered again.
+  assert.deepEqual(memoFiles(), HALVES.flatMap(filesOf).sort());
+  assert.ok(memoFiles().some((f) => f.startsWith(`${PERIOD}-${edited}.`)));
+  assert.equal((await siteOutput("page", pageData, "2021H1", options())).toString(), "other half-year, kept");
 });
 
 test("the key moves with every half-year's workbooks, the page data and the narratives folder, not with another half-year's texts", () => {

@@ -114,7 +114,8 @@ function figureLines(f: FigureText) {
   return [f.value, f.counts];
 }
 
-function goalContent(m: SelfAssessment, g: GoalSection, lang: Lang, charts: boolean): (Paragraph | Table)[] {
+/** `drawings` numbers the document's drawings (wp:docPr ids) from 1: docx's own counter is process-wide, so a document's bytes would depend on what the process rendered before it. */
+function goalContent(m: SelfAssessment, g: GoalSection, lang: Lang, charts: boolean, drawings: { next: number }): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [
     new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: [new TextRun(clean(`${g.id} ${g.name[lang]}`))] }),
     new Paragraph({ spacing: { after: 160 }, children: [new TextRun({ text: clean(g.description[lang]), italics: true })] }),
@@ -177,7 +178,7 @@ function goalContent(m: SelfAssessment, g: GoalSection, lang: Lang, charts: bool
         const png = svgToPng(chartSvg(block.chart, { name, unit: block.unit, lang, period: m.period }));
         out.push(new Paragraph({
           keepNext: true,
-          children: [new ImageRun({ type: "png", data: png, transformation: { width: CHART_WIDTH * 0.9, height: CHART_HEIGHT * 0.9 }, altText: { name: block.id, title: name, description: name } })],
+          children: [new ImageRun({ type: "png", data: png, transformation: { width: CHART_WIDTH * 0.9, height: CHART_HEIGHT * 0.9 }, altText: { id: String(drawings.next++), name: block.id, title: name, description: name } })],
         }));
         out.push(new Paragraph({
           spacing: { after: 200 },
@@ -191,6 +192,7 @@ function goalContent(m: SelfAssessment, g: GoalSection, lang: Lang, charts: bool
 
 export async function renderDocx(m: SelfAssessment, lang: Lang, options: DocxOptions = {}): Promise<Buffer> {
   const title = reportTitle(m, lang);
+  const drawings = { next: 1 };
   const w = [2300, 3000, 1500, 1500, 3400, 1000];
   w.push(TEXT_WIDTH - w.reduce((a, b) => a + b, 0));
   const definitions = table(
@@ -227,7 +229,7 @@ export async function renderDocx(m: SelfAssessment, lang: Lang, options: DocxOpt
         new Paragraph({ spacing: { after: 200 }, children: [new TextRun({ text: clean(m.programmeName[lang]), bold: true })] }),
         ...headerLines(m, lang).map((line, i, all) => new Paragraph({ spacing: { after: i === all.length - 1 ? 200 : 80 }, children: [new TextRun(clean(line))] })),
         ...noteLines(lang).map((line) => new Paragraph({ spacing: { after: 60 }, children: [new TextRun({ text: line, italics: true, size: SMALL })] })),
-        ...m.goals.flatMap((g) => goalContent(m, g, lang, options.charts ?? true)),
+        ...m.goals.flatMap((g) => goalContent(m, g, lang, options.charts ?? true, drawings)),
         new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, text: s(lang, "definitions") }),
         definitions,
       ],

@@ -10,12 +10,17 @@ export async function stableZip(bytes: Buffer, isoDate: string): Promise<Buffer>
   for (const name of Object.keys(zip.files).sort()) {
     const file = zip.files[name];
     if (file.dir) continue;
-    let content: Buffer | string = await file.async("nodebuffer");
     if (name === "docProps/core.xml") {
-      content = content.toString("utf8").replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:(?:created|modified)>)/g, `$1${isoDate}T00:00:00Z$2`);
+      const xml = (await file.async("string")).replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:(?:created|modified)>)/g, `$1${isoDate}T00:00:00Z$2`);
+      out.file(name, xml, { date, createFolders: false });
+      continue;
     }
+    // The entry's compressed bytes as they are: JSZip copies a deflated entry
+    // into a deflated archive without inflating and deflating it again (that
+    // cost 0.6 s of a half-year's 6 s). `_data` is JSZip's CompressedObject,
+    // which file() accepts; the public API only offers the inflated content.
     // No implicit folder entries: JSZip would date them now.
-    out.file(name, content, { date, createFolders: false });
+    out.file(name, (file as unknown as { _data: Uint8Array })._data, { date, createFolders: false });
   }
   return out.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
 }
