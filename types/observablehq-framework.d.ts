@@ -7,3 +7,10 @@ declare module "@observablehq/framework/dist/config.js" {
   export function readConfig(configPath?: string, root?: string): Promise<unknown>;
   export function setCurrentDate(date: Date | null): void;
 }
+declare module "@observablehq/framework/dist/loader.js" {
+  /** Finds the loader of a file and hashes sources (scripts/framework-build.ts memoizes two of its methods). */
+  export class LoaderResolver {
+    find(path: string): unknown;
+    getSourceFileHash(name: string): string;
+  }
+}
