@@ -1,5 +1,6 @@
 // scripts/framework-build.ts reaches into Framework's internal modules
-// (dist/build.js, dist/config.js: setCurrentDate), because its public CLI has
+// (dist/build.js, dist/config.js: setCurrentDate, dist/loader.js:
+// LoaderResolver, whose lookups it memoizes per path), because its public CLI has
 // no way to keep the loader cache's file times out of the module hashes
 // (reproducible builds, README). An internal can change in any release, so
 // this fails loudly on any other Framework version than the one checked: on
@@ -7,7 +8,7 @@
 // given date (the test below) and that build({config}) still builds, then
 // update CHECKED.
 import assert from "node:assert/strict";
-import { writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { createRequire } from "node:module";
@@ -39,4 +40,17 @@ test("the internals it uses exist, and setCurrentDate makes every file's time th
   } finally {
     config.setCurrentDate(null);
   }
+});
+
+test("LoaderResolver's find and getSourceFileHash, memoized per path by the build, take a path and answer from the source tree", async () => {
+  const { LoaderResolver } = await import("@observablehq/framework/dist/loader.js");
+  const root = tempDir("framework-find-");
+  writeFileSync(join(root, "a.json.ts"), "process.stdout.write('{}');");
+  mkdirSync(join(root, "units"));
+  writeFileSync(join(root, "units", "[unit].md"), "# Yksikkö");
+  const resolver = new LoaderResolver({ root, interpreters: {} });
+  assert.equal(resolver.find("a.json")?.path, "a.json.ts");
+  assert.deepEqual({ ...resolver.find("units/U1.md")?.params }, { unit: "U1" });
+  assert.equal(resolver.find("b.json"), undefined);
+  assert.match(resolver.getSourceFileHash("a.json"), /^[0-9a-f]{64}$/);
 });

@@ -10,7 +10,8 @@ declare module "@observablehq/framework/dist/config.js" {
 declare module "@observablehq/framework/dist/loader.js" {
   /** Finds the loader of a file and hashes sources (scripts/framework-build.ts memoizes two of its methods). */
   export class LoaderResolver {
-    find(path: string): unknown;
+    constructor(options: { root: string; interpreters?: Record<string, string[] | null> });
+    find(path: string): { path: string; params?: Record<string, string> } | undefined;
     getSourceFileHash(name: string): string;
   }
 }
