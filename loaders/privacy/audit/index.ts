@@ -8,7 +8,7 @@ import { components } from "./components.ts";
 import { fieldsOf, type CatalogueEntry, type IndicatorFields } from "./fields.ts";
 import { clusters, findLinks, seriesOf, type Link } from "./links.ts";
 import { propagate } from "./propagate.ts";
-import { key, readPublished, type IndicatorTable } from "./published.ts";
+import { KeySpace, readPublished, type IndicatorTable } from "./published.ts";
 import { addQuality, type QualityFigures } from "./quality.ts";
 import { addRelations, relationsOf, type Inference } from "./relations.ts";
 import { Slots } from "./slots.ts";
@@ -64,7 +64,8 @@ function valueScaleOf(t: IndicatorTable, f: IndicatorFields): number {
 export async function auditPublished(input: AuditInput): Promise<AuditResult> {
   const t0 = performance.now();
   const log = (m: string) => input.onProgress?.(`${m} (${Math.round(performance.now() - t0)} ms)`);
-  const tables = readPublished(input.indicatorsCsv);
+  const keys = new KeySpace();
+  const tables = readPublished(input.indicatorsCsv, keys);
   const entries = new Map(input.catalogue.indicators.map((i) => [i.id, i]));
   const fields = new Map<string, IndicatorFields>();
   const valueScale = new Map<string, number>();
@@ -76,12 +77,12 @@ export async function auditPublished(input: AuditInput): Promise<AuditResult> {
 
   // Which sums and shared counts hold: from the whole table when given (the
   // definitions), else inferred from what is published.
-  const whole = input.sumsFromCsv === undefined ? null : readPublished(input.sumsFromCsv);
+  const whole = input.sumsFromCsv === undefined ? null : readPublished(input.sumsFromCsv, keys);
   const known = new Map<string, Inference>();
   if (whole) {
     for (const t of tables.values()) {
       const w = whole.get(t.id);
-      if (!w || w.rows.length !== t.rows.length || w.rows.some((r) => !t.byKey.has(key(r.period, r.unit, r.bv)))) {
+      if (!w || w.rows.length !== t.rows.length || w.rows.some((r) => !t.byKey.has(keys.of(r.period, r.unit, r.bv)))) {
         throw new Error(`${t.id}: the table with nothing withheld has other rows than the published one`);
       }
       for (const [k, inf] of relationsOf(w, fields.get(t.id)!.fields, input.units)) known.set(k, inf);

@@ -3,7 +3,7 @@
 // least MIN_KEYS non-zero keys, no contradiction) are taken as one quantity.
 // Inferred from the figures only, never from a declaration of the pipeline.
 import type { Field } from "./fields.ts";
-import type { IndicatorTable } from "./published.ts";
+import type { IndicatorTable, Key } from "./published.ts";
 
 export const MIN_KEYS = 3;
 const REL_TOL = 1e-9;
@@ -11,7 +11,7 @@ const REL_TOL = 1e-9;
 export interface Series {
   indicator: string;
   field: Field;
-  values: Map<string, number>;
+  values: Map<Key, number>;
 }
 
 export interface Link {
@@ -29,7 +29,7 @@ export function seriesOf(tables: Map<string, IndicatorTable>, fieldsFor: (id: st
   for (const t of tables.values()) {
     for (const field of fieldsFor(t.id)) {
       if (field === "net") continue; // NPS net is derived, not a published count
-      const values = new Map<string, number>();
+      const values = new Map<Key, number>();
       for (const [k, r] of t.byKey) {
         const v = r.suppressed ? null : field === "num" ? r.numerator : r.denominator;
         if (v !== null) values.set(k, v);

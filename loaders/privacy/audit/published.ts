@@ -20,15 +20,48 @@ export interface PublishedRow {
 export interface IndicatorTable {
   id: string;
   rows: PublishedRow[];
-  /** key(period, unit, bv) → row */
-  byKey: Map<string, PublishedRow>;
+  /** keys.of(period, unit, bv) → row */
+  byKey: Map<Key, PublishedRow>;
+  /** The key space shared by every table of one reading (readPublished). */
+  keys: KeySpace;
   /** The universe a reader sees: periods, unit ids and breakdown values that occur. */
   periods: Set<string>;
   units: Set<string>;
   bvs: Set<string>;
 }
 
-export const key = (period: string, unit: string, bv: string): string => `${period}\u0001${unit}\u0001${bv}`;
+/** A cell's place (period, unit, breakdown value) as one integer. */
+export type Key = number;
+
+const UNITS = 2048;
+const BVS = 1024;
+
+/**
+ * Numbers (period, unit, breakdown value) places: each part gets an index the
+ * first time it is seen, and the key is (period × UNITS + unit) × BVS + value —
+ * a small integer (below 2³⁰ while there are fewer than 512 periods), so the
+ * audit's million lookups neither build nor hash a string each (they did: a
+ * fifth of its setup, and much of its garbage).
+ */
+export class KeySpace {
+  private readonly periods = new Map<string, number>();
+  private readonly units = new Map<string, number>();
+  private readonly bvs = new Map<string, number>();
+
+  of(period: string, unit: string, bv: string): Key {
+    return (index(this.periods, period, Infinity, "periods") * UNITS + index(this.units, unit, UNITS, "unit ids")) * BVS + index(this.bvs, bv, BVS, "breakdown values");
+  }
+}
+
+function index(seen: Map<string, number>, name: string, limit: number, what: string): number {
+  let i = seen.get(name);
+  if (i === undefined) {
+    i = seen.size;
+    if (i >= limit) throw new Error(`the privacy audit numbers at most ${limit} ${what}; the table has more (raise the limit in loaders/privacy/audit/published.ts)`);
+    seen.set(name, i);
+  }
+  return i;
+}
 
 function num(s: string | undefined, line: number, col: string): number | null {
   if (s === undefined || s === "") return null;
@@ -37,7 +70,8 @@ function num(s: string | undefined, line: number, col: string): number | null {
   return x;
 }
 
-export function readPublished(csv: string): Map<string, IndicatorTable> {
+/** `keys`: the key space to number places in; tables read with one space can be joined by key. */
+export function readPublished(csv: string, keys: KeySpace = new KeySpace()): Map<string, IndicatorTable> {
   const tables = new Map<string, IndicatorTable>();
   const parsed = csvParse(csv);
   for (const col of ["indicator_id", "period_type", "period", "unit_id", "breakdown_value", "numerator", "denominator", "value", "suppressed"]) {
@@ -59,8 +93,8 @@ export function readPublished(csv: string): Map<string, IndicatorTable> {
       suppressed: r.suppressed === "true",
     };
     let t = tables.get(row.indicator);
-    if (!t) tables.set(row.indicator, (t = { id: row.indicator, rows: [], byKey: new Map(), periods: new Set(), units: new Set(), bvs: new Set() }));
-    const k = key(row.period, row.unit, row.bv);
+    if (!t) tables.set(row.indicator, (t = { id: row.indicator, rows: [], byKey: new Map(), keys, periods: new Set(), units: new Set(), bvs: new Set() }));
+    const k = keys.of(row.period, row.unit, row.bv);
     if (t.byKey.has(k)) throw new Error(`line ${line}: ${row.indicator} ${row.period} ${row.unit} ${row.bv} appears twice`);
     t.rows.push(row);
     t.byKey.set(k, row);

@@ -1,7 +1,7 @@
 // Rule 4: row counts on the data-quality page are the same counts again.
 // contacts = Σ over years of ACC_DIGITAL_CONTACTS.denominator (ALL, ALL);
 // service_vouchers = Σ over years of ACC_VOUCHER_USE.denominator (ALL, ALL).
-import { key, type IndicatorTable } from "./published.ts";
+import type { IndicatorTable } from "./published.ts";
 import type { Slots } from "./slots.ts";
 import type { Expr, LinearSystem } from "./system.ts";
 
@@ -23,7 +23,7 @@ export function addQuality(q: QualityFigures | undefined, tables: Map<string, In
     const half = (entry.precision ?? 0) / 2;
     const years = [...t.periods].filter((p) => /^\d{4}$/.test(p)).sort();
     if (!years.length) continue;
-    const parts = years.map((y): [Expr, number] => [slots.expr(ind, "den", key(y, "ALL", "ALL")), 1]);
+    const parts = years.map((y): [Expr, number] => [slots.expr(ind, "den", t.keys.of(y, "ALL", "ALL")), 1]);
     sys.add(parts, approx - half, approx + half);
     added++;
   }

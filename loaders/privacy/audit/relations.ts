@@ -5,7 +5,7 @@
 // its members or only bounded by them (distinct counts).
 import { publishedField, type Field } from "./fields.ts";
 import { FINER, levelOf, membersOf } from "./periods.ts";
-import { key, type IndicatorTable } from "./published.ts";
+import type { IndicatorTable, Key } from "./published.ts";
 import type { Slots } from "./slots.ts";
 import type { Expr, LinearSystem } from "./system.ts";
 import { unitSums, type UnitMembership } from "./unit-sums.ts";
@@ -28,7 +28,8 @@ export interface Inference {
 
 /** [total key, member keys] of every group of one kind over the indicator's universe. */
 /** [total key, member keys, derived]: a derived sum follows from the others where sums hold exactly (ALL over the areas). */
-function* groups(t: IndicatorTable, kind: Kind, units: readonly UnitMembership[] | undefined): Generator<[string, string[], boolean?]> {
+function* groups(t: IndicatorTable, kind: Kind, units: readonly UnitMembership[] | undefined): Generator<[Key, Key[], boolean?]> {
+  const key = (period: string, unit: string, bv: string) => t.keys.of(period, unit, bv);
   const periods = [...t.periods];
   const bvs = [...t.bvs];
   if (kind === "units") {
@@ -80,7 +81,7 @@ export const relationKey = (indicator: string, field: Field, kind: Kind): string
  */
 export function relationsOf(t: IndicatorTable, fields: Field[], units?: readonly UnitMembership[]): Map<string, Inference> {
   const out = new Map<string, Inference>();
-  const value = (k: string, field: Field): number | null => {
+  const value = (k: Key, field: Field): number | null => {
     const row = t.byKey.get(k);
     return row ? publishedField(row, field) : 0;
   };

@@ -3,7 +3,7 @@
 // zero, unless a linked series (rule 2) has a row there (rule 3).
 import { publishedField, type Field, type IndicatorFields } from "./fields.ts";
 import { seriesId } from "./links.ts";
-import type { IndicatorTable, PublishedRow } from "./published.ts";
+import type { IndicatorTable, Key, PublishedRow } from "./published.ts";
 import { constant, type Expr, LinearSystem } from "./system.ts";
 
 export interface WithheldCell {
@@ -19,7 +19,7 @@ export class Slots {
   /** Per indicator and field: its cluster's scale and the other series in it (null: not linked). Looked up per missing row, so kept parsed. */
   private readonly linkedTo = new Map<string, Map<Field, { root: string; scale: number; others: { at: number; indicator: string; field: Field; scale: number }[] } | null>>();
   /** Per cluster root: each key's rows in its member series, in member order (one lookup per missing row, not one per member). */
-  private readonly rowsAt = new Map<string, Map<string, (PublishedRow | undefined)[]>>();
+  private readonly rowsAt = new Map<string, Map<Key, (PublishedRow | undefined)[]>>();
 
   constructor(
     readonly tables: Map<string, IndicatorTable>,
@@ -46,14 +46,14 @@ export class Slots {
   }
 
   /** The quantity of a row that exists. */
-  private present(indicator: string, row: PublishedRow, field: Field, k: string): Expr {
+  private present(indicator: string, row: PublishedRow, field: Field, k: Key): Expr {
     if (row.suppressed) return { v: this.cellVars.get(row)!.vars[field]!, k: 1 };
     const x = publishedField(row, field);
     return x === null ? this.helper(indicator, field, k) : constant(x);
   }
 
   /** An unknown that nothing but relations constrain (a missing row's unlinked field). */
-  private helper(indicator: string, field: Field, k: string): Expr {
+  private helper(indicator: string, field: Field, k: Key): Expr {
     const id = `${indicator}\u0002${field}\u0002${k}`;
     let v = this.helpers.get(id);
     if (v === undefined) this.helpers.set(id, (v = this.sys.addVar(field === "net" ? -Infinity : 0, { cell: -1, field })));
@@ -61,7 +61,7 @@ export class Slots {
   }
 
   /** The same quantity read from a linked series that has a row at k. */
-  private linked(indicator: string, field: Field, k: string): Expr | null {
+  private linked(indicator: string, field: Field, k: Key): Expr | null {
     const l = this.linkOf(indicator, field);
     if (!l) return null;
     const rows = this.rowsOf(l.root).get(k);
@@ -87,7 +87,7 @@ export class Slots {
     return l;
   }
 
-  expr(indicator: string, field: Field, k: string): Expr {
+  expr(indicator: string, field: Field, k: Key): Expr {
     const t = this.tables.get(indicator)!;
     const row = t.byKey.get(k);
     if (row) return this.present(indicator, row, field, k);
@@ -102,7 +102,7 @@ export class Slots {
     return constant(0);
   }
 
-  private rowsOf(root: string): Map<string, (PublishedRow | undefined)[]> {
+  private rowsOf(root: string): Map<Key, (PublishedRow | undefined)[]> {
     let byKey = this.rowsAt.get(root);
     if (!byKey) {
       this.rowsAt.set(root, (byKey = new Map()));
@@ -121,7 +121,7 @@ export class Slots {
   /** Rule 2 as rows: linked series that both have a row at a key hold the same quantity. */
   addLinkRows(): void {
     for (const list of this.members.values()) {
-      const keys = new Set<string>();
+      const keys = new Set<Key>();
       for (const m of list) for (const k of this.tables.get(m.indicator)!.byKey.keys()) keys.add(k);
       for (const k of keys) {
         let prev: { e: Expr; scale: number } | null = null;
