@@ -352,44 +352,59 @@ function protectGroup(
       const vShapes = vSigned.map(valueSide);
       // Most cubes of a sparse table miss a cell at some corner: ruled out before they are built.
       // A unit node's corners (its periods × values) are the same in every unit side it is in,
-      // so whether they are all there is looked up once per unit node, time side and value side.
-      const complete = new Map<string, Int8Array>();
+      // so they are looked up once per unit node, time side and value side: the node's block of
+      // a cube's corners (periods × values, in order), or null where one is missing.
+      const blocks = new Map<string, ((Coord | undefined)[] | null | undefined)[]>();
       // The members in need, as bits: each must have a cell at every corner of ALL, those with a breakdown at every corner.
       let maskAll = 0, maskBreakdown = 0;
       for (const m of need) {
         maskAll |= 1 << memberIndex.get(m.id)!;
         if (m.hasBreakdown) maskBreakdown |= 1 << memberIndex.get(m.id)!;
       }
-      const rowComplete = (unit: string, t: number, v: number) => {
-        let known = complete.get(unit);
-        if (!known) complete.set(unit, (known = new Int8Array(tSigned.length * vSigned.length)));
+      const blockOf = (unit: string, t: number, v: number): (Coord | undefined)[] | null => {
+        let known = blocks.get(unit);
+        if (!known) blocks.set(unit, (known = new Array(tSigned.length * vSigned.length)));
         const k = t * vSigned.length + v;
-        if (!known[k]) {
+        let block = known[k];
+        if (block === undefined) {
           const periods = coords.periodsOf(unit);
-          known[k] = tSigned[t].every(([period]) => cornersPresent(periods?.get(period), vSigned[v], maskAll, maskBreakdown)) ? 1 : -1;
+          block = null;
+          if (tSigned[t].every(([period]) => cornersPresent(periods?.get(period), vSigned[v], maskAll, maskBreakdown))) {
+            block = [];
+            for (const [period] of tSigned[t]) {
+              const values = periods?.get(period);
+              for (const [value] of vSigned[v]) block.push(values?.get(value));
+            }
+          }
+          known[k] = block;
         }
-        return known[k] === 1;
+        return block;
       };
       for (const u of unitSides) {
         const us = signed(u);
-        const byPeriod = us.map(([unit]) => coords.periodsOf(unit));
-        tSigned.forEach((ps, t) => {
-          let byValue: (Map<string, Coord> | undefined)[] | null = null;
+        for (let t = 0; t < tSigned.length; t++) {
+          const ps = tSigned[t];
           let outer: number[] | null = null;
-          vSigned.forEach((vs, v) => {
-            if (!us.every(([unit]) => rowComplete(unit, t, v))) return;
-            // The coordinates of each unit × period corner by value, shared by every value side.
-            if (!byValue || !outer) {
-              byValue = [];
-              outer = [];
-              for (const [ui, periods] of byPeriod.entries()) for (const [period, sp] of ps) byValue.push(periods?.get(period)), outer.push(us[ui][1] * sp);
-            }
+          for (let v = 0; v < vSigned.length; v++) {
             const at: (Coord | undefined)[] = [];
-            for (const values of byValue) for (const [value] of vs) at.push(values?.get(value));
+            let complete = true;
+            for (const [unit] of us) {
+              const block = blockOf(unit, t, v);
+              if (!block) {
+                complete = false;
+                break;
+              }
+              for (const c of block) at.push(c);
+            }
+            if (!complete) continue;
+            if (!outer) {
+              outer = [];
+              for (const [, su] of us) for (const [, sp] of ps) outer.push(su * sp);
+            }
             const e = evaluate({ outer, values: vShapes[v] }, at, target, need, members, strict, moveAll);
             if (e) out.push(e);
-          });
-        });
+          }
+        }
       }
       return out;
     };
