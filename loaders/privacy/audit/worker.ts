@@ -7,11 +7,13 @@ import type { Task } from "./pool.ts";
 
 // At a low priority: in a build, Framework renders the site beside the audit,
 // one page and one loader at a time, and cannot use the second core; the
-// solvers can use both. Yielding to it lets it run at the speed of a core
-// while the solvers take what it leaves, then both cores: on the bundled
-// sample … (README, "Privacy"). Alone, the solvers lose nothing. On Linux a
-// thread has its own nice value, so this lowers this thread only; where the
-// system refuses, the audit runs as it is (nothing depends on its priority).
+// solvers can use both. Yielding to it lets it run at about the speed of a
+// core while the solvers take what it leaves, then both cores. On the bundled
+// sample Framework's part of a cold build went from 224 s to 146 s and the
+// build from 5 min 12 s to 5 min 1 s (one run each). Alone, the solvers lose
+// nothing. On Linux a thread has its own nice value, so this lowers this
+// thread only; where the system refuses, the audit runs as it is (nothing
+// depends on its priority).
 try {
   setPriority(constants.priority.PRIORITY_LOW);
 } catch {
