@@ -49,9 +49,23 @@ export class KeySpace {
   private readonly bvs = new Map<string, number>();
 
   of(period: string, unit: string, bv: string): Key {
-    return (index(this.periods, period, Infinity, "periods") * UNITS + index(this.units, unit, UNITS, "unit ids")) * BVS + index(this.bvs, bv, BVS, "breakdown values");
+    return compose(this.period(period), this.unit(unit), this.bv(bv));
+  }
+
+  /** The parts' indices, for callers that build many keys from few parts (compose). */
+  period(name: string): number {
+    return index(this.periods, name, Infinity, "periods");
+  }
+  unit(name: string): number {
+    return index(this.units, name, UNITS, "unit ids");
+  }
+  bv(name: string): number {
+    return index(this.bvs, name, BVS, "breakdown values");
   }
 }
+
+/** The key of the parts' indices (KeySpace.period, .unit, .bv). */
+export const compose = (period: number, unit: number, bv: number): Key => (period * UNITS + unit) * BVS + bv;
 
 function index(seen: Map<string, number>, name: string, limit: number, what: string): number {
   let i = seen.get(name);

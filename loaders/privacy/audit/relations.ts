@@ -5,7 +5,7 @@
 // its members or only bounded by them (distinct counts).
 import { publishedField, type Field } from "./fields.ts";
 import { FINER, levelOf, membersOf } from "./periods.ts";
-import type { IndicatorTable, Key } from "./published.ts";
+import { compose, type IndicatorTable, type Key } from "./published.ts";
 import type { Slots } from "./slots.ts";
 import type { Expr, LinearSystem } from "./system.ts";
 import { unitSums, type UnitMembership } from "./unit-sums.ts";
@@ -29,25 +29,32 @@ export interface Inference {
 /** [total key, member keys] of every group of one kind over the indicator's universe. */
 /** [total key, member keys, derived]: a derived sum follows from the others where sums hold exactly (ALL over the areas). */
 function* groups(t: IndicatorTable, kind: Kind, units: readonly UnitMembership[] | undefined): Generator<[Key, Key[], boolean?]> {
-  const key = (period: string, unit: string, bv: string) => t.keys.of(period, unit, bv);
+  // Each part numbered once, the keys composed from the numbers: this yields a key per group member.
+  const { keys } = t;
   const periods = [...t.periods];
+  const ps = periods.map((p) => keys.period(p));
   const bvs = [...t.bvs];
+  const bs = bvs.map((b) => keys.bv(b));
+  const us = [...t.units].map((u) => keys.unit(u));
   if (kind === "units") {
     for (const [total, members, derived] of unitSums(t.units, units)) {
-      for (const p of periods) for (const b of bvs) yield [key(p, total, b), members.map((u) => key(p, u, b)), derived];
+      const tu = keys.unit(total);
+      const mus = members.map((u) => keys.unit(u));
+      for (const p of ps) for (const b of bs) yield [compose(p, tu, b), mus.map((u) => compose(p, u, b)), derived];
     }
   } else if (kind === "breakdown") {
-    const members = bvs.filter((b) => b !== "ALL");
+    const members = bs.filter((_, i) => bvs[i] !== "ALL");
     if (!t.bvs.has("ALL") || !members.length) return;
-    for (const p of periods) for (const u of t.units) yield [key(p, u, "ALL"), members.map((b) => key(p, u, b))];
+    const all = keys.bv("ALL");
+    for (const p of ps) for (const u of us) yield [compose(p, u, all), members.map((b) => compose(p, u, b))];
   } else {
-    for (const p of periods) {
-      const level = levelOf(p);
+    for (let pi = 0; pi < periods.length; pi++) {
+      const level = levelOf(periods[pi]);
       if (!level) continue;
       for (const finer of FINER[level]) {
-        const ms = membersOf(p, finer).filter((m) => t.periods.has(m));
+        const ms = membersOf(periods[pi], finer).filter((m) => t.periods.has(m)).map((m) => keys.period(m));
         if (!ms.length) continue;
-        for (const u of t.units) for (const b of bvs) yield [key(p, u, b), ms.map((m) => key(m, u, b))];
+        for (const u of us) for (const b of bs) yield [compose(ps[pi], u, b), ms.map((m) => compose(m, u, b))];
       }
     }
   }
