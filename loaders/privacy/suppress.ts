@@ -119,7 +119,7 @@ interface Coord {
 
 /**
  * A cube's corners without an object each (built for every cube of every
- * search, they were a tenth of the time): corner i = outer k × values.length + v
+ * search, they were a tenth of the time): corner i = k × values.length + v
  * sits at the k-th (unit, period) of the unit and time sides, in their order,
  * and the v-th breakdown value of the value side; its sign is outer[k] × values.signs[v].
  */

@@ -147,7 +147,7 @@ export async function ensurePageData(extractDir: string, options: PageDataOption
     // published; nothing is published if it recovers anything.
     const refused = new AbortController();
     // The work beside the audit starts first: the audit reads and builds its system on this
-    // thread (about 40 s on the bundled sample) before it first waits for its solvers.
+    // thread (about 18 s on the bundled sample) before it first waits for its solvers.
     const beside = options.whileAuditing?.(next, refused.signal);
     const [audit, side] = await Promise.allSettled([
       assertPublishable({ indicatorsCsv: csv, sumsFromCsv: unwithheldCsv(result.unwithheld), quality: meta, units: result.units }, catalogue, options.onProgress).catch((e) => {

@@ -31,8 +31,8 @@ export interface SiteOutputs {
 
 /** `narrativesDir`: the office's texts and workbooks (default NARRATIVES_DIR; tests use their own). */
 export async function renderSiteOutputs(pageDataDir: string, period: string, options: { narrativesDir?: string } = {}): Promise<SiteOutputs> {
-  for await (const [, outputs] of renderSiteOutputsOf(pageDataDir, [period], options)) return outputs;
-  throw new Error("unreachable: one half-year asked, none rendered");
+  const first = await renderSiteOutputsOf(pageDataDir, [period], options).next();
+  return (first.value as [string, SiteOutputs])[1];
 }
 
 /**
