@@ -2,8 +2,10 @@
 // (loaders/privacy/audit/component.ts, onScaledCopy): a component of the
 // Helsinki-scale generated extract (seed 2020, 2020–2025; 1 704 unknowns, euro
 // sums of 10⁸ beside counts of 1), dumped from the build's audit. HiGHS's
-// presolved first LP calls it infeasible; on the scaled copy it is solved, so
-// the build does not refuse the whole site for a contradiction it does not have.
+// presolved first LP, one column per unknown, calls it infeasible; on the
+// scaled copy it is solved, and so is it over the representatives the audit
+// now solves (doubletons.ts), so the build does not refuse the whole site for
+// a contradiction it does not have.
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -27,12 +29,19 @@ test("a component the presolved first LP calls infeasible is solved on its scale
   const h = await highs();
   const d = fixture();
   assert.equal(d.numCols, 1704);
-  // The trouble is real (else this fixture no longer tests the rescue): the plain first LP says infeasible.
-  const plain = new ComponentLP(h, d);
-  try {
-    assert.equal(plain.run(new Array(d.numCols).fill(0), false), null, "HiGHS now solves the plain LP: pick another fixture");
-  } finally {
-    plain.dispose();
+  // The trouble is real (else this fixture no longer tests the rescue): the
+  // plain first LP, one column per unknown, says infeasible. Over the
+  // representatives left by substituting the doubletons (the audit's own LP,
+  // doubletons.ts) HiGHS solves it; the scaled copy, the rescue, solves the
+  // plain one.
+  const zero = new Array(d.numCols).fill(0);
+  for (const [scaled, substitute, solved] of [[false, false, false], [false, true, true], [true, false, true]]) {
+    const lp = new ComponentLP(h, d, scaled, substitute);
+    try {
+      assert.equal(lp.run(zero, false) !== null, solved, `scaled ${scaled}, substituted ${substitute}: ${solved ? "not solved" : "HiGHS now solves the plain LP: pick another fixture"}`);
+    } finally {
+      lp.dispose();
+    }
   }
   const r = rangesOfComponent(h, d);
   assert.equal(r.infeasible, false, r.messages.join("; "));

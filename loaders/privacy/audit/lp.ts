@@ -2,6 +2,7 @@
 // plain arrays, so a component can be solved in a worker thread as well as
 // here (./pool.ts).
 import highsModule, { type Highs } from "highs";
+import { repBounds, substituteDoubletons, type Doubletons } from "./doubletons.ts";
 
 // The package is CommonJS with a default-export declaration; under Node's ESM
 // interop the default import is the loader itself.
@@ -51,11 +52,13 @@ export type Solution = { obj: number; x: Float64Array | readonly number[] } | { 
 
 export class ComponentLP {
   readonly model: Model;
-  private cost: number[];
+  /** The representatives' costs last set (before scaling). */
+  private cost: Float64Array;
+  private readonly sub: Doubletons;
   private warm = false;
   /** The options a retry restores: the warm simplex, or a spread round's own. */
   private base: Record<string, string | number> = { ...WARM_OPTIONS };
-  /** Column scales (powers of 2): the LP's unknown j is x_j / scale[j]. */
+  /** Column scales (powers of 2): the LP's column j is representative j / scale[j]. */
   private readonly scale: Float64Array;
   /**
    * scaled: euro sums of 10⁸ beside counts of 1 leave HiGHS's absolute
@@ -66,34 +69,39 @@ export class ComponentLP {
    * the spread rounds settle far fewer unknowns on the scaled LP (the euro
    * columns' costs then dwarf the counts').
    */
-  constructor(readonly h: Highs, readonly data: ComponentData, scaled = false) {
-    const { numCols, numRows } = data;
+  constructor(readonly h: Highs, readonly data: ComponentData, scaled = false, substitute = true) {
+    // The LP's columns are the representatives left by substituting the
+    // doubleton equations (./doubletons.ts); without, one column per unknown.
+    const sub = (this.sub = substituteDoubletons(data, substitute));
+    const { numReps: numCols, numRows } = sub;
+    const outer = repBounds(sub, data.outerLo, data.outerHi);
     const pow2 = (x: number) => (scaled && Number.isFinite(x) && x > 1 ? 2 ** Math.floor(Math.log2(x)) : 1);
-    this.scale = Float64Array.from({ length: numCols }, (_, j) => pow2(Math.max(Math.abs(data.outerLo[j]), Number.isFinite(data.outerHi[j]) ? Math.abs(data.outerHi[j]) : 0)));
-    const values = new Float64Array(data.values.length);
+    this.scale = Float64Array.from({ length: numCols }, (_, j) => pow2(Math.max(Number.isFinite(outer.lo[j]) ? Math.abs(outer.lo[j]) : 0, Number.isFinite(outer.hi[j]) ? Math.abs(outer.hi[j]) : 0)));
+    const values = new Float64Array(sub.values.length);
     const rowLower = new Float64Array(numRows), rowUpper = new Float64Array(numRows);
     for (let r = 0; r < numRows; r++) {
       let big = 0;
-      for (let k = data.starts[r]; k < data.starts[r + 1]; k++) big = Math.max(big, Math.abs((values[k] = data.values[k] * this.scale[data.indices[k]])));
+      for (let k = sub.starts[r]; k < sub.starts[r + 1]; k++) big = Math.max(big, Math.abs((values[k] = sub.values[k] * this.scale[sub.indices[k]])));
       const rs = scaled && big > 0 ? 1 / 2 ** Math.floor(Math.log2(big)) : 1;
-      for (let k = data.starts[r]; k < data.starts[r + 1]; k++) values[k] *= rs;
-      rowLower[r] = data.rowLower[r] * rs;
-      rowUpper[r] = data.rowUpper[r] * rs;
+      for (let k = sub.starts[r]; k < sub.starts[r + 1]; k++) values[k] *= rs;
+      rowLower[r] = sub.rowLower[r] * rs;
+      rowUpper[r] = sub.rowUpper[r] * rs;
     }
-    this.cost = new Array(numCols).fill(0);
+    this.cost = new Float64Array(numCols);
+    const cols = repBounds(sub, data.colLower, data.colUpper);
     try {
       this.model = h.createModel({
         numCols,
         numRows,
-        colCost: this.cost,
-        colLower: Array.from(data.colLower, (x, j) => x / this.scale[j]),
-        colUpper: Array.from(data.colUpper, (x, j) => x / this.scale[j]),
+        colCost: [...this.cost],
+        colLower: Array.from(cols.lo, (x, j) => x / this.scale[j]),
+        colUpper: Array.from(cols.hi, (x, j) => x / this.scale[j]),
         rowLower: [...rowLower],
         rowUpper: [...rowUpper],
-        matrix: { format: "csr" as const, numRows, numCols, starts: [...data.starts], indices: [...data.indices], values: [...values] },
+        matrix: { format: "csr" as const, numRows, numCols, starts: [...sub.starts], indices: [...sub.indices], values: [...values] },
       });
     } catch (e) {
-      throw new Error(`cannot load a component of ${numCols} unknowns into HiGHS: ${(e as Error).message}`);
+      throw new Error(`cannot load a component of ${data.numCols} unknowns into HiGHS: ${(e as Error).message}`);
     }
     // The first LP starts from scratch: dual simplex with presolve. Without presolve it took
     // 36 s on the sample's largest component (23 092 unknowns, 45 623 rows); with it, 0.6 s.
@@ -102,16 +110,27 @@ export class ComponentLP {
 
   /** New bounds of every unknown (in its own units). */
   setBounds(lower: ArrayLike<number>, upper: ArrayLike<number>): void {
-    const n = this.data.numCols;
-    this.model.changeColsBounds({ kind: "range", from: 0, to: n - 1 }, Float64Array.from({ length: n }, (_, j) => lower[j] / this.scale[j]), Float64Array.from({ length: n }, (_, j) => upper[j] / this.scale[j]));
+    const { lo, hi } = repBounds(this.sub, lower, upper);
+    for (let j = 0; j < lo.length; j++) (lo[j] /= this.scale[j]), (hi[j] /= this.scale[j]);
+    this.model.changeColsBounds({ kind: "range", from: 0, to: lo.length - 1 }, lo, hi);
   }
 
   /** Optimises cost·x; returns the objective and the solution, or ±Infinity when unbounded, or null when infeasible. */
   run(cost: number[], maximise: boolean): Solution {
+    const { rep, alpha, beta, numReps } = this.sub;
     const n = this.data.numCols;
-    // The objective stays in the unknowns' own units: cost_j·x_j = (cost_j·scale_j)·(x_j/scale_j).
-    for (let i = 0; i < n; i++) if (cost[i] !== this.cost[i]) this.model.changeColCost(i, cost[i] * this.scale[i]);
-    this.cost = cost.slice();
+    // cost·x = Σ cost_v·alpha_v + Σ_j (Σ_{v of j} cost_v·beta_v)·rep_j; the
+    // objective stays in the unknowns' own units:
+    // c_j·rep_j = (c_j·scale_j)·(rep_j/scale_j).
+    const repCost = new Float64Array(numReps);
+    let offset = 0;
+    for (let v = 0; v < n; v++) {
+      if (cost[v] === 0) continue;
+      offset += cost[v] * alpha[v];
+      repCost[rep[v]] += cost[v] * beta[v];
+    }
+    for (let j = 0; j < numReps; j++) if (repCost[j] !== this.cost[j]) this.model.changeColCost(j, repCost[j] * this.scale[j]);
+    this.cost = repCost;
     const s = this.h.constants.objectiveSense;
     this.model.changeObjectiveSense(maximise ? s.maximize : s.minimize);
     // Numerical trouble from a warm start (an error, or status "unknown"): once more from scratch.
@@ -144,14 +163,13 @@ export class ComponentLP {
     const M = this.h.constants.modelStatus;
     if (st === M.optimal) {
       const y = this.model.getSolution().colValue;
-      return { obj: this.model.getObjectiveValue(), x: Float64Array.from({ length: n }, (_, j) => y[j] * this.scale[j]) };
+      return { obj: this.model.getObjectiveValue() + offset, x: Float64Array.from({ length: n }, (_, v) => alpha[v] + beta[v] * (y[rep[v]] * this.scale[rep[v]])) };
     }
     if (st === M.unbounded) return { obj: maximise ? Infinity : -Infinity, x: null };
     if (st === M.infeasible) return null;
     if (st === M.unboundedOrInfeasible) {
       // Tell the two apart with a zero objective: feasible ⇒ unbounded.
       const again = this.run(new Array(n).fill(0), false);
-      this.cost = new Array(n).fill(0);
       return again ? { obj: maximise ? Infinity : -Infinity, x: null } : null;
     }
     throw new Error(`LP ended with status ${st}`);
