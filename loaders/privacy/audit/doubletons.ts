@@ -7,21 +7,16 @@
 // construction and every LP solution maps back to a point of the original
 // system. Rows left are rewritten over the representatives, and rows that
 // become identical are merged (their bounds intersected), as presolve would.
-import type { ComponentData } from "./lp.ts";
+import type { ComponentData, Rows } from "./lp.ts";
 
-export interface Doubletons {
+/** The rows left, over the representatives. */
+export interface Doubletons extends Rows {
   /** Representatives: the reduced LP's columns. */
   numReps: number;
   /** Unknown v = alpha[v] + beta[v]·rep[v]. */
   rep: Int32Array;
   alpha: Float64Array;
   beta: Float64Array;
-  numRows: number;
-  starts: Int32Array;
-  indices: Int32Array;
-  values: Float64Array;
-  rowLower: Float64Array;
-  rowUpper: Float64Array;
 }
 
 /** Substitution ratios kept within this range, so no chain of them loses precision. */

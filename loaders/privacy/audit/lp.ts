@@ -12,17 +12,21 @@ type Model = ReturnType<Highs["createModel"]>;
 let runtime: Promise<Highs> | null = null;
 export const highs = (): Promise<Highs> => (runtime ??= loadHighs());
 
-/** A component's rows (fixed unknowns folded into the row bounds) and its unknowns' bounds. */
-export interface ComponentData {
-  /** The first unknown's global id: seeds the component's random objectives. */
-  seed: number;
-  numCols: number;
+/** Rows in compressed sparse row form, with their bounds. */
+export interface Rows {
   numRows: number;
   starts: Int32Array;
   indices: Int32Array;
   values: Float64Array;
   rowLower: Float64Array;
   rowUpper: Float64Array;
+}
+
+/** A component's rows (fixed unknowns folded into the row bounds) and its unknowns' bounds. */
+export interface ComponentData extends Rows {
+  /** The first unknown's global id: seeds the component's random objectives. */
+  seed: number;
+  numCols: number;
   /** The unknowns' own bounds (the LP's columns). */
   colLower: Float64Array;
   colUpper: Float64Array;
