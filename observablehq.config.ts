@@ -68,6 +68,11 @@ export default {
   // Framework versions.) Links built by hand in pages and loaders follow suit.
   preserveExtension: true,
   preserveIndex: true,
+  // TypeScript loaders in one process: Framework's default, the tsx command,
+  // starts a second node process to run the loader in (measured: 0.45 s and
+  // 0.55 s of CPU a loader against 0.34 s and 0.44 s, with about fifty loader
+  // runs in a cold build). Loaders run from the project root, where tsx is.
+  interpreters: { ".ts": [process.execPath, "--import", "tsx"] },
   header: ({ path }: { path: string }) => headerHtml(path),
   // Framework makes this root-relative address relative to each page.
   footer: () => footerHtml("/accessibility.html"),

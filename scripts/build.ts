@@ -110,8 +110,9 @@ async function frameworkBuild(extractDir: string, tolerant: boolean, dataDir: st
   // `observable build` with Framework's clock set to the extract's date, so the
   // site does not carry the time its loaders ran (scripts/framework-build.ts).
   const extractDate = (JSON.parse(readFileSync(join(dataDir, "meta.json"), "utf8")).manifest.extracted_at as string).slice(0, 10);
-  // Framework runs the .ts data loaders with tsx, which it looks up on PATH;
-  // they and the config read the page data from dataDir.
+  // Framework runs the .ts data loaders with node --import tsx
+  // (observablehq.config.ts) from PROJECT_ROOT, where tsx resolves; they and
+  // the config read the page data from dataDir.
   const child = spawn(process.execPath, ["--import", "tsx", join(PROJECT_ROOT, "scripts", "framework-build.ts")], {
     cwd: PROJECT_ROOT,
     stdio: "inherit",
