@@ -24,8 +24,13 @@ const MAX_RATIO = 2 ** 20;
 /** A coefficient this small beside the row's largest is a cancellation's rounding: dropped. */
 const CANCELLED = 1e-12;
 
-/** substitute false: the LP as it was given (each unknown its own representative, every row kept). */
-export function substituteDoubletons(d: ComponentData, substitute = true): Doubletons {
+/** The LP as it was given: each unknown its own representative, every row kept. */
+export function identity(d: ComponentData): Doubletons {
+  const { numCols: n, numRows, starts, indices, values, rowLower, rowUpper } = d;
+  return { numReps: n, rep: Int32Array.from({ length: n }, (_, i) => i), alpha: new Float64Array(n), beta: new Float64Array(n).fill(1), numRows, starts, indices, values, rowLower, rowUpper };
+}
+
+export function substituteDoubletons(d: ComponentData): Doubletons {
   const n = d.numCols;
   // Union-find with affine links: v = a[v] + b[v]·parent[v].
   const parent = Int32Array.from({ length: n }, (_, i) => i);
@@ -46,7 +51,7 @@ export function substituteDoubletons(d: ComponentData, substitute = true): Doubl
   const substituted = new Uint8Array(d.numRows);
   for (let r = 0; r < d.numRows; r++) {
     const k = d.starts[r];
-    if (!substitute || d.starts[r + 1] - k !== 2 || d.rowLower[r] !== d.rowUpper[r]) continue;
+    if (d.starts[r + 1] - k !== 2 || d.rowLower[r] !== d.rowUpper[r]) continue;
     const u = d.indices[k], w = d.indices[k + 1];
     const ru = find(u), rw = find(w);
     if (ru === rw) continue; // a cycle: the row stays a row
@@ -87,14 +92,14 @@ export function substituteDoubletons(d: ComponentData, substitute = true): Doubl
     const lo = d.rowLower[r] - constant, hi = d.rowUpper[r] - constant;
     // An empty row that holds is dropped; one that does not stays, for the LP to call infeasible.
     if (!terms.length && lo <= 1e-9 * Math.max(1, Math.abs(lo)) && hi >= -1e-9 * Math.max(1, Math.abs(hi))) continue;
-    const key = substitute ? terms.map(([j, c]) => `${j}:${c}`).join(" ") : "";
+    const key = terms.map(([j, c]) => `${j}:${c}`).join(" ");
     const same = seen.get(key);
-    if (substitute && same !== undefined) {
+    if (same !== undefined) {
       lower[same] = Math.max(lower[same], lo);
       upper[same] = Math.min(upper[same], hi);
       continue;
     }
-    if (substitute) seen.set(key, lower.length);
+    seen.set(key, lower.length);
     for (const [j, c] of terms) indices.push(j), values.push(c);
     starts.push(indices.length);
     lower.push(lo);
@@ -124,7 +129,7 @@ export function repBounds(s: Doubletons, lower: ArrayLike<number>, upper: ArrayL
   for (let v = 0; v < s.rep.length; v++) {
     const j = s.rep[v], bt = s.beta[v];
     const x = (lower[v] - s.alpha[v]) / bt, y = (upper[v] - s.alpha[v]) / bt;
-    const [l, u] = bt > 0 ? [x, y] : [y, x];
+    const l = bt > 0 ? x : y, u = bt > 0 ? y : x;
     if (l > lo[j]) lo[j] = l;
     if (u < hi[j]) hi[j] = u;
   }

@@ -2,12 +2,20 @@
 // plain arrays, so a component can be solved in a worker thread as well as
 // here (./pool.ts).
 import highsModule, { type Highs } from "highs";
-import { repBounds, substituteDoubletons, type Doubletons } from "./doubletons.ts";
+import { identity, repBounds, substituteDoubletons, type Doubletons } from "./doubletons.ts";
 
 // The package is CommonJS with a default-export declaration; under Node's ESM
 // interop the default import is the loader itself.
 const loadHighs = highsModule as unknown as () => Promise<Highs>;
 type Model = ReturnType<Highs["createModel"]>;
+
+/** A component's substitution, made once however many LPs load it (the rescues load fresh copies). */
+const substitutions = new WeakMap<ComponentData, Doubletons>();
+const substitutionOf = (d: ComponentData): Doubletons => {
+  let s = substitutions.get(d);
+  if (!s) substitutions.set(d, (s = substituteDoubletons(d)));
+  return s;
+};
 
 let runtime: Promise<Highs> | null = null;
 export const highs = (): Promise<Highs> => (runtime ??= loadHighs());
@@ -76,11 +84,11 @@ export class ComponentLP {
   constructor(readonly h: Highs, readonly data: ComponentData, scaled = false, substitute = true) {
     // The LP's columns are the representatives left by substituting the
     // doubleton equations (./doubletons.ts); without, one column per unknown.
-    const sub = (this.sub = substituteDoubletons(data, substitute));
+    const sub = (this.sub = substitute ? substitutionOf(data) : identity(data));
     const { numReps: numCols, numRows } = sub;
-    const outer = repBounds(sub, data.outerLo, data.outerHi);
-    const pow2 = (x: number) => (scaled && Number.isFinite(x) && x > 1 ? 2 ** Math.floor(Math.log2(x)) : 1);
-    this.scale = Float64Array.from({ length: numCols }, (_, j) => pow2(Math.max(Number.isFinite(outer.lo[j]) ? Math.abs(outer.lo[j]) : 0, Number.isFinite(outer.hi[j]) ? Math.abs(outer.hi[j]) : 0)));
+    const pow2 = (x: number) => (Number.isFinite(x) && x > 1 ? 2 ** Math.floor(Math.log2(x)) : 1);
+    const outer = scaled ? repBounds(sub, data.outerLo, data.outerHi) : null;
+    this.scale = Float64Array.from({ length: numCols }, (_, j) => (outer ? pow2(Math.max(Number.isFinite(outer.lo[j]) ? Math.abs(outer.lo[j]) : 0, Number.isFinite(outer.hi[j]) ? Math.abs(outer.hi[j]) : 0)) : 1));
     const values = new Float64Array(sub.values.length);
     const rowLower = new Float64Array(numRows), rowUpper = new Float64Array(numRows);
     for (let r = 0; r < numRows; r++) {
