@@ -44,7 +44,7 @@ import type { PageMeta } from "./page-data.ts";
 import { isGroupUnitId } from "../indicators/indicator-row.ts";
 import { PERIOD_TYPES, type PeriodType } from "../../src/lib/periods.ts";
 import { decodeStatuses, STATUS_COLUMNS, type StatusColumns } from "../../src/lib/page-data/slices.ts";
-import { NOT_COMPARED, statusKey, statusTable, type CellStatus, type StatusContext } from "../../src/lib/analysis/statuses.ts";
+import { NOT_COMPARED, statusKey, statusTable, type CellStatus, type StatusContext, type StatusTable } from "../../src/lib/analysis/statuses.ts";
 
 export const DIMENSIONS: readonly Dimension[] = ["HENKILOSTOKOKEMUS", "TUOTTAVUUS", "ASIAKASKOKEMUS", "SAATAVUUS_VAIKUTTAVUUS"];
 
@@ -203,12 +203,13 @@ export interface SliceInput {
   catalogue: Catalogue;
   meta: Pick<PageMeta, "manifest" | "units">;
   programme: Programme;
+  /** The cells' status table, when the caller has it already (statusTable of statusContext): else computed here. */
+  table?: StatusTable;
 }
 
 /** Every slice, by file name. Each value is the JSON text of the file. */
-export function pageSlices({ cells, catalogue, meta, programme }: SliceInput): Map<string, string> {
-  // Every cell's status, computed once here for every page (statuses.ts).
-  const table = statusTable(cells, statusContext(catalogue, programme, meta.manifest.source));
+export function pageSlices({ cells, catalogue, meta, programme, table = statusTable(cells, statusContext(catalogue, programme, meta.manifest.source)) }: SliceInput): Map<string, string> {
+  // Every cell's status, computed once for every page (statuses.ts).
   const statuses = new Map<string, CellStatus>();
   for (const c of cells) {
     const st = table.status(c.indicator_id, c.period_type, c.period, c.unit_id, c.breakdown_value);
@@ -304,8 +305,14 @@ export function statusContext(catalogue: Catalogue, programme: { measures?: unkn
 
 /** Reads the page data folder (written by ensurePageData) and the programme model (its file, or the model itself), and slices. */
 export function pageSlicesFromFolder(pageDataDir: string, catalogue: Catalogue, programmePath: string | Programme): Map<string, string> {
-  const cells = cellsFromArrow(new Uint8Array(readFileSync(join(pageDataDir, "indicators.arrow"))));
-  const meta = JSON.parse(readFileSync(join(pageDataDir, "meta.json"), "utf8")) as PageMeta;
   const programme = typeof programmePath === "string" ? (JSON.parse(readFileSync(programmePath, "utf8")) as Programme) : programmePath;
-  return pageSlices({ cells, catalogue, meta, programme });
+  return pageSlices({ ...readSliceFolder(pageDataDir), catalogue, programme });
+}
+
+/** The published cells and page metadata of a page data folder (written by ensurePageData). */
+export function readSliceFolder(pageDataDir: string): { cells: PublishedCell[]; meta: PageMeta } {
+  return {
+    cells: cellsFromArrow(new Uint8Array(readFileSync(join(pageDataDir, "indicators.arrow")))),
+    meta: JSON.parse(readFileSync(join(pageDataDir, "meta.json"), "utf8")) as PageMeta,
+  };
 }

@@ -1,5 +1,6 @@
 // The statuses download: every published cell's verdict and comparisons
-// (src/lib/analysis/statuses.ts) as CSV, beside the indicator export, so that a
+// (src/lib/analysis/statuses.ts) as CSV, a member of the page slices' archive
+// (src/data/slices.tar.ts, from the same statuses), so that a
 // reader of the downloads sees what the pages and the self-assessment show.
 // Computed from the published (suppressed) cells only: it adds nothing a
 // reader of the export could not work out, and a withheld cell is never
@@ -8,7 +9,7 @@ import { csvFormatRows } from "d3-dsv";
 import type { Catalogue } from "../indicators/catalogue.ts";
 import { statusContext } from "./page-slices.ts";
 import type { PublishedCell } from "../../src/lib/cell.ts";
-import { statusTable } from "../../src/lib/analysis/statuses.ts";
+import { statusTable, type StatusTable } from "../../src/lib/analysis/statuses.ts";
 
 export const STATUS_COLUMNS = [
   "indicator_id", "period_type", "period", "unit_id", "breakdown_value",
@@ -17,7 +18,11 @@ export const STATUS_COLUMNS = [
 
 /** The statuses CSV of published cells, in the cells' order; "" where a cell is not assessed. extractSource: the manifest's (breaks.ts). */
 export function statusesCsv(cells: readonly PublishedCell[], catalogue: Catalogue, programme: { measures?: unknown; recalculations?: unknown }, extractSource?: string | null): string {
-  const table = statusTable(cells, statusContext(catalogue, programme, extractSource));
+  return statusesCsvOf(cells, statusTable(cells, statusContext(catalogue, programme, extractSource)));
+}
+
+/** The same from a status table already computed (src/data/slices.tar.ts computes one for the slices and this). */
+export function statusesCsvOf(cells: readonly PublishedCell[], table: StatusTable): string {
   // One row per status key, the first cell's (a cell the table holds twice has
   // one status). Rows go straight to d3-dsv (null is written ""): an object per
   // cell through arquero cost half of the loader's time, in garbage collection.

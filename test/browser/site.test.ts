@@ -14,8 +14,12 @@ import type { AddressInfo } from "node:net";
 import { join, relative } from "node:path";
 import { after, before, test } from "node:test";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { PROJECT_ROOT } from "../../loaders/indicators/catalogue.ts";
-import { unitSlug } from "../../loaders/publish/page-slices.ts";
+import { loadCatalogue, PROJECT_ROOT } from "../../loaders/indicators/catalogue.ts";
+import { cellsFromArrow, unitSlug } from "../../loaders/publish/page-slices.ts";
+import { statusesCsv } from "../../loaders/publish/statuses-csv.ts";
+import { loadProgramme } from "../../loaders/indicators/programme.ts";
+import { parseExportCsv } from "../../loaders/self-assessment/cells.ts";
+import { programmeWithOffice } from "../../loaders/self-assessment/office.ts";
 import { isGroupUnitId } from "../../loaders/indicators/indicator-row.ts";
 import { startServer } from "../../scripts/serve.ts";
 import { tinySite } from "../helpers/tiny-site.ts";
@@ -691,6 +695,29 @@ test("a half-year's self-assessment page carries Finnish only; ?lang=sv and en f
     } finally {
       await v.page.close();
     }
+  }
+});
+
+test("the quality page's statuses download is every published cell's status, served from the slices' archive", async () => {
+  const v = await visit("quality");
+  try {
+    assert.deepEqual([v.errors, v.failed, v.foreign], [[], [], []], "no errors, failed or foreign requests");
+    const href = await v.page.$eval("a[data-statuses-download]", (a) => (a as HTMLAnchorElement).href);
+    assert.match(new URL(href).pathname, /\/_file\/data\/slices\/statuses\.[0-9a-f]+\.csv$/);
+    const response = await fetch(href);
+    assert.equal(response.status, 200);
+    // The same text as the statuses worked out here from the site's own export, Arrow table and metadata.
+    const dir = join(DIST, "_file", "data");
+    const file = (pattern: RegExp) => join(dir, readdirSync(dir).find((f) => pattern.test(f))!);
+    const cells = cellsFromArrow(new Uint8Array(readFileSync(file(/^indicators\.[0-9a-f]+\.arrow$/))));
+    const catalogue = loadCatalogue();
+    const programme = await programmeWithOffice({ cells: parseExportCsv(readFileSync(file(/^indicators\.[0-9a-f]+\.csv$/), "utf8")), catalogue, programme: loadProgramme() });
+    const meta = JSON.parse(readFileSync(file(/^meta\.[0-9a-f]+\.json$/), "utf8")) as { manifest: { source: string } };
+    const expected = statusesCsv(cells, catalogue, programme, meta.manifest.source);
+    assert.ok(csvParse(expected).length > 0, "the fixture has statuses");
+    assert.equal(await response.text(), expected);
+  } finally {
+    await v.page.close();
   }
 });
 
