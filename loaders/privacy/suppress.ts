@@ -73,7 +73,23 @@ export interface SuppressionOptions {
    * suppressOnCores shares out years this way.
    */
   only?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * The unit ids and breakdown values of all of a group's cells, by the id
+   * of each of its indicators, for a caller that passes only the cells it
+   * wants protected (suppressOnCores: a worker gets its years' cells alone).
+   * The hierarchies are then these; without, they are those of `input`.
+   */
+  shapes?: Readonly<Record<string, GroupShape>>;
 }
+
+/** What a group's hierarchies are made of: its cells' unit ids and breakdown values (any order, repeats allowed). */
+export interface GroupShape {
+  units: readonly string[];
+  values: readonly string[];
+}
+
+/** The shape of cells (SuppressionOptions.shapes). */
+export const shapeOf = (cells: readonly IndicatorCell[]): GroupShape => ({ units: cells.map((c) => c.unit_id), values: cells.map((c) => c.breakdown_value) });
 
 /** The calendar year of a period ("2021-03", "2021Q1", "2021H1", "2021"). */
 export const yearOf = (period: string): string => period.slice(0, 4);
@@ -178,7 +194,8 @@ export function suppress(input: readonly IndicatorCell[], catalogue: Catalogue, 
       const years = new Set([...group].flatMap((id) => options.only![id] ?? []));
       scope = groupCells.filter((c) => years.has(yearOf(c.period)));
     }
-    if (scope.length) protectGroup(scope, groupCells, [...group].map((id) => members.get(id)!), isPrimary, options.relations ?? {}, options.unitGroups);
+    const shape = options.shapes?.[group.values().next().value!] ?? shapeOf(groupCells);
+    if (scope.length) protectGroup(scope, shape, [...group].map((id) => members.get(id)!), isPrimary, options.relations ?? {}, options.unitGroups);
   }
 
   const log: SuppressionLogEntry[] = [];
@@ -254,10 +271,10 @@ class CoordIndex {
   }
 }
 
-/** cells: those to protect; shape: all of the group's cells, whose units and breakdown values make the hierarchies. */
+/** cells: those to protect; shape: the units and breakdown values of all of the group's cells, which make the hierarchies. */
 function protectGroup(
   cells: IndicatorCell[],
-  shape: IndicatorCell[],
+  shape: GroupShape,
   members: Member[],
   isPrimary: (c: IndicatorCell) => boolean,
   relations: NonNullable<SuppressionOptions["relations"]>,
@@ -280,9 +297,9 @@ function protectGroup(
     coord.byMember[i] = c;
     coord.present |= 1 << i;
   }
-  const units = relations.units === false ? isolatedUnitTree() : unitTree(shape.map((c) => c.unit_id), unitGroups);
+  const units = relations.units === false ? isolatedUnitTree() : unitTree(shape.units, unitGroups);
   const time = relations.time === false ? isolatedHierarchy() : timeHierarchy();
-  const values = relations.breakdown === false ? isolatedHierarchy() : flatHierarchy(shape.map((c) => c.breakdown_value));
+  const values = relations.breakdown === false ? isolatedHierarchy() : flatHierarchy(shape.values);
   const memberById = new Map(members.map((m) => [m.id, m]));
   // What withholding a coordinate costs readers: a total is worth more than a detail.
   // The whole city's headline figure (all units, all breakdown values) most of all.
