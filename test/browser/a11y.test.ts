@@ -122,7 +122,7 @@ async function checkPage(page: Page, path: string, lang: Lang, openTables: boole
     // Every chart states its message in words (a caption), and every chart but the overview's sparklines
     // (whose figures are on their card, and in full on the page the card links to) has its data in a table
     // with a caption and headers, in the chart itself or in the block it sits in.
-    const charts = await page.$$eval("figure", (figs) =>
+    const readCharts = () => page.$$eval("figure", (figs) =>
       figs
         .filter((f) => !f.parentElement?.closest("figure") && f.querySelector("svg"))
         .map((f) => {
@@ -138,9 +138,17 @@ async function checkPage(page: Page, path: string, lang: Lang, openTables: boole
           };
         }),
     );
+    const tableMissing = (c: Awaited<ReturnType<typeof readCharts>>[number]) => !c.sparkline && !c.table && !(!openTables && c.lazy);
+    let charts = await readCharts();
+    // On a loaded machine a chart's table can come after the page looked settled (seen once, with a
+    // build running beside the suite): look again, a few times, before calling it missing.
+    for (let tries = 0; tries < 3 && charts.some(tableMissing); tries++) {
+      await settle(page);
+      charts = await readCharts();
+    }
     for (const c of charts) {
       if (!c.caption) problems.push(`a chart (${c.cls}) without a caption`);
-      if (!c.sparkline && !c.table && !(!openTables && c.lazy)) problems.push(`a chart (${c.cls}) without a data table`);
+      if (tableMissing(c)) problems.push(`a chart (${c.cls}) without a data table`);
     }
     // A withheld figure shows ".." and is read out in words (never "alle 5": a partner cell may be large).
     const withheld = await page.$$eval(".cell-suppressed", (els) =>
