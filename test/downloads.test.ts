@@ -183,7 +183,9 @@ async function clickDownload(button: HTMLButtonElement, blobs: Blob[]): Promise<
   window.HTMLAnchorElement.prototype.click = () => {}; // jsdom does not navigate
   try {
     button.click();
-    for (let i = 0; i < 200 && !blobs.length; i++) await new Promise((r) => setImmediate(r));
+    // Real time, not a count of turns (setTimeout is mocked here): on a loaded machine 200 turns
+    // once passed before the file was made.
+    for (const end = Date.now() + 10_000; !blobs.length && Date.now() < end; ) await new Promise((r) => setImmediate(r));
   } finally {
     window.HTMLAnchorElement.prototype.click = clicked;
   }
