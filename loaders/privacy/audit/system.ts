@@ -62,11 +62,8 @@ export class LinearSystem {
     // A quantity reached twice through scaled links can cancel up to float dust; drop it.
     let big = 0;
     for (const k of coefs) big = Math.max(big, Math.abs(k));
-    if (coefs.some((k) => !(Math.abs(k) > 1e-12 * big))) {
-      const kept = vars.map((_, j) => j).filter((j) => Math.abs(coefs[j]) > 1e-12 * big);
-      vars = kept.map((j) => vars[j]);
-      coefs = kept.map((j) => coefs[j]);
-    }
+    const kept = (_: number, j: number) => Math.abs(coefs[j]) > 1e-12 * big;
+    if (!coefs.every(kept)) (vars = vars.filter(kept)), (coefs = coefs.filter(kept));
     if (!vars.length) {
       const tol = 1e-9 * Math.max(1, scale);
       if (c < lo - tol || c > hi + tol) this.contradictions++;
