@@ -26,9 +26,13 @@ client_marks AS (
   UNION ALL
   SELECT year, 'ALL', client_id, bit_or(visited), bit_or(screened) FROM marks GROUP BY year, client_id
 )
+-- Clients with the same months visited and screened are counted together before the periods are
+-- joined, which meets each row with every period of its year.
 SELECT p.period_type, p.period, m.unit_id, 'ALL' AS breakdown_value,
-       count(CASE WHEN m.screened & p.months <> 0 THEN 1 END) AS numerator, count(*) AS denominator,
-       CAST(count(CASE WHEN m.screened & p.months <> 0 THEN 1 END) AS DOUBLE PRECISION) / count(*) AS value, count(*) AS n
-FROM client_marks m JOIN period_months p USING (year)
+       sum(CASE WHEN m.screened & p.months <> 0 THEN m.clients ELSE 0 END) AS numerator, sum(m.clients) AS denominator,
+       CAST(sum(CASE WHEN m.screened & p.months <> 0 THEN m.clients ELSE 0 END) AS DOUBLE PRECISION) / sum(m.clients) AS value,
+       sum(m.clients) AS n
+FROM (SELECT year, unit_id, visited, screened, count(*) AS clients FROM client_marks GROUP BY year, unit_id, visited, screened) AS m
+JOIN period_months p USING (year)
 WHERE m.visited & p.months <> 0
 GROUP BY p.period_type, p.period, m.unit_id

@@ -85,7 +85,10 @@ export function expandCellMacros(sql: string, breakdown: string | null, fragment
  * fan-out to four period types made that the slowest step at scale): each
  * value's months of a year become bits, once per cell level (unit and
  * breakdown value, or ALL), and a value counts in a period whose months
- * (`period_months`, _common.sql) share a bit with its own.
+ * (`period_months`, _common.sql) share a bit with its own. Values with the
+ * same months are counted together before the periods are joined: a
+ * level's distinct month sets are far fewer than its values, and each row
+ * meets every period of its year (19 of them) in the join.
  */
 function distinctCells(rel: string, col: string, breakdown: boolean): string {
   const all = `'${ALL}'`;
@@ -102,9 +105,11 @@ function distinctCells(rel: string, col: string, breakdown: boolean): string {
   return `(WITH marks AS (
       ${level(`(SELECT EXTRACT(YEAR FROM month) AS year, month, unit_id, ${breakdown ? "breakdown_value, " : ""}${col} AS value FROM ${rel}) AS f`, units, breakdown, "bit_or(1 << (EXTRACT(MONTH FROM month) - 1))")}
     )
-    SELECT p.period_type, p.period, l.unit_id, l.breakdown_value, count(*) AS n
-    FROM (SELECT * FROM marks
-          ${coarser.map(([unit, bv]) => `UNION ALL ${level("marks JOIN unit_groups USING (unit_id)", unit, bv, "bit_or(months)")}`).join("\n          ")}) l
+    SELECT p.period_type, p.period, l.unit_id, l.breakdown_value, sum(l.value_count) AS n
+    FROM (SELECT year, unit_id, breakdown_value, months, count(*) AS value_count
+          FROM (SELECT * FROM marks
+                ${coarser.map(([unit, bv]) => `UNION ALL ${level("marks JOIN unit_groups USING (unit_id)", unit, bv, "bit_or(months)")}`).join("\n                ")}) AS v
+          GROUP BY year, unit_id, breakdown_value, months) l
     JOIN period_months p USING (year)
     WHERE l.months & p.months <> 0
     GROUP BY p.period_type, p.period, l.unit_id, l.breakdown_value)`;
