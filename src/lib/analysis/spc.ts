@@ -313,7 +313,7 @@ export interface XmrAnalysis<T extends TargetLike = TargetLike> {
 const isValue = (v: number | null | undefined): v is number => v != null && Number.isFinite(v);
 
 /** A recalculation date as a day: a YYYY-MM-DD date as is, YYYY or YYYY-MM or another period label as its first day. */
-function breakDay(b: string): string {
+export function breakDay(b: string): string {
   if (/^\d{4}-\d{2}-\d{2}$/.test(b)) return b;
   return periodStart(b);
 }
@@ -330,7 +330,7 @@ function following(period: string): string {
 }
 
 /** The series with the periods missing between its first and last filled in as ghosted points; throws unless in time order. */
-function fillGaps(points: readonly SpcPoint[]): SpcPoint[] {
+export function fillGaps(points: readonly SpcPoint[]): SpcPoint[] {
   const out: SpcPoint[] = [];
   for (const p of points) {
     const prev = out[out.length - 1];

@@ -35,7 +35,8 @@ import { spcBreakDates, type MeasureLike, type RecalculationLike } from "./break
 import type { PublishedCell } from "../cell.js";
 import { CONFIDENCE, CONFIDENCE_OUTER, cellEstimate, comparesWithCity, intervalSettingFor, type IntervalSetting } from "./intervals.js";
 import { monthsOf, previousPeriod, type PeriodType } from "../periods.js";
-import { type Direction, type SpcSettings, type VariationIcon, spcSettingsFor, xmrAnalysis } from "./spc.js";
+import { type Direction, type SpcSettings, type VariationIcon, spcSettingsFor } from "./spc.js";
+import { latestVariations } from "./spc-latest.js";
 import { compareIntervals, compareWithBenchmark, type Estimate, type Outcome } from "../stats/compare.js";
 import { type Verdict, verdictOf } from "./verdict.js";
 
@@ -104,9 +105,9 @@ export interface MonthlySeries {
  * A monthly series' variation icon at each of its months with a value: the
  * XmR chart of the series up to that month (v2.6; ghosted months for the
  * missing and withheld ones), null below the minimum of values. Each icon is
- * computed when first asked for (a chart per month: the cost of a series is
- * quadratic in its months), so a caller that needs a few (the
- * self-assessment: the last month of each half-year) pays for those only.
+ * computed when first asked for, from the last point's partition and rules
+ * alone (spc-latest.ts), so a caller that needs a few (the self-assessment:
+ * the last month of each half-year) pays for those only.
  */
 export function monthlySeries(cells: readonly PublishedCell[], o: { direction: Direction; settings: SpcSettings; breaks: readonly string[] }): MonthlySeries {
   const sorted = [...cells].sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
@@ -116,6 +117,7 @@ export function monthlySeries(cells: readonly PublishedCell[], o: { direction: D
   let seen = 0;
   points.forEach((p, index) => p.value !== null && at.set(p.period, { index, seen: ++seen }));
   const icons = new Map<string, VariationIcon | null>();
+  let latest: ((end: number) => VariationIcon | null) | null = null;
   return {
     months: [...at.keys()],
     iconAt(month) {
@@ -123,7 +125,8 @@ export function monthlySeries(cells: readonly PublishedCell[], o: { direction: D
       if (!p) return undefined;
       let icon = icons.get(month);
       if (icon === undefined) {
-        icon = p.seen < o.settings.minimumPoints ? null : xmrAnalysis(points.slice(0, p.index + 1), { direction: o.direction, breaks: o.breaks, settings: o.settings }).variation;
+        // What xmrAnalysis(points up to the month).variation gives, without drawing each chart (spc-latest.ts).
+        icon = p.seen < o.settings.minimumPoints ? null : (latest ??= latestVariations(points, { direction: o.direction, breaks: o.breaks, settings: o.settings }))(p.index);
         icons.set(month, icon);
       }
       return icon;
