@@ -10,7 +10,7 @@ import { periodEnd, periodStart } from "../../src/lib/periods.ts";
 import { chartSvg, CHART_HEIGHT, CHART_WIDTH } from "./chart.ts";
 import type { Block, Inline } from "./markdown.ts";
 import type { GoalSection, Narrative, SelfAssessment } from "./model.ts";
-import { svgToPng } from "./png.ts";
+import { prepareChartFont, svgToPng } from "./png.ts";
 import {
   dateText, definitionText, headerLines, indicatorColumns, indicatorRowsText, measureText, noteLines, periodText, anyWithheld, withheldLegend, reportTitle, summaryLines, type FigureText, type Lang,
 } from "./present.ts";
@@ -191,6 +191,7 @@ function goalContent(m: SelfAssessment, g: GoalSection, lang: Lang, charts: bool
 }
 
 export async function renderDocx(m: SelfAssessment, lang: Lang, options: DocxOptions = {}): Promise<Buffer> {
+  await prepareChartFont();
   const title = reportTitle(m, lang);
   const drawings = { next: 1 };
   const w = [2300, 3000, 1500, 1500, 3400, 1000];
