@@ -180,7 +180,8 @@ export function statusTable(cells: readonly PublishedCell[], context: StatusCont
     const m = lo > 0 ? months[lo - 1] : null;
     return m !== null && m >= start ? m : null;
   };
-  const memo = new Map<string, CellStatus>();
+  // Each series' statuses by period (keyed by the series' own map: no key string built per call).
+  const memo = new WeakMap<Map<string, PublishedCell>, Map<string, CellStatus>>();
   // Each cell's estimate at each level, worked out once (a cell is compared as itself, as a previous period and as a baseline).
   const estimates = new Map<number, WeakMap<PublishedCell, Estimate | null>>();
   const estimateOf = (cell: PublishedCell | undefined, setting: IntervalSetting, confidence: number): Estimate | null => {
@@ -209,8 +210,9 @@ export function statusTable(cells: readonly PublishedCell[], context: StatusCont
     const own = series.get(seriesKey(indicatorId, periodType, unit, bv));
     const cell = own?.get(period);
     if (!indicator || !own || !cell) return null;
-    const k = `${seriesKey(indicatorId, periodType, unit, bv)}\u0000${period}`;
-    const known = memo.get(k);
+    let statuses = memo.get(own);
+    if (!statuses) memo.set(own, (statuses = new Map()));
+    const known = statuses.get(period);
     if (known) return known;
     const direction = indicator.direction;
     const setting = intervalSettingFor(indicator);
@@ -235,7 +237,7 @@ export function statusTable(cells: readonly PublishedCell[], context: StatusCont
       vsCityOuter = compareWithBenchmark(estimateOf(cell, setting, CONFIDENCE_OUTER), benchmark, direction);
     }
     const out: CellStatus = { spc, verdict: verdictOf(spc), vsPrevious, vsBaseline, vsCity, vsCityOuter };
-    memo.set(k, out);
+    statuses.set(period, out);
     return out;
   }
 
