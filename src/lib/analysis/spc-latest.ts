@@ -118,10 +118,13 @@ export function latestVariations(points: readonly SpcPoint[], o: LatestOptions =
  * as twoOfThree there, read at the last position).
  */
 function twoOfThreeAtEnd(v: readonly number[], mean: number, line: number, sign: 1 | -1): boolean {
-  const len = v.length;
-  const beyond = (j: number) => j >= 0 && j < len && sign * v[j] > sign * line;
-  const same = (j: number) => j >= 0 && j < len && sign * v[j] > sign * mean;
-  const starts = (j: number) => beyond(j) && ((beyond(j + 1) && (same(j - 1) || same(j + 2))) || (beyond(j + 2) && same(j + 1)));
-  const j = len - 1;
-  return beyond(j) && (starts(j) || starts(j - 1) || starts(j - 2));
+  const j = v.length - 1;
+  return beyondAt(v, j, line, sign) && (startsAt(v, j, mean, line, sign) || startsAt(v, j - 1, mean, line, sign) || startsAt(v, j - 2, mean, line, sign));
 }
+
+// Module-level rather than closures: called for every icon of every series.
+const beyondAt = (v: readonly number[], j: number, line: number, sign: number) => j >= 0 && j < v.length && sign * v[j] > sign * line;
+const sameAt = (v: readonly number[], j: number, mean: number, sign: number) => j >= 0 && j < v.length && sign * v[j] > sign * mean;
+const startsAt = (v: readonly number[], j: number, mean: number, line: number, sign: number) =>
+  beyondAt(v, j, line, sign) &&
+  ((beyondAt(v, j + 1, line, sign) && (sameAt(v, j - 1, mean, sign) || sameAt(v, j + 2, mean, sign))) || (beyondAt(v, j + 2, line, sign) && sameAt(v, j + 1, mean, sign)));
