@@ -7,7 +7,7 @@
 //    the audit;
 // 2. drops from Framework's loader cache the output of each loader whose key
 //    changed (scripts/loader-cache.ts: the page data's key, the loader's code,
-//    the narratives it reads), so Framework reruns only those loaders;
+//    the narratives it reads: scripts/loader-inputs.ts), so Framework reruns only those loaders;
 // 3. builds into a fresh folder while the audit runs — all pages, or only the
 //    affected ones laid over the previous site when nothing but narratives or
 //    a non-parameterized page changed (scripts/site-plan.ts) — (Framework dated by the extract, not the
@@ -21,13 +21,13 @@ import { existsSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { extractDirFromEnv, parseArgs, runCli } from "../loaders/cli/args.ts";
 import { PROJECT_ROOT } from "../loaders/indicators/catalogue.ts";
-import { changesBasis, recordPublished } from "../loaders/publish/extract-changes.ts";
-import { fingerprint, hashTree } from "../loaders/extract/fingerprint.ts";
+import { recordPublished } from "../loaders/publish/extract-changes.ts";
+import { fingerprint } from "../loaders/extract/fingerprint.ts";
 import { ensurePageData } from "../loaders/publish/page-data.ts";
-import { NARRATIVES_DIR } from "../loaders/self-assessment/narratives.ts";
 import { withBuildLock } from "./build-lock.ts";
 import { fixHtmlFiles } from "./html-postprocess.ts";
 import { refreshLoaderCache } from "./loader-cache.ts";
+import { loaderRuntimeInputs } from "./loader-inputs.ts";
 import { overlay, reuseUnchanged, type ReuseReport } from "./reuse-outputs.ts";
 import { serve } from "./serve.ts";
 import { planPages, readSiteState, siteState, writeSiteState, type SiteState } from "./site-plan.ts";
@@ -98,7 +98,7 @@ async function frameworkBuild(extractDir: string, tolerant: boolean, dataDir: st
     cacheDir: join(PROJECT_ROOT, "src", ".observablehq", "cache"),
     keysFile: join(PROJECT_ROOT, ".build", "loader-keys.json"),
     pageData,
-    runtimeInputs: (loader, closure, params) => runtimeInputs(loader, closure, params, dataDir),
+    runtimeInputs: (loader, closure, params) => loaderRuntimeInputs(loader, closure, params, dataDir),
   });
   console.error(`loader cache: ${cache.kept} outputs reused, ${cache.dropped.length} dropped${cache.dropped.length ? `: ${cache.dropped.map((e) => e.path).join(", ")}` : ""}`);
   const paths = planPages(readSiteState(SITE_STATE, dist), state, cache.dropped);
@@ -139,17 +139,3 @@ async function frameworkBuild(extractDir: string, tolerant: boolean, dataDir: st
   return { state, reused };
 }
 
-/**
- * What a loader reads beside its code and the page data. The narratives'
- * texts feed the self-assessment loaders (src/self-assessment/) only, each
- * half-year's its own; the office's workbooks beside them (loaders/self-assessment/office.ts)
- * any loader that imports their reader; the previous export feeds changes.json
- * (loaders/publish/extract-changes.ts).
- */
-function runtimeInputs(loader: string, closure: readonly string[], params: Readonly<Record<string, string>>, dataDir: string): string {
-  const parts: string[] = [];
-  if (loader.startsWith("self-assessment/")) parts.push(`texts:${hashTree(params.period ? join(NARRATIVES_DIR, params.period) : NARRATIVES_DIR, (f) => f.endsWith(".md"))}`);
-  if (closure.includes("loaders/self-assessment/office.ts")) parts.push(`workbooks:${hashTree(NARRATIVES_DIR, (f) => !f.endsWith(".md"))}`);
-  if (closure.includes("loaders/publish/extract-changes.ts")) parts.push(`previous:${changesBasis(dataDir)}`);
-  return parts.join("\n");
-}

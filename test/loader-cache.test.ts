@@ -7,6 +7,7 @@ import { dirname, join } from "node:path";
 import { test } from "node:test";
 import { hashTree } from "../loaders/extract/fingerprint.ts";
 import { refreshLoaderCache, type RuntimeInputs } from "../scripts/loader-cache.ts";
+import { loaderRuntimeInputs } from "../scripts/loader-inputs.ts";
 import { planPages, siteState } from "../scripts/site-plan.ts";
 import { tempDir } from "./helpers/extract.ts";
 
@@ -88,4 +89,22 @@ test("a rebuild renders only the half-years whose self-assessment outputs were d
   const edited = siteState(root, "P1");
   appendFileSync(join(root, "src", "components", "chart.ts"), "// edited\n");
   assert.equal(planPages(edited, siteState(root, "P1"), []), null, "a component: all");
+});
+
+test("the self-assessment loaders' inputs are the half-year's texts and their folder's place; other loaders' are neither", () => {
+  const root = tempDir("loader-inputs-");
+  for (const dir of ["a", "b"]) {
+    mkdirSync(join(root, dir, "2021H2"), { recursive: true });
+    writeFileSync(join(root, dir, "2021H2", "HT1.fi.md"), "Sama teksti.\n");
+  }
+  const sa = (dir: string) => loaderRuntimeInputs("self-assessment/[period].md", [], { period: "2021H2" }, root, join(root, dir));
+  assert.equal(sa("a"), sa("a"), "the same folder and texts: the same inputs");
+  // Pages and documents name a missing text by its path, and .build/self-assessment keys its outputs by it.
+  assert.notEqual(sa("a"), sa("b"), "the same texts in another folder: other inputs");
+  const before = sa("a");
+  appendFileSync(join(root, "a", "2021H2", "HT1.fi.md"), "Lisätty.\n");
+  assert.notEqual(sa("a"), before, "an edited text: other inputs");
+  const other = (dir: string) => loaderRuntimeInputs("data/slices.tar", ["loaders/publish/page-slices.ts"], {}, root, join(root, dir));
+  assert.equal(other("a"), "");
+  assert.equal(other("b"), "", "a loader that reads no narratives does not depend on their folder");
 });
