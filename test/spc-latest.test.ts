@@ -9,18 +9,7 @@ import { test } from "node:test";
 import { latestVariations } from "../src/lib/analysis/spc-latest.ts";
 import { type Direction, type Recalculation, type SpcPoint, type SpcSettings, xmrAnalysis } from "../src/lib/analysis/spc.ts";
 import { MDC_TEST_SERIES } from "./reference/spc-mdc-test-data.ts";
-
-/** Deterministic pseudo-random numbers (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from "../src/lib/random.ts";
 
 const month = (i: number) => `${2019 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}`;
 
@@ -60,7 +49,7 @@ test("MDC's test series: every prefix's icon is xmrAnalysis's, each direction, w
 });
 
 test("seeded random series: gaps, withheld and ghosted months, ties, recalculations and other settings", () => {
-  const random = rng(20261208);
+  const random = mulberry32(20261208);
   const icons = new Set<string>();
   for (let c = 0; c < 400; c++) {
     const length = 1 + Math.floor(random() * 45);

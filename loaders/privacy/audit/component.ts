@@ -8,6 +8,7 @@
 // findings).
 import type { Highs } from "highs";
 import { ComponentLP, WARM_OPTIONS, type ComponentData, type Solution } from "./lp.ts";
+import { mulberry32 } from "../../../src/lib/random.ts";
 
 export const pinTol = (max: number): number => 1e-7 * (Number.isFinite(max) ? Math.max(1, Math.abs(max)) : 1);
 const EXACT_TOL = 1e-9;
@@ -38,18 +39,6 @@ export interface ComponentRanges {
   /** The component has no feasible point, or HiGHS refused it: the audit cannot vouch for it. */
   infeasible: boolean;
   messages: string[];
-}
-
-/** Deterministic pseudo-random numbers (mulberry32) for the spread rounds. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function emptyRanges(n: number): ComponentRanges {
@@ -160,7 +149,7 @@ export function rangesOfComponent(h: Highs, d: ComponentData): ComponentRanges {
     if (first.x) observe(d, r, first.x);
     const open: number[] = [];
     for (let i = 0; i < n; i++) if (!resolved(i)) open.push(i);
-    if (open.length) spreadRounds(lp, d, r, open, resolved, rng(d.seed + 1));
+    if (open.length) spreadRounds(lp, d, r, open, resolved, mulberry32(d.seed + 1));
     const unit = new Array(n).fill(0);
     for (let i = 0; i < n; i++) {
       if (resolved(i)) continue;
