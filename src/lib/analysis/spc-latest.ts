@@ -7,7 +7,7 @@
 // passes is supported (direction, breaks, settings; no baseline, whose
 // limits carry over to the next partition). test/spc-latest.test.ts holds
 // it to xmrAnalysis(prefix).variation on every prefix of many series.
-import { type Direction, type Recalculation, type SpcFlag, type SpcPoint, type SpcSettings, type VariationIcon, LIMIT_FACTOR, breakDay, fillGaps, spcSettings, variationIcon } from "./spc.js";
+import { type Direction, type Recalculation, type SpcFlag, type SpcPoint, type SpcSettings, type VariationIcon, LIMIT_FACTOR, breakDay, fillGaps, runWindows, spcSettings, twoOfThree, variationIcon } from "./spc.js";
 import { periodStart } from "../periods.js";
 
 export interface LatestOptions {
@@ -80,51 +80,28 @@ export function latestVariations(points: readonly SpcPoint[], o: LatestOptions =
       if (x > mean + mrMean * LIMIT_FACTOR) flags.push({ rule: "outside-limits", side: "high" });
       if (x < mean - mrMean * LIMIT_FACTOR) flags.push({ rule: "outside-limits", side: "low" });
     }
-    // A shift: the last shiftPoints points of the partition all above (below) the mean.
-    if (len >= settings.shiftPoints) {
-      let above = true;
-      let below = true;
-      for (let j = len - settings.shiftPoints; j < len; j++) {
-        if (!(v[j] > mean)) above = false;
-        if (!(v[j] < mean)) below = false;
-      }
-      if (above) flags.push({ rule: "shift", side: "high" });
-      if (below) flags.push({ rule: "shift", side: "low" });
-    }
-    // A trend, across partitions: the last trendPoints − 1 steps of the non-ghosted points all up (down).
-    if (m >= settings.trendPoints) {
-      let up = true;
-      let down = true;
-      for (let j = m - settings.trendPoints + 1; j < m; j++) {
-        const a = values[kept[j - 1]], b = values[kept[j]];
-        if (!(b > a)) up = false;
-        if (!(b < a)) down = false;
-      }
-      if (up) flags.push({ rule: "trend", side: "high" });
-      if (down) flags.push({ rule: "trend", side: "low" });
-    }
+    // The rules of spc.ts, run over the values that decide the last point: the
+    // last shiftPoints of its partition (a shift), the last trendPoints of the
+    // chart's non-ghosted values (a trend, across partitions) and the last four
+    // of the partition (two of three: a group starting at most two before it,
+    // its start checked against the value before).
+    const shift = v.slice(-settings.shiftPoints);
+    if (atEnd(runWindows(shift.map((y) => y > mean), settings.shiftPoints, true), shift.length)) flags.push({ rule: "shift", side: "high" });
+    if (atEnd(runWindows(shift.map((y) => y < mean), settings.shiftPoints, true), shift.length)) flags.push({ rule: "shift", side: "low" });
+    const trend: number[] = [];
+    for (let j = Math.max(0, m - settings.trendPoints); j < m; j++) trend.push(values[kept[j]]);
+    if (atEnd(runWindows(trend.map((y, k) => k > 0 && y > trend[k - 1]), settings.trendPoints, false), trend.length)) flags.push({ rule: "trend", side: "high" });
+    if (atEnd(runWindows(trend.map((y, k) => k > 0 && y < trend[k - 1]), settings.trendPoints, false), trend.length)) flags.push({ rule: "trend", side: "low" });
     if (mrMean !== null && settings.twoOfThree) {
-      if (twoOfThreeAtEnd(v, mean, mean + mrMean * LIMIT_FACTOR * (2 / 3), 1)) flags.push({ rule: "two-of-three", side: "high" });
-      if (twoOfThreeAtEnd(v, mean, mean - mrMean * LIMIT_FACTOR * (2 / 3), -1)) flags.push({ rule: "two-of-three", side: "low" });
+      const last4 = v.slice(-4);
+      const upper = mean + mrMean * LIMIT_FACTOR * (2 / 3);
+      const lower = mean - mrMean * LIMIT_FACTOR * (2 / 3);
+      if (atEnd(twoOfThree(last4.map((y) => y > upper), last4.map((y) => y > mean)), last4.length)) flags.push({ rule: "two-of-three", side: "high" });
+      if (atEnd(twoOfThree(last4.map((y) => y < lower), last4.map((y) => y < mean)), last4.length)) flags.push({ rule: "two-of-three", side: "low" });
     }
     return variationIcon(flags, direction, settings.conflictRule);
   };
 }
 
-/**
- * Whether the last of a partition's values is in spc.ts's two-of-three rule
- * on one side (1 high, -1 low): beyond the two-sigma line, and a group
- * starts at it or at one of the two values before it (the same conditions
- * as twoOfThree there, read at the last position).
- */
-function twoOfThreeAtEnd(v: readonly number[], mean: number, line: number, sign: 1 | -1): boolean {
-  const j = v.length - 1;
-  return beyondAt(v, j, line, sign) && (startsAt(v, j, mean, line, sign) || startsAt(v, j - 1, mean, line, sign) || startsAt(v, j - 2, mean, line, sign));
-}
-
-// Module-level rather than closures: called for every icon of every series.
-const beyondAt = (v: readonly number[], j: number, line: number, sign: number) => j >= 0 && j < v.length && sign * v[j] > sign * line;
-const sameAt = (v: readonly number[], j: number, mean: number, sign: number) => j >= 0 && j < v.length && sign * v[j] > sign * mean;
-const startsAt = (v: readonly number[], j: number, mean: number, line: number, sign: number) =>
-  beyondAt(v, j, line, sign) &&
-  ((beyondAt(v, j + 1, line, sign) && (sameAt(v, j - 1, mean, sign) || sameAt(v, j + 2, mean, sign))) || (beyondAt(v, j + 2, line, sign) && sameAt(v, j + 1, mean, sign)));
+/** Whether a rule's positions include the last of `length` values. */
+const atEnd = (positions: readonly number[], length: number) => positions.length > 0 && positions[positions.length - 1] === length - 1;

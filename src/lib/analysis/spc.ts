@@ -534,7 +534,7 @@ export function xmrAnalysis<T extends TargetLike = TargetLike>(input: readonly S
  * the rule when a window starts within the length − 1 positions before it or
  * at it.
  */
-function runWindows(holds: readonly boolean[], length: number, startHolds: boolean): number[] {
+export function runWindows(holds: readonly boolean[], length: number, startHolds: boolean): number[] {
   const starts = holds.map((h, j) => {
     if (startHolds && !h) return false;
     if (j + length - 1 >= holds.length) return false;
@@ -556,7 +556,7 @@ function runWindows(holds: readonly boolean[], length: number, startHolds: boole
  * it and the next is on its side. A point beyond the line is in the rule when
  * a group starts at it or at one of the two points before it.
  */
-function twoOfThree(beyond: readonly boolean[], sameSide: readonly boolean[]): number[] {
+export function twoOfThree(beyond: readonly boolean[], sameSide: readonly boolean[]): number[] {
   const at = (a: readonly boolean[], j: number) => j >= 0 && j < a.length && a[j];
   const starts = beyond.map((b, j) => b && ((at(beyond, j + 1) && (at(sameSide, j - 1) || at(sameSide, j + 2))) || (at(beyond, j + 2) && at(sameSide, j + 1))));
   const out: number[] = [];
