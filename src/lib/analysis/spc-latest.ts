@@ -82,9 +82,10 @@ export function latestVariations(points: readonly SpcPoint[], o: LatestOptions =
     }
     // The rules of spc.ts, run over the values that decide the last point: the
     // last shiftPoints of its partition (a shift), the last trendPoints of the
-    // chart's non-ghosted values (a trend, across partitions) and the last four
-    // of the partition (two of three: a group starting at most two before it,
-    // its start checked against the value before).
+    // chart's non-ghosted values (a trend, across partitions) and the last three
+    // of the partition (two of three: a group starting at most two before it;
+    // the value before such a start only matters when the last is not beyond
+    // the line, and then the last is in no group).
     const shift = v.slice(-settings.shiftPoints);
     if (atEnd(runWindows(shift.map((y) => y > mean), settings.shiftPoints, true), shift.length)) flags.push({ rule: "shift", side: "high" });
     if (atEnd(runWindows(shift.map((y) => y < mean), settings.shiftPoints, true), shift.length)) flags.push({ rule: "shift", side: "low" });
@@ -93,11 +94,11 @@ export function latestVariations(points: readonly SpcPoint[], o: LatestOptions =
     if (atEnd(runWindows(trend.map((y, k) => k > 0 && y > trend[k - 1]), settings.trendPoints, false), trend.length)) flags.push({ rule: "trend", side: "high" });
     if (atEnd(runWindows(trend.map((y, k) => k > 0 && y < trend[k - 1]), settings.trendPoints, false), trend.length)) flags.push({ rule: "trend", side: "low" });
     if (mrMean !== null && settings.twoOfThree) {
-      const last4 = v.slice(-4);
+      const last3 = v.slice(-3);
       const upper = mean + mrMean * LIMIT_FACTOR * (2 / 3);
       const lower = mean - mrMean * LIMIT_FACTOR * (2 / 3);
-      if (atEnd(twoOfThree(last4.map((y) => y > upper), last4.map((y) => y > mean)), last4.length)) flags.push({ rule: "two-of-three", side: "high" });
-      if (atEnd(twoOfThree(last4.map((y) => y < lower), last4.map((y) => y < mean)), last4.length)) flags.push({ rule: "two-of-three", side: "low" });
+      if (atEnd(twoOfThree(last3.map((y) => y > upper), last3.map((y) => y > mean)), last3.length)) flags.push({ rule: "two-of-three", side: "high" });
+      if (atEnd(twoOfThree(last3.map((y) => y < lower), last3.map((y) => y < mean)), last3.length)) flags.push({ rule: "two-of-three", side: "low" });
     }
     return variationIcon(flags, direction, settings.conflictRule);
   };
